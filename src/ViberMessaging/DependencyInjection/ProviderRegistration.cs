@@ -1,0 +1,165 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ViberMessaging.Http;
+using ViberMessaging.Internal;
+using ViberMessaging.Pacing;
+using ViberMessaging.Resilience;
+
+namespace ViberMessaging.DependencyInjection;
+
+/// <summary>How one provider plugs into <see cref="ProviderRegistration.Add{TOptions, TClient}"/>.</summary>
+internal sealed class ProviderDefinition<TOptions, TClient>
+    where TOptions : ViberProviderOptions
+    where TClient : class, IViberSender, IStatusQuery
+{
+    /// <summary>Binds a configuration section onto the options. Written in the provider's own code, with its concrete options type, so the configuration-binding source generator handles it (no reflection, trim-safe).</summary>
+    public required Action<TOptions, IConfiguration> Bind { get; init; }
+
+    /// <summary>Creates the client.</summary>
+    public required Func<ProviderContext<TOptions>, TClient> Create { get; init; }
+
+    /// <summary>The options' secrets (tokens, passwords, keys), kept out of logs and errors.</summary>
+    public required Func<TOptions, IEnumerable<string?>> Secrets { get; init; }
+
+    /// <summary>Sets authentication (and anything else per client) on each HttpClient.</summary>
+    public Action<HttpClient, TOptions>? ConfigureClient { get; init; }
+
+    /// <summary>For providers that report their rate limit in a 200 body: detects such a body.</summary>
+    public Func<HttpResponseMessage, CancellationToken, ValueTask<bool>>? IsRateLimitedBody { get; init; }
+}
+
+/// <summary>
+/// The one place providers are wired into DI, so the four of them register identically: named options bound
+/// from configuration (unknown keys rejected) and validated at start-up, a pacing gate and Polly pipelines per
+/// account as singletons, a named HttpClient (resilience → pacing → attempt → SocketsHttpHandler) without the
+/// factory's default request logging, and keyed <see cref="IViberSender"/> / <see cref="IStatusQuery"/> /
+/// <see cref="IViberChats"/> services.
+/// </summary>
+internal static class ProviderRegistration
+{
+    public static string HttpClientName(string name) => "ViberMessaging." + name;
+
+    public static IViberMessagingBuilder Add<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, TClient>(
+        IViberMessagingBuilder builder,
+        string name,
+        IConfiguration? section,
+        Action<TOptions>? configure,
+        ProviderDefinition<TOptions, TClient> definition)
+        where TOptions : ViberProviderOptions
+        where TClient : class, IViberSender, IStatusQuery
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (name.Contains(':', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A provider name cannot contain ':' (it is the separator in MessageId).", nameof(name));
+        }
+
+        if (builder is not ViberMessagingBuilder inner)
+        {
+            throw new ArgumentException("Use the builder returned by services.AddViberMessaging().", nameof(builder));
+        }
+
+        var services = builder.Services;
+        var supportsChats = typeof(IViberChats).IsAssignableFrom(typeof(TClient));
+        inner.Registry.Add(name, supportsChats);
+
+        section ??= inner.Section?.GetSection(name) is { } child && child.Exists() ? child : null;
+        var options = services.AddOptions<TOptions>(name);
+        if (section is not null)
+        {
+            options.Configure(o => definition.Bind(o, section));
+        }
+
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, ProviderOptionsRules<TOptions>>());
+
+        services.AddKeyedSingleton(name, (sp, _) =>
+        {
+            var o = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);
+            var time = sp.GetService<TimeProvider>() ?? TimeProvider.System;
+            var logger = LoggerFor(sp, name);
+            return new ProviderInfrastructure(
+                new ProviderPipelines(name, o.Resilience, o.Pacing, time, logger),
+                o.Pacing.Enabled ? new ProviderRateGate(o.Pacing, time) : null,
+                new SecretRedactor(definition.Secrets(o)));
+        });
+
+        services.AddHttpClient(HttpClientName(name))
+            .ConfigureHttpClient((sp, client) =>
+            {
+                var o = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);
+                client.BaseAddress = WithTrailingSlash(o.BaseAddress!);
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.DefaultRequestHeaders.UserAgent.Add(UserAgent);
+                definition.ConfigureClient?.Invoke(client, o);
+            })
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
+            {
+                // Idle connections outlive the pacing interval, so steady traffic reuses warm connections.
+                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
+                PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+                MaxConnectionsPerServer = 16,
+                ConnectTimeout = TimeSpan.FromSeconds(15),
+                AutomaticDecompression = DecompressionMethods.All,
+                AllowAutoRedirect = false,
+                UseCookies = false,
+            })
+            .AddHttpMessageHandler(sp => new ResilienceHandler(Infrastructure(sp, name).Pipelines))
+            .AddHttpMessageHandler(sp => new PacingHandler(
+                name,
+                Infrastructure(sp, name).Gate,
+                sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                definition.IsRateLimitedBody,
+                LoggerFor(sp, name)))
+            .AddHttpMessageHandler(sp => new AttemptHandler(
+                Infrastructure(sp, name).Pipelines,
+                sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name).MaxResponseBytes))
+            .RemoveAllLoggers();
+
+        services.AddKeyedSingleton(name, (sp, _) =>
+        {
+            var o = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);
+            var infrastructure = Infrastructure(sp, name);
+            var transport = new ProviderTransport(name, HttpClientName(name), sp.GetRequiredService<IHttpClientFactory>(), infrastructure.Redactor);
+            return definition.Create(new ProviderContext<TOptions>(name, o, transport, LoggerFor(sp, name), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        });
+        services.AddKeyedSingleton<IViberSender>(name, static (sp, key) => sp.GetRequiredKeyedService<TClient>(key));
+        services.AddKeyedSingleton<IStatusQuery>(name, static (sp, key) => sp.GetRequiredKeyedService<TClient>(key));
+        if (supportsChats)
+        {
+            services.AddKeyedSingleton<IViberChats>(name, static (sp, key) => (IViberChats)sp.GetRequiredKeyedService<TClient>(key));
+        }
+
+        return builder;
+    }
+
+    internal static ProviderInfrastructure Infrastructure(IServiceProvider services, string name)
+        => services.GetRequiredKeyedService<ProviderInfrastructure>(name);
+
+    private static readonly ProductInfoHeaderValue UserAgent = new("ViberMessaging", typeof(ProviderRegistration).Assembly.GetName().Version?.ToString(3) ?? "0");
+
+    private static ILogger LoggerFor(IServiceProvider services, string name)
+        => services.GetService<ILoggerFactory>()?.CreateLogger("ViberMessaging." + name) ?? NullLogger.Instance;
+
+    private static Uri WithTrailingSlash(Uri address)
+        => address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
+}
+
+/// <summary>The singletons of one provider account that outlive IHttpClientFactory's handler rotation.</summary>
+internal sealed record ProviderInfrastructure(ProviderPipelines Pipelines, ProviderRateGate? Gate, SecretRedactor Redactor) : IDisposable
+{
+    public void Dispose() => Gate?.Dispose();
+}

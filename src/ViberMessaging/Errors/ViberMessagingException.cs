@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace ViberMessaging;
+
+/// <summary>
+/// The one exception the SDK throws for a failed call: it says which provider failed, how (<see cref="ErrorCode"/>),
+/// whether the request may have been processed (<see cref="Outcome"/>), and keeps what the provider said.
+/// </summary>
+/// <remarks>
+/// Credentials never appear in the message, in <see cref="ResponseBody"/> or in <see cref="Exception.Data"/>.
+/// <see cref="ResponseBody"/> is cut to a few kilobytes.
+/// </remarks>
+public class ViberMessagingException : Exception
+{
+    /// <summary>Creates an exception.</summary>
+    /// <param name="errorCode">The neutral error code.</param>
+    /// <param name="message">What happened, in one sentence. Must not contain secrets.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    public ViberMessagingException(ViberErrorCode errorCode, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        ErrorCode = errorCode;
+    }
+
+    /// <summary>The neutral error code.</summary>
+    public ViberErrorCode ErrorCode { get; }
+
+    /// <summary>The registered name of the provider that failed (for example <c>SmsClub</c>), or <see langword="null"/> before a provider was chosen.</summary>
+    public string? ProviderName { get; init; }
+
+    /// <summary>The HTTP status of the provider's answer, if one arrived.</summary>
+    public HttpStatusCode? StatusCode { get; init; }
+
+    /// <summary>The provider's own error code or key (for example <c>noMoney</c>, <c>error-auth</c>, <c>1</c>).</summary>
+    public string? ProviderErrorCode { get; init; }
+
+    /// <summary>The provider's own error message, as it sent it.</summary>
+    public string? ProviderMessage { get; init; }
+
+    /// <summary>The provider's response body (cut to a few kilobytes, credentials removed), if one arrived.</summary>
+    public string? ResponseBody { get; init; }
+
+    /// <summary>How long the provider asked to wait, for <see cref="ViberErrorCode.RateLimited"/>.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>Whether the provider may have processed the request. <see cref="SendOutcome.NotSent"/> is safe to retry or route elsewhere.</summary>
+    /// <value>Defaults to <see cref="SendOutcome.NotSent"/>.</value>
+    public SendOutcome Outcome { get; init; }
+
+    /// <summary>Whether trying again later may succeed (rate limits, unavailable providers, network failures).</summary>
+    public bool IsTransient => ErrorCode is ViberErrorCode.RateLimited or ViberErrorCode.ProviderUnavailable
+        or ViberErrorCode.Timeout or ViberErrorCode.Network or ViberErrorCode.CircuitOpen;
+
+    /// <summary>The message, followed by the provider, the HTTP status and the provider's own code and message.</summary>
+    public override string Message
+    {
+        get
+        {
+            var builder = new StringBuilder();
+            if (ProviderName is not null)
+            {
+                builder.Append('[').Append(ProviderName).Append("] ");
+            }
+
+            builder.Append(ErrorCode.ToString()).Append(": ").Append(base.Message);
+            var details = new List<string>(4);
+            if (StatusCode is { } status)
+            {
+                details.Add(string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)status}"));
+            }
+
+            if (ProviderErrorCode is not null)
+            {
+                details.Add($"provider code '{ProviderErrorCode}'");
+            }
+
+            if (ProviderMessage is not null)
+            {
+                details.Add($"provider message '{ProviderMessage}'");
+            }
+
+            if (RetryAfter is { } retryAfter)
+            {
+                details.Add(string.Create(CultureInfo.InvariantCulture, $"retry after {retryAfter.TotalSeconds:0.###} s"));
+            }
+
+            if (ErrorCode != ViberErrorCode.ValidationFailed)
+            {
+                details.Add($"outcome {Outcome}");
+            }
+
+            if (details.Count > 0)
+            {
+                builder.Append(" (").AppendJoin("; ", details).Append(')');
+            }
+
+            return builder.ToString();
+        }
+    }
+}

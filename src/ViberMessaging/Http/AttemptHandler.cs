@@ -1,0 +1,142 @@
+using System.Buffers;
+using System.Net;
+using ViberMessaging.Resilience;
+
+namespace ViberMessaging.Http;
+
+/// <summary>
+/// One attempt, counted from its pacing permit: the per-attempt timeout covers sending and reading the whole body,
+/// and the body is read here, bounded, into a pooled buffer. A failure while reading is therefore a failure of the
+/// attempt (retried for reads, an unknown outcome for sends), and an oversized body is cut off without reading on.
+/// </summary>
+internal sealed class AttemptHandler(ProviderPipelines pipelines, int maxResponseBytes) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        => pipelines.Attempt.ExecuteAsync(
+            static (state, token) => new ValueTask<HttpResponseMessage>(state.handler.SendAndBufferAsync(state.request, token)),
+            (handler: this, request),
+            cancellationToken).AsTask();
+
+    private async Task<HttpResponseMessage> SendAndBufferAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            response.Content = await BufferedContent.ReadAsync(response, request, pipelines.ProviderName, maxResponseBytes, cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+}
+
+/// <summary>A response body read into a pooled buffer, at most a configured size.</summary>
+internal sealed class BufferedContent : HttpContent
+{
+    private byte[] _buffer;
+    private readonly int _length;
+
+    private BufferedContent(byte[] buffer, int length, HttpContent original)
+    {
+        _buffer = buffer;
+        _length = length;
+        foreach (var header in original.Headers)
+        {
+            Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+    }
+
+    public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, _length);
+
+    public static async Task<BufferedContent> ReadAsync(
+        HttpResponseMessage response, HttpRequestMessage request, string providerName, int maxBytes, CancellationToken cancellationToken)
+    {
+        var original = response.Content;
+        if (original.Headers.ContentLength is { } declared && declared > maxBytes)
+        {
+            throw TooLarge(response, request, providerName, maxBytes);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(original.Headers.ContentLength ?? 4096, 256), maxBytes + 1L));
+        var length = 0;
+        try
+        {
+            var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                while (true)
+                {
+                    if (length == buffer.Length)
+                    {
+                        if (length > maxBytes)
+                        {
+                            throw TooLarge(response, request, providerName, maxBytes);
+                        }
+
+                        var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(buffer.Length * 2L, maxBytes + 1L));
+                        buffer.AsSpan(0, length).CopyTo(bigger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = bigger;
+                    }
+
+                    var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    length += read;
+                    if (length > maxBytes)
+                    {
+                        throw TooLarge(response, request, providerName, maxBytes);
+                    }
+                }
+            }
+
+            original.Dispose();
+            return new BufferedContent(buffer, length, original);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        => stream.WriteAsync(Memory).AsTask();
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = _length;
+        return true;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && Interlocked.Exchange(ref _buffer, []) is { Length: > 0 } buffer)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private static ViberMessagingException TooLarge(HttpResponseMessage response, HttpRequestMessage request, string providerName, int maxBytes)
+    {
+        var accepted = response.IsSuccessStatusCode;
+        var send = !request.IsIdempotent();
+        return new ViberMessagingException(
+            accepted && send ? ViberErrorCode.OutcomeUnknown : ViberErrorCode.MalformedResponse,
+            $"The provider's answer is larger than the {maxBytes} bytes allowed (MaxResponseBytes); it was not read."
+                + (accepted && send ? " The provider accepted the request: check the status before sending again." : string.Empty))
+        {
+            ProviderName = providerName,
+            StatusCode = response.StatusCode,
+            Outcome = accepted ? SendOutcome.Accepted : send ? SendOutcome.Unknown : SendOutcome.NotSent,
+        };
+    }
+}

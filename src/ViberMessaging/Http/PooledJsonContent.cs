@@ -1,0 +1,123 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace ViberMessaging.Http;
+
+/// <summary>
+/// A JSON request body serialised once, with a source-generated contract, into a pooled buffer, and sent with an
+/// exact Content-Length (no chunked encoding, which some provider front-ends mishandle). Retries resend the same
+/// bytes. The buffer returns to the pool when the request is disposed.
+/// </summary>
+internal sealed class PooledJsonContent<T> : HttpContent
+{
+    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
+
+    private readonly T _value;
+    private readonly JsonTypeInfo<T> _typeInfo;
+    private PooledBufferWriter? _buffer;
+
+    public PooledJsonContent(T value, JsonTypeInfo<T> typeInfo)
+    {
+        _value = value;
+        _typeInfo = typeInfo;
+        Headers.ContentType = JsonMediaType;
+    }
+
+    /// <summary>The serialised body (for tests and logging at Trace, never with secrets).</summary>
+    public ReadOnlyMemory<byte> Body => EnsureSerialized().WrittenMemory;
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        => SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        => stream.WriteAsync(EnsureSerialized().WrittenMemory, cancellationToken).AsTask();
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = EnsureSerialized().WrittenCount;
+        return true;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Interlocked.Exchange(ref _buffer, null)?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private PooledBufferWriter EnsureSerialized()
+    {
+        if (_buffer is { } existing)
+        {
+            return existing;
+        }
+
+        var buffer = new PooledBufferWriter();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        {
+            JsonSerializer.Serialize(writer, _value, _typeInfo);
+        }
+
+        return Interlocked.CompareExchange(ref _buffer, buffer, null) ?? buffer;
+    }
+}
+
+/// <summary>An <see cref="IBufferWriter{T}"/> over <see cref="ArrayPool{T}.Shared"/>.</summary>
+internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
+{
+    private byte[] _array;
+    private int _written;
+
+    public PooledBufferWriter(int initialCapacity = 1024) => _array = ArrayPool<byte>.Shared.Rent(initialCapacity);
+
+    public int WrittenCount => _written;
+
+    public ReadOnlyMemory<byte> WrittenMemory => _array.AsMemory(0, _written);
+
+    public ReadOnlySpan<byte> WrittenSpan => _array.AsSpan(0, _written);
+
+    public void Advance(int count) => _written += count;
+
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        Ensure(sizeHint);
+        return _array.AsMemory(_written);
+    }
+
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        Ensure(sizeHint);
+        return _array.AsSpan(_written);
+    }
+
+    public void Dispose()
+    {
+        var array = _array;
+        _array = [];
+        _written = 0;
+        if (array.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(array);
+        }
+    }
+
+    private void Ensure(int sizeHint)
+    {
+        var needed = _written + Math.Max(sizeHint, 1);
+        if (needed <= _array.Length)
+        {
+            return;
+        }
+
+        var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _array.Length * 2));
+        _array.AsSpan(0, _written).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(_array);
+        _array = bigger;
+    }
+}

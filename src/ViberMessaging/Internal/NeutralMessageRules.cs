@@ -1,0 +1,149 @@
+using System.Globalization;
+
+namespace ViberMessaging.Internal;
+
+/// <summary>
+/// The rules every provider shares, read from its <see cref="ProviderCapabilities"/>: what is required, what it
+/// supports, lengths, the time-to-live range, URLs, recipients. Providers add their own rules after these.
+/// </summary>
+internal static class NeutralMessageRules
+{
+    public static void Validate(ViberMessage message, ProviderCapabilities capabilities, string providerName, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var replying = message.TwoWay?.ChatId is not null;
+
+        if (!replying)
+        {
+            if (errors.Required(nameof(ViberMessage.Sender), message.Sender))
+            {
+                errors.MaxLength(nameof(ViberMessage.Sender), message.Sender, capabilities.MaxSenderLength);
+            }
+
+            ValidateRecipients(message.Recipients, errors);
+        }
+
+        var imageOnly = capabilities.SupportsImageOnly && message.ImageUrl is not null && message.Button is null;
+        if (imageOnly && string.IsNullOrEmpty(message.Text))
+        {
+            // An image-only message: no text needed.
+        }
+        else if (errors.Required(nameof(ViberMessage.Text), message.Text))
+        {
+            errors.MaxLength(nameof(ViberMessage.Text), message.Text, capabilities.MaxTextLength);
+        }
+
+        if (message.ImageUrl is not null)
+        {
+            if (capabilities.SupportsImage)
+            {
+                errors.HttpUrl(nameof(ViberMessage.ImageUrl), message.ImageUrl);
+            }
+            else
+            {
+                errors.NotSupported(nameof(ViberMessage.ImageUrl), providerName);
+            }
+        }
+
+        if (message.Button is { } button)
+        {
+            if (!capabilities.SupportsButton)
+            {
+                errors.NotSupported(nameof(ViberMessage.Button), providerName);
+            }
+            else
+            {
+                if (errors.Required("Button.Caption", button.Caption))
+                {
+                    errors.MaxLength("Button.Caption", button.Caption, capabilities.MaxButtonCaptionLength);
+                }
+
+                if (button.Url is null)
+                {
+                    errors.Add("Button.Url", "Required", "Button.Url is required.");
+                }
+
+                errors.HttpUrl("Button.Url", button.Url);
+            }
+        }
+
+        if (message.TimeToLive is { } ttl)
+        {
+            if (capabilities.MinTimeToLive is null && capabilities.MaxTimeToLive is null)
+            {
+                errors.NotSupported(nameof(ViberMessage.TimeToLive), providerName);
+            }
+            else
+            {
+                errors.Range(nameof(ViberMessage.TimeToLive), ttl, capabilities.MinTimeToLive, capabilities.MaxTimeToLive);
+            }
+        }
+
+        if (message.SmsFallback is { } sms)
+        {
+            if (!capabilities.SupportsSmsFallback)
+            {
+                errors.NotSupported(nameof(ViberMessage.SmsFallback), providerName);
+            }
+            else
+            {
+                errors.Required("SmsFallback.Text", sms.Text);
+            }
+        }
+
+        if (message.Schedule is { } schedule)
+        {
+            if (!capabilities.SupportsScheduling)
+            {
+                errors.NotSupported(nameof(ViberMessage.Schedule), providerName);
+            }
+            else if (schedule.SendUntil is { } until && until <= schedule.SendAt)
+            {
+                errors.Add("Schedule.SendUntil", "Order", "Schedule.SendUntil must be later than Schedule.SendAt.");
+            }
+        }
+
+        if (message.TwoWay is not null && !capabilities.SupportsTwoWay)
+        {
+            errors.NotSupported(nameof(ViberMessage.TwoWay), providerName);
+        }
+
+        if (message.CallbackUrl is not null)
+        {
+            if (capabilities.SupportsCallbackUrl)
+            {
+                errors.HttpUrl(nameof(ViberMessage.CallbackUrl), message.CallbackUrl);
+            }
+            else
+            {
+                errors.NotSupported(nameof(ViberMessage.CallbackUrl), providerName);
+            }
+        }
+    }
+
+    private static void ValidateRecipients(IReadOnlyList<PhoneNumber>? recipients, ValidationErrors errors)
+    {
+        if (recipients is null || recipients.Count == 0)
+        {
+            errors.Add(nameof(ViberMessage.Recipients), "Required", "At least one recipient is required.");
+            return;
+        }
+
+        HashSet<PhoneNumber>? seen = recipients.Count > 1 ? new HashSet<PhoneNumber>(recipients.Count) : null;
+        var reported = 0;
+        for (var i = 0; i < recipients.Count && reported < 20; i++)
+        {
+            var field = string.Create(CultureInfo.InvariantCulture, $"Recipients[{i}]");
+            if (recipients[i] is not { } recipient)
+            {
+                errors.Add(field, "Required", $"{field} is null.");
+                reported++;
+            }
+            else if (seen is not null && !seen.Add(recipient))
+            {
+                errors.Add(field, "Unique", $"{field} ({recipient}) appears more than once; each recipient may appear once per message.");
+                reported++;
+            }
+        }
+    }
+}

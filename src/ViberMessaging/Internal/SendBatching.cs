@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using ViberMessaging.Resilience;
+using ViberMessaging.Telemetry;
+
+namespace ViberMessaging.Internal;
+
+/// <summary>The outcome of one request of a send: one result per recipient of the chunk, in order.</summary>
+internal sealed record ChunkResult(IReadOnlyList<RecipientResult> Recipients, string? BatchId = null);
+
+/// <summary>
+/// Splits a send into requests of the provider's size, runs them with bounded concurrency (pacing still applies to
+/// each), and merges the outcomes in recipient order. Nothing is lost: a failed request's recipients are
+/// <see cref="RecipientStatus.Failed"/> with its error; after an account-wide error (credentials, money, sender,
+/// content, an open circuit) the requests not yet started are not sent and carry the same error.
+/// </summary>
+internal static class SendBatching
+{
+    public static async Task<SendResult> SendAsync(
+        string providerName,
+        IReadOnlyList<PhoneNumber> recipients,
+        int chunkSize,
+        int maxConcurrency,
+        Func<ReadOnlyMemory<PhoneNumber>, CancellationToken, Task<ChunkResult>> sendChunk,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        using var activity = ViberMessagingTelemetry.ActivitySource.StartActivity("ViberMessaging.Send", ActivityKind.Client);
+        activity?.SetTag("vibermessaging.provider", providerName);
+        activity?.SetTag("vibermessaging.recipients", recipients.Count);
+
+        var all = recipients as PhoneNumber[] ?? recipients.ToArray();
+        var chunks = Math.Max(1, (all.Length + chunkSize - 1) / chunkSize);
+        var results = new RecipientResult[all.Length];
+        var batchIds = new string?[chunks];
+        ViberMessagingException? stop = null;
+
+        using (var throttle = new SemaphoreSlim(Math.Max(1, maxConcurrency)))
+        {
+            var running = new List<Task>(chunks);
+            for (var chunk = 0; chunk < chunks; chunk++)
+            {
+                var offset = chunk * chunkSize;
+                var slice = all.AsMemory(offset, Math.Min(chunkSize, all.Length - offset));
+                try
+                {
+                    await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    FillRemaining(results, all, offset, Cancelled(providerName, mayHaveBeenSent: false));
+                    break;
+                }
+
+                if (Volatile.Read(ref stop) is { } error)
+                {
+                    throttle.Release();
+                    Fill(results, all, offset, slice.Length, error);
+                    continue;
+                }
+
+                running.Add(RunChunkAsync(chunk, offset, slice));
+            }
+
+            await Task.WhenAll(running).ConfigureAwait(false);
+
+            async Task RunChunkAsync(int chunk, int offset, ReadOnlyMemory<PhoneNumber> slice)
+            {
+                try
+                {
+                    var outcome = await sendChunk(slice, cancellationToken).ConfigureAwait(false);
+                    if (outcome.Recipients.Count != slice.Length)
+                    {
+                        throw new InvalidOperationException(
+                            $"{providerName} returned {outcome.Recipients.Count} results for {slice.Length} recipients; every recipient must have exactly one.");
+                    }
+
+                    for (var i = 0; i < slice.Length; i++)
+                    {
+                        results[offset + i] = outcome.Recipients[i];
+                    }
+
+                    batchIds[chunk] = outcome.BatchId;
+                }
+                catch (ViberMessagingException error)
+                {
+                    Fill(results, all, offset, slice.Length, error);
+                    if (StopsTheSend(error.ErrorCode))
+                    {
+                        Interlocked.CompareExchange(ref stop, error, null);
+                    }
+                }
+                catch (RequestCanceledException canceled)
+                {
+                    Fill(results, all, offset, slice.Length, Cancelled(providerName, canceled.MayHaveBeenSent));
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    Fill(results, all, offset, slice.Length, Cancelled(providerName, mayHaveBeenSent: false));
+                }
+                finally
+                {
+                    throttle.Release();
+                }
+            }
+        }
+
+        var result = new SendResult(providerName, results, batchIds.Where(id => id is not null).Select(id => id!).ToArray());
+        Record(providerName, result, chunks, logger, activity);
+        if (result.FailedCount == results.Length)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var first = results[0].Error!;
+            if (results.All(r => ReferenceEquals(r.Error, first)))
+            {
+                // The send failed as a whole (one request, or stopped after the first): say so with the error.
+                ViberMessagingTelemetry.Failures.Add(1, ViberMessagingTelemetry.ProviderTag(providerName), new("error.type", first.ErrorCode.ToString()));
+                Log.OperationFailed(logger, providerName, "send", first.ErrorCode, first.Outcome, first.StatusCode, first.ProviderErrorCode);
+                throw first;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Errors that would fail every other request of the send the same way.</summary>
+    private static bool StopsTheSend(ViberErrorCode code) => code is ViberErrorCode.Unauthorized or ViberErrorCode.Forbidden
+        or ViberErrorCode.InsufficientFunds or ViberErrorCode.AccountBlocked or ViberErrorCode.InvalidSender
+        or ViberErrorCode.InvalidText or ViberErrorCode.InvalidImage or ViberErrorCode.InvalidRequest
+        or ViberErrorCode.ValidationFailed or ViberErrorCode.CircuitOpen or ViberErrorCode.RateLimited;
+
+    private static ViberMessagingException Cancelled(string providerName, bool mayHaveBeenSent) => new(
+        ViberErrorCode.Cancelled,
+        mayHaveBeenSent
+            ? "The send was cancelled after this request was written; the provider may have processed it."
+            : "The send was cancelled before this request was sent.")
+    {
+        ProviderName = providerName,
+        Outcome = mayHaveBeenSent ? SendOutcome.Unknown : SendOutcome.NotSent,
+    };
+
+    private static void Fill(RecipientResult[] results, PhoneNumber[] all, int offset, int count, ViberMessagingException error)
+    {
+        for (var i = offset; i < offset + count; i++)
+        {
+            results[i] = new RecipientResult { Recipient = all[i], Status = RecipientStatus.Failed, Error = error };
+        }
+    }
+
+    private static void FillRemaining(RecipientResult[] results, PhoneNumber[] all, int offset, ViberMessagingException error)
+        => Fill(results, all, offset, all.Length - offset, error);
+
+    private static void Record(string providerName, SendResult result, int requests, ILogger logger, Activity? activity)
+    {
+        var provider = ViberMessagingTelemetry.ProviderTag(providerName);
+        if (result.AcceptedCount > 0)
+        {
+            ViberMessagingTelemetry.MessagesSent.Add(result.AcceptedCount, provider, new("vibermessaging.recipient.status", "accepted"));
+        }
+
+        if (result.RejectedCount > 0)
+        {
+            ViberMessagingTelemetry.MessagesSent.Add(result.RejectedCount, provider, new("vibermessaging.recipient.status", "rejected"));
+        }
+
+        if (result.FailedCount > 0)
+        {
+            ViberMessagingTelemetry.MessagesSent.Add(result.FailedCount, provider, new("vibermessaging.recipient.status", "failed"));
+        }
+
+        activity?.SetTag("vibermessaging.accepted", result.AcceptedCount);
+        activity?.SetTag("vibermessaging.rejected", result.RejectedCount);
+        activity?.SetTag("vibermessaging.failed", result.FailedCount);
+        Log.SendCompleted(logger, providerName, result.Recipients.Count, requests, result.AcceptedCount, result.RejectedCount, result.FailedCount);
+    }
+}

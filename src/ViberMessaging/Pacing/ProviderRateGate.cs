@@ -1,0 +1,472 @@
+using System.Threading.RateLimiting;
+
+namespace ViberMessaging.Pacing;
+
+/// <summary>
+/// The pacing gate of one provider account: a token bucket (rate + burst) whose grants are also held to a strict
+/// sliding log of at most <c>limit</c> stamps per <c>window + margin</c>. Everything runs on
+/// <see cref="TimeProvider"/> timestamps: tokens are replenished lazily when asked, and a single timer is armed for
+/// the exact instant the head of the FIFO queue becomes eligible. A cancelled waiter leaves the queue and consumes
+/// nothing.
+/// </summary>
+/// <remarks>
+/// Why not the in-box limiters: a timer-replenished bucket catches up after a thread-pool stall and grants two
+/// permits a few ms apart, and a segmented sliding window returns permits a segment early; both trip a strict
+/// provider window (see pacing-notes). A log of real grant stamps with a small margin does not.
+/// <para>
+/// Feedback: <see cref="OnCompleted"/> moves a grant's stamp to the request's estimated arrival when it arrived
+/// late (a cold connection), and <see cref="OnRateLimited"/> pauses the account and lowers the rate when the
+/// provider is evidently stricter than configured.
+/// </para>
+/// </remarks>
+internal sealed class ProviderRateGate : RateLimiter
+{
+    private const int LatencySamples = 32;
+    private static readonly RateLimitLease FailedLease = new GateLease(null, 0, 0, acquired: false);
+
+    private readonly object _lock = new();
+    private readonly TimeProvider _time;
+    private readonly int _configuredLimit;
+    private readonly int _burst;
+    private readonly long _window;
+    private readonly long _baseMargin;
+    private readonly long _marginStep;
+    private readonly long _maxMargin;
+    private readonly long _defaultPause;
+    private readonly long _recovery;
+    private readonly long[] _log;
+    private readonly long[] _latencies = new long[LatencySamples];
+    private readonly LinkedList<Waiter> _queue = new();
+
+    private long _sequence;
+    private double _tokens;
+    private long _lastRefill;
+    private long _pausedUntil;
+    private long _margin;
+    private int _effectiveLimit;
+    private long _last429 = long.MinValue;
+    private long _lastAdjustment;
+    private long _lastGrant;
+    private int _latencyCount;
+    private long _successfulLeases;
+    private long _failedLeases;
+    private ITimer? _timer;
+    private bool _disposed;
+
+    public ProviderRateGate(PacingOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _time = timeProvider;
+        _configuredLimit = options.PermitLimit;
+        _effectiveLimit = options.PermitLimit;
+        _burst = Math.Min(options.Burst ?? options.PermitLimit, options.PermitLimit);
+        _window = ToTimestampTicks(options.Window);
+        _baseMargin = ToTimestampTicks(options.SafetyMargin);
+        _margin = _baseMargin;
+        _marginStep = ToTimestampTicks(TimeSpan.FromMilliseconds(5));
+        _maxMargin = Math.Max(_baseMargin, _window / 4);
+        _defaultPause = ToTimestampTicks(options.RateLimitedPause ?? options.Window);
+        _recovery = ToTimestampTicks(options.RecoveryPeriod);
+        _log = new long[Math.Max(2, 2 * options.PermitLimit)];
+        _tokens = _burst;
+        _lastRefill = _time.GetTimestamp();
+        _lastGrant = _lastRefill;
+        _lastAdjustment = _lastRefill;
+    }
+
+    /// <summary>The permits per window currently enforced (lowered after evidence of a stricter provider).</summary>
+    public int EffectiveLimit
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _effectiveLimit;
+            }
+        }
+    }
+
+    /// <summary>The safety margin currently added to the window.</summary>
+    public TimeSpan CurrentMargin
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _time.GetElapsedTime(0, _margin);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public override TimeSpan? IdleDuration
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _queue.Count > 0 ? null : _time.GetElapsedTime(_lastGrant);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public override RateLimiterStatistics? GetStatistics()
+    {
+        lock (_lock)
+        {
+            Refill(_time.GetTimestamp());
+            return new RateLimiterStatistics
+            {
+                CurrentAvailablePermits = (long)Math.Floor(_tokens),
+                CurrentQueuedCount = _queue.Count,
+                TotalSuccessfulLeases = _successfulLeases,
+                TotalFailedLeases = _failedLeases,
+            };
+        }
+    }
+
+    /// <summary>
+    /// Records that the request holding <paramref name="lease"/> has its answer: a request that took much longer
+    /// than the fastest recent one probably arrived late (connection set-up), so its stamp moves to the estimated
+    /// arrival and later grants keep their distance from it.
+    /// </summary>
+    public void OnCompleted(RateLimitLease lease)
+    {
+        if (lease is not GateLease { IsAcquired: true } granted || !ReferenceEquals(granted.Gate, this))
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            var now = _time.GetTimestamp();
+            var latency = now - granted.Stamp;
+            _latencies[_latencyCount++ % LatencySamples] = latency;
+            var fastest = long.MaxValue;
+            for (var i = 0; i < Math.Min(_latencyCount, LatencySamples); i++)
+            {
+                fastest = Math.Min(fastest, _latencies[i]);
+            }
+
+            var estimatedArrival = now - fastest;
+            if (estimatedArrival > granted.Stamp && _sequence - granted.Sequence < _log.Length)
+            {
+                ref var slot = ref _log[granted.Sequence % _log.Length];
+                slot = Math.Max(slot, estimatedArrival);
+            }
+
+            RecoverIfQuiet(now);
+        }
+    }
+
+    /// <summary>
+    /// Records a 429 for the request holding <paramref name="lease"/>: pauses every sender of the account, then
+    /// either lowers the rate to what the provider evidently allowed, or (when we were at our own limit, so it may
+    /// have been jitter) widens the margin first and lowers the rate by one if it happens again soon.
+    /// </summary>
+    public void OnRateLimited(RateLimitLease lease, TimeSpan? retryAfter)
+    {
+        lock (_lock)
+        {
+            var now = _time.GetTimestamp();
+            var pause = retryAfter is { } wait && wait > TimeSpan.Zero ? ToTimestampTicks(wait) : _defaultPause;
+            _pausedUntil = Math.Max(_pausedUntil, now + pause);
+
+            if (lease is GateLease { IsAcquired: true } granted && ReferenceEquals(granted.Gate, this))
+            {
+                var before = CountGrantsBefore(granted);
+                if (before < _effectiveLimit - 1)
+                {
+                    // The provider refused us with fewer requests in its window than we allow: that is its limit.
+                    _effectiveLimit = Math.Max(1, before);
+                }
+                else if (_last429 != long.MinValue && now - _last429 < 30 * _window)
+                {
+                    _effectiveLimit = Math.Max(1, _effectiveLimit - 1);
+                }
+                else
+                {
+                    _margin = Math.Min(_maxMargin, _margin + _marginStep);
+                }
+            }
+
+            _last429 = now;
+            _lastAdjustment = now;
+            Pump();
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    {
+        ValidatePermitCount(permitCount);
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var now = _time.GetTimestamp();
+            if (_queue.Count == 0 && EarliestGrant(now) <= now)
+            {
+                return permitCount == 0 ? new GateLease(null, 0, now, acquired: true) : Grant(now);
+            }
+
+            _failedLeases++;
+            return FailedLease;
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+    {
+        ValidatePermitCount(permitCount);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<RateLimitLease>(cancellationToken);
+        }
+
+        Waiter waiter;
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var now = _time.GetTimestamp();
+            if (_queue.Count == 0 && EarliestGrant(now) <= now)
+            {
+                return ValueTask.FromResult(permitCount == 0 ? new GateLease(null, 0, now, acquired: true) : Grant(now));
+            }
+
+            waiter = new Waiter(permitCount == 0);
+            waiter.Node = _queue.AddLast(waiter);
+            Pump();
+        }
+
+        if (cancellationToken.CanBeCanceled && !waiter.Completion.Task.IsCompleted)
+        {
+            waiter.Registration = cancellationToken.UnsafeRegister(
+                static (state, token) => ((ProviderRateGate)((object[])state!)[0]).Cancel((Waiter)((object[])state)[1], token),
+                new object[] { this, waiter });
+        }
+
+        return new ValueTask<RateLimitLease>(waiter.Completion.Task);
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            lock (_lock)
+            {
+                if (!_disposed)
+                {
+                    _disposed = true;
+                    _timer?.Dispose();
+                    foreach (var waiter in _queue)
+                    {
+                        waiter.Registration.Unregister();
+                        waiter.Completion.TrySetException(new ObjectDisposedException(nameof(ProviderRateGate)));
+                    }
+
+                    _queue.Clear();
+                }
+            }
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private static void ValidatePermitCount(int permitCount)
+    {
+        if (permitCount is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(permitCount), permitCount, "Each request takes exactly one permit.");
+        }
+    }
+
+    private long ToTimestampTicks(TimeSpan span) => (long)Math.Ceiling(span.Ticks * (double)_time.TimestampFrequency / TimeSpan.TicksPerSecond);
+
+    private void Cancel(Waiter waiter, CancellationToken token)
+    {
+        lock (_lock)
+        {
+            if (waiter.Node?.List is null)
+            {
+                return;
+            }
+
+            _queue.Remove(waiter.Node);
+            waiter.Completion.TrySetCanceled(token);
+        }
+    }
+
+    private RateLimitLease Grant(long now)
+    {
+        _tokens -= 1;
+        _sequence++;
+        _log[_sequence % _log.Length] = now;
+        _lastGrant = now;
+        _successfulLeases++;
+        return new GateLease(this, _sequence, now, acquired: true);
+    }
+
+    private void Refill(long now)
+    {
+        var elapsed = now - _lastRefill;
+        if (elapsed > 0)
+        {
+            _tokens = Math.Min(Math.Min(_burst, _effectiveLimit), _tokens + (elapsed * (double)_effectiveLimit / _window));
+            _lastRefill = now;
+        }
+    }
+
+    /// <summary>The first timestamp at which the next permit may be granted: bucket, pause and sliding log all agree.</summary>
+    private long EarliestGrant(long now)
+    {
+        Refill(now);
+        var earliest = Math.Max(now, _pausedUntil);
+        if (_tokens < 1)
+        {
+            earliest = Math.Max(earliest, now + (long)Math.Ceiling((1 - _tokens) * _window / _effectiveLimit));
+        }
+
+        var logged = (int)Math.Min(_sequence, _log.Length);
+        if (logged >= _effectiveLimit)
+        {
+            // At most (limit - 1) stamps may lie in (t - window - margin, t]: wait for the limit-th newest to leave.
+            earliest = Math.Max(earliest, KthNewestStamp(logged, _effectiveLimit) + _window + _margin);
+        }
+
+        return earliest;
+    }
+
+    private long KthNewestStamp(int logged, int k)
+    {
+        Span<long> stamps = logged <= 256 ? stackalloc long[logged] : new long[logged];
+        for (var i = 0; i < logged; i++)
+        {
+            stamps[i] = _log[(_sequence - i) % _log.Length];
+        }
+
+        stamps.Sort();
+        return stamps[logged - k];
+    }
+
+    private int CountGrantsBefore(GateLease lease)
+    {
+        var count = 0;
+        var logged = Math.Min(_sequence, _log.Length);
+        for (long i = 0; i < logged; i++)
+        {
+            var sequence = _sequence - i;
+            if (sequence >= lease.Sequence)
+            {
+                continue;
+            }
+
+            var stamp = _log[sequence % _log.Length];
+            if (stamp > lease.Stamp - _window && stamp <= lease.Stamp)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private void RecoverIfQuiet(long now)
+    {
+        if (now - _lastAdjustment < _recovery || (_effectiveLimit == _configuredLimit && _margin == _baseMargin))
+        {
+            return;
+        }
+
+        if (_effectiveLimit < _configuredLimit)
+        {
+            _effectiveLimit++;
+        }
+        else
+        {
+            _margin = Math.Max(_baseMargin, _margin - _marginStep);
+        }
+
+        _lastAdjustment = now;
+    }
+
+    /// <summary>Grants permits to the head of the queue while it is eligible, then arms the timer for the next instant.</summary>
+    private void Pump()
+    {
+        while (_queue.First is { } node)
+        {
+            var now = _time.GetTimestamp();
+            var earliest = EarliestGrant(now);
+            if (earliest > now)
+            {
+                ArmTimer(earliest - now);
+                return;
+            }
+
+            _queue.RemoveFirst();
+            var waiter = node.Value;
+
+            // Unregister, not Dispose: Dispose waits for a running cancellation callback, which waits for this lock.
+            waiter.Registration.Unregister();
+            waiter.Completion.TrySetResult(waiter.ProbeOnly ? new GateLease(null, 0, now, acquired: true) : Grant(now));
+        }
+    }
+
+    private void ArmTimer(long dueTimestampTicks)
+    {
+        // Whole milliseconds, rounded up: a timer due in 0.4 ms would otherwise fire at once and spin.
+        var dueMs = Math.Max(1, (long)Math.Ceiling(dueTimestampTicks * 1000.0 / _time.TimestampFrequency));
+        var due = TimeSpan.FromMilliseconds(dueMs);
+        if (_timer is null)
+        {
+            _timer = _time.CreateTimer(static state => ((ProviderRateGate)state!).OnTimer(), this, due, Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            _timer.Change(due, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void OnTimer()
+    {
+        lock (_lock)
+        {
+            if (!_disposed)
+            {
+                Pump();
+            }
+        }
+    }
+
+    private sealed class Waiter(bool probeOnly)
+    {
+        public bool ProbeOnly { get; } = probeOnly;
+
+        public TaskCompletionSource<RateLimitLease> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public LinkedListNode<Waiter>? Node { get; set; }
+
+        public CancellationTokenRegistration Registration { get; set; }
+    }
+
+    private sealed class GateLease(ProviderRateGate? gate, long sequence, long stamp, bool acquired) : RateLimitLease
+    {
+        public ProviderRateGate? Gate { get; } = gate;
+
+        public long Sequence { get; } = sequence;
+
+        public long Stamp { get; } = stamp;
+
+        public override bool IsAcquired { get; } = acquired;
+
+        public override IEnumerable<string> MetadataNames => [];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = null;
+            return false;
+        }
+    }
+}

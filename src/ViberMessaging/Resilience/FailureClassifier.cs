@@ -1,0 +1,120 @@
+using System.Net;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using ViberMessaging.Http;
+
+namespace ViberMessaging.Resilience;
+
+/// <summary>
+/// Decides, for one failed attempt, whether the provider can have processed it, whether it may be retried, and what
+/// the caller sees. The retry table is in pacing-notes: a send is retried only when it provably never left.
+/// </summary>
+internal static class FailureClassifier
+{
+    /// <summary>Whether the attempt provably never reached the provider.</summary>
+    public static bool NeverSent(Exception exception, HttpRequestMessage request)
+        => exception is BrokenCircuitException
+            || !request.WasWritten()
+            || exception is HttpRequestException
+            {
+                HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError,
+            };
+
+    /// <summary>Whether a failed attempt (exception) may be tried again.</summary>
+    public static bool IsRetryable(Exception exception, HttpRequestMessage request, CancellationToken callerToken)
+    {
+        if (callerToken.IsCancellationRequested || exception is BrokenCircuitException or ViberMessagingException)
+        {
+            return false;
+        }
+
+        var transient = exception is HttpRequestException or IOException or TimeoutRejectedException
+            || (exception is OperationCanceledException && !callerToken.IsCancellationRequested);
+        return transient && (NeverSent(exception, request) || request.IsIdempotent());
+    }
+
+    /// <summary>Whether a response may be tried again: 429 always (it was not accepted), 5xx/408 only for idempotent requests.</summary>
+    public static bool IsRetryable(HttpResponseMessage response, HttpRequestMessage request)
+    {
+        if (request.Options.TryGetValue(ViberRequestOptions.RateLimited, out _))
+        {
+            return true;
+        }
+
+        var status = (int)response.StatusCode;
+        return request.IsIdempotent() && (status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout);
+    }
+
+    /// <summary>Whether an attempt's result counts as a failure for the circuit breaker (never a 429 or a 4xx).</summary>
+    public static bool IsCircuitFailure(Exception? exception, HttpResponseMessage? response, CancellationToken callerToken)
+    {
+        if (exception is not null)
+        {
+            return !callerToken.IsCancellationRequested && exception is not (BrokenCircuitException or ViberMessagingException);
+        }
+
+        return response is not null && (int)response.StatusCode >= 500;
+    }
+
+    /// <summary>Turns the final exception of an operation into what the caller sees.</summary>
+    public static Exception Translate(Exception exception, HttpRequestMessage request, string providerName, CancellationToken callerToken)
+    {
+        switch (exception)
+        {
+            case ViberMessagingException:
+                return exception;
+            case OperationCanceledException when callerToken.IsCancellationRequested:
+                return new RequestCanceledException(request.WasWritten() && !NeverSent(exception, request), exception, callerToken);
+            case BrokenCircuitException broken:
+                return new ViberMessagingException(
+                    ViberErrorCode.CircuitOpen,
+                    "The provider failed repeatedly; its circuit is open and the request was not sent.",
+                    exception)
+                {
+                    ProviderName = providerName,
+                    RetryAfter = broken.RetryAfter,
+                    Outcome = SendOutcome.NotSent,
+                };
+        }
+
+        var neverSent = NeverSent(exception, request);
+        var timedOut = exception is TimeoutRejectedException or OperationCanceledException;
+        ViberErrorCode code;
+        string message;
+        if (neverSent)
+        {
+            code = timedOut ? ViberErrorCode.Timeout : ViberErrorCode.Network;
+            message = timedOut
+                ? "The request timed out before it was sent; the provider did not receive it."
+                : "The provider could not be reached; the request was not sent.";
+        }
+        else if (!request.IsIdempotent())
+        {
+            code = ViberErrorCode.OutcomeUnknown;
+            message = timedOut
+                ? "The request was sent but no answer came in time; the provider may have processed it. Check the status before sending again."
+                : "The connection failed after the request was sent; the provider may have processed it. Check the status before sending again.";
+        }
+        else
+        {
+            code = timedOut ? ViberErrorCode.Timeout : ViberErrorCode.Network;
+            message = timedOut ? "The provider did not answer in time." : "The connection to the provider failed.";
+        }
+
+        return new ViberMessagingException(code, message, exception)
+        {
+            ProviderName = providerName,
+            Outcome = neverSent ? SendOutcome.NotSent : SendOutcome.Unknown,
+        };
+    }
+}
+
+/// <summary>
+/// The caller cancelled an operation. <see cref="MayHaveBeenSent"/> tells the send orchestration whether the
+/// request was already written (its outcome then is unknown).
+/// </summary>
+internal sealed class RequestCanceledException(bool mayHaveBeenSent, Exception inner, CancellationToken token)
+    : OperationCanceledException("The operation was cancelled.", inner, token)
+{
+    public bool MayHaveBeenSent { get; } = mayHaveBeenSent;
+}
