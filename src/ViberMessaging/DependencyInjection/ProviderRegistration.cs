@@ -40,7 +40,7 @@ internal sealed class ProviderDefinition<TOptions, TClient>
 /// from configuration (unknown keys rejected) and validated at start-up, a pacing gate and Polly pipelines per
 /// account as singletons, a named HttpClient (resilience → pacing → attempt → SocketsHttpHandler) without the
 /// factory's default request logging, and keyed <see cref="IViberSender"/> / <see cref="IStatusQuery"/> /
-/// <see cref="IViberChats"/> services.
+/// <see cref="IViberChats"/> / <see cref="IBalanceQuery"/> services (the last two where the client implements them).
 /// </summary>
 internal static class ProviderRegistration
 {
@@ -141,6 +141,11 @@ internal static class ProviderRegistration
         if (supportsChats)
         {
             services.AddKeyedSingleton<IViberChats>(name, static (sp, key) => (IViberChats)sp.GetRequiredKeyedService<TClient>(key));
+        }
+
+        if (typeof(IBalanceQuery).IsAssignableFrom(typeof(TClient)))
+        {
+            services.AddKeyedSingleton<IBalanceQuery>(name, static (sp, key) => (IBalanceQuery)sp.GetRequiredKeyedService<TClient>(key));
         }
 
         return builder;
