@@ -177,10 +177,11 @@ internal sealed class ProviderRateGate : RateLimiter
             if (lease is GateLease { IsAcquired: true } granted && ReferenceEquals(granted.Gate, this))
             {
                 var before = CountGrantsBefore(granted);
-                if (before < _effectiveLimit - 1)
+                if (before > 0 && before < _effectiveLimit - 1)
                 {
-                    // The provider refused us with fewer requests in its window than we allow: that is its limit.
-                    _effectiveLimit = Math.Max(1, before);
+                    // The provider refused us with fewer of our requests in its window than we allow: that is its limit.
+                    // (With none before it, someone else shares the account: no evidence about the limit.)
+                    _effectiveLimit = before;
                 }
                 else if (_last429 != long.MinValue && now - _last429 < 30 * _window)
                 {

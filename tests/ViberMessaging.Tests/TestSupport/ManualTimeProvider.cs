@@ -51,6 +51,23 @@ public sealed class ManualTimeProvider : TimeProvider
         return timer;
     }
 
+    /// <summary>
+    /// A stall: the clock jumps forward and no timer fires on the way; timers that fell due fire late, at the next
+    /// <see cref="Advance"/>, as they do after a thread-pool stall.
+    /// </summary>
+    public void Stall(TimeSpan by)
+    {
+        lock (_lock)
+        {
+            _timestamp += by.Ticks;
+            _now += by;
+            foreach (var timer in _timers.Where(t => t.Due is { } due && due < _timestamp))
+            {
+                timer.Due = _timestamp;
+            }
+        }
+    }
+
     /// <summary>Moves the clock forward, firing due timers in order (each at its due instant).</summary>
     public void Advance(TimeSpan by)
     {

@@ -1,0 +1,339 @@
+using System.Threading.RateLimiting;
+using ViberMessaging.Pacing;
+using ViberMessaging.Tests.TestSupport;
+
+namespace ViberMessaging.Tests.Pacing;
+
+public sealed class ProviderRateGateTests
+{
+    private static readonly TimeSpan Ms = TimeSpan.FromMilliseconds(1);
+
+    [Fact]
+    public void AttemptAcquire_BurstOfLimit_GrantsLimitThenRefuses()
+    {
+        var (sut, _) = CreateSut();
+
+        var leases = Enumerable.Range(0, 9).Select(_ => sut.AttemptAcquire()).ToList();
+        var tenth = sut.AttemptAcquire();
+
+        Assert.All(leases, lease => Assert.True(lease.IsAcquired));
+        Assert.False(tenth.IsAcquired);
+        Assert.Equal(1, sut.GetStatistics()!.TotalFailedLeases);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_TenthRequest_WaitsForWindowPlusMargin()
+    {
+        var (sut, time) = CreateSut();
+        for (var i = 0; i < 9; i++)
+        {
+            Assert.True((await sut.AcquireAsync()).IsAcquired);
+        }
+
+        var tenth = sut.AcquireAsync().AsTask();
+        time.Advance(1009 * Ms);
+        Assert.False(tenth.IsCompleted);
+
+        time.Advance(Ms);
+        Assert.True((await tenth).IsAcquired);
+    }
+
+    [Fact]
+    public void AcquireAsync_ManyWaiters_NeverMoreThanLimitInAnyWindow()
+    {
+        var (sut, time) = CreateSut();
+        var grants = new List<long>();
+        var waiters = Enumerable.Range(0, 100).Select(_ => sut.AcquireAsync().AsTask()).ToList();
+
+        for (var step = 0; step < 12_000 && grants.Count < 100; step += 7)
+        {
+            time.Advance(7 * Ms);
+            foreach (var waiter in waiters.Where(w => w.IsCompleted).ToList())
+            {
+                grants.Add(time.GetTimestamp());
+                waiters.Remove(waiter);
+            }
+        }
+
+        Assert.Equal(100, grants.Count);
+        AssertAtMost(9, TimeSpan.FromSeconds(1), grants);
+    }
+
+    [Fact]
+    public void AcquireAsync_AfterStall_DoesNotCatchUpWithABurst()
+    {
+        // A thread-pool stall: the clock jumps 400 ms at once. A timer-refilled bucket would grant several
+        // permits back to back here; the sliding log keeps every window at the limit.
+        var (sut, time) = CreateSut();
+        var grants = new List<long>();
+        var waiters = Enumerable.Range(0, 60).Select(_ => sut.AcquireAsync().AsTask()).ToList();
+        var step = 0;
+        while (waiters.Count > 0 && step++ < 5_000)
+        {
+            if (step % 50 == 0)
+            {
+                time.Stall(400 * Ms);
+            }
+
+            time.Advance(3 * Ms);
+            foreach (var waiter in waiters.Where(w => w.IsCompleted).ToList())
+            {
+                grants.Add(time.GetTimestamp());
+                waiters.Remove(waiter);
+            }
+        }
+
+        Assert.Empty(waiters);
+        AssertAtMost(9, TimeSpan.FromSeconds(1), grants);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_AfterIdle_GrantsAFullBurstButNoMore()
+    {
+        var (sut, time) = CreateSut();
+        for (var i = 0; i < 9; i++)
+        {
+            await sut.AcquireAsync();
+        }
+
+        time.Advance(TimeSpan.FromSeconds(10));
+        var burst = Enumerable.Range(0, 9).Select(_ => sut.AttemptAcquire()).ToList();
+
+        Assert.All(burst, lease => Assert.True(lease.IsAcquired));
+        Assert.False(sut.AttemptAcquire().IsAcquired);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_CancelledWaiter_LeavesQueueAndConsumesNothing()
+    {
+        var (sut, time) = CreateSut(limit: 1);
+        await sut.AcquireAsync();
+        using var cancel = new CancellationTokenSource();
+        var cancelled = sut.AcquireAsync(1, cancel.Token).AsTask();
+        var next = sut.AcquireAsync().AsTask();
+        Assert.Equal(2, sut.GetStatistics()!.CurrentQueuedCount);
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        Assert.Equal(1, sut.GetStatistics()!.CurrentQueuedCount);
+        time.Advance(1010 * Ms);
+        Assert.True((await next).IsAcquired);
+        Assert.Equal(2, sut.GetStatistics()!.TotalSuccessfulLeases);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_AlreadyCancelledToken_ReturnsCancelledWithoutQueueing()
+    {
+        var (sut, _) = CreateSut();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.AcquireAsync(1, new CancellationToken(true)).AsTask());
+        Assert.Equal(0, sut.GetStatistics()!.CurrentQueuedCount);
+        Assert.Equal(0, sut.GetStatistics()!.TotalSuccessfulLeases);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_Waiters_AreServedInArrivalOrder()
+    {
+        var (sut, time) = CreateSut(limit: 1);
+        await sut.AcquireAsync();
+        var order = new List<int>();
+        var waiters = Enumerable.Range(1, 5).Select(i => sut.AcquireAsync().AsTask().ContinueWith(_ => { lock (order) { order.Add(i); } }, TaskScheduler.Default)).ToArray();
+
+        for (var i = 0; i < 5; i++)
+        {
+            time.Advance(1010 * Ms);
+            await Task.WhenAny(waiters[i], Task.Delay(TimeSpan.FromSeconds(5)));
+        }
+
+        await Task.WhenAll(waiters);
+        Assert.Equal([1, 2, 3, 4, 5], order);
+    }
+
+    [Fact]
+    public async Task OnRateLimited_WithRetryAfter_PausesEveryWaiterUntilItPasses()
+    {
+        var (sut, time) = CreateSut();
+        var lease = await sut.AcquireAsync();
+
+        sut.OnRateLimited(lease, TimeSpan.FromSeconds(2));
+        var waiter = sut.AcquireAsync().AsTask();
+
+        time.Advance(1999 * Ms);
+        Assert.False(waiter.IsCompleted);
+        time.Advance(Ms);
+        Assert.True((await waiter).IsAcquired);
+    }
+
+    [Fact]
+    public async Task OnRateLimited_WithoutRetryAfter_PausesOneWindow()
+    {
+        var (sut, time) = CreateSut();
+        var lease = await sut.AcquireAsync();
+
+        sut.OnRateLimited(lease, retryAfter: null);
+
+        Assert.False(sut.AttemptAcquire().IsAcquired);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(sut.AttemptAcquire().IsAcquired);
+    }
+
+    [Fact]
+    public async Task OnRateLimited_ProviderAllowedFewerThanOurLimit_LowersTheLimitToWhatItAllowed()
+    {
+        // A provider tightened to 7/s refuses our 8th request in a window: 7 requests before it.
+        var (sut, time) = CreateSut();
+        RateLimitLease? eighth = null;
+        for (var i = 0; i < 8; i++)
+        {
+            eighth = await sut.AcquireAsync();
+            time.Advance(100 * Ms);
+        }
+
+        sut.OnRateLimited(eighth!, retryAfter: null);
+
+        Assert.Equal(7, sut.EffectiveLimit);
+    }
+
+    [Fact]
+    public async Task OnRateLimited_AtOurOwnLimit_WidensTheMarginFirstThenLowersTheLimitIfItRepeats()
+    {
+        var (sut, time) = CreateSut();
+        var leases = new List<RateLimitLease>();
+        for (var i = 0; i < 9; i++)
+        {
+            leases.Add(await sut.AcquireAsync());
+        }
+
+        sut.OnRateLimited(leases[8], retryAfter: null);
+        Assert.Equal(9, sut.EffectiveLimit);
+        Assert.Equal(TimeSpan.FromMilliseconds(15), sut.CurrentMargin);
+
+        time.Advance(TimeSpan.FromSeconds(2));
+        var again = new List<RateLimitLease>();
+        for (var i = 0; i < 9; i++)
+        {
+            again.Add(await sut.AcquireAsync());
+        }
+
+        sut.OnRateLimited(again[8], retryAfter: null);
+        Assert.Equal(8, sut.EffectiveLimit);
+    }
+
+    [Fact]
+    public async Task OnCompleted_AfterQuietRecoveryPeriod_RaisesALoweredLimitOneStep()
+    {
+        var (sut, time) = CreateSut(recovery: TimeSpan.FromSeconds(30));
+        RateLimitLease? last = null;
+        for (var i = 0; i < 6; i++)
+        {
+            last = await sut.AcquireAsync();
+        }
+
+        sut.OnRateLimited(last!, retryAfter: null);
+        Assert.Equal(5, sut.EffectiveLimit);
+
+        time.Advance(TimeSpan.FromSeconds(31));
+        var lease = await sut.AcquireAsync();
+        sut.OnCompleted(lease);
+
+        Assert.Equal(6, sut.EffectiveLimit);
+    }
+
+    [Fact]
+    public async Task OnCompleted_RequestThatArrivedLate_KeepsLaterGrantsAWindowAwayFromItsArrival()
+    {
+        var (sut, time) = CreateSut(limit: 2);
+        var warm = await sut.AcquireAsync();
+        sut.OnCompleted(warm);
+        time.Advance(TimeSpan.FromSeconds(5));
+
+        // Two requests at t0: one answers at once, the other needed a new connection and answered 300 ms later,
+        // so it reached the provider at about t0 + 300 ms.
+        var quick = await sut.AcquireAsync();
+        var cold = await sut.AcquireAsync();
+        sut.OnCompleted(quick);
+        time.Advance(300 * Ms);
+        sut.OnCompleted(cold);
+
+        time.Advance(TimeSpan.FromMilliseconds(1010 - 300));
+        var first = sut.AcquireAsync().AsTask();
+        var second = sut.AcquireAsync().AsTask();
+
+        Assert.True((await first).IsAcquired);
+        time.Advance(299 * Ms);
+        Assert.False(second.IsCompleted);
+        time.Advance(Ms);
+        Assert.True((await second).IsAcquired);
+    }
+
+    [Fact]
+    public void Burst_One_SpacesRequestsEvenly()
+    {
+        var (sut, time) = CreateSut(burst: 1);
+
+        Assert.True(sut.AttemptAcquire().IsAcquired);
+        Assert.False(sut.AttemptAcquire().IsAcquired);
+        time.Advance(112 * Ms);
+        Assert.True(sut.AttemptAcquire().IsAcquired);
+    }
+
+    [Fact]
+    public async Task Dispose_FailsQueuedWaiters()
+    {
+        var (sut, _) = CreateSut(limit: 1);
+        await sut.AcquireAsync();
+        var waiter = sut.AcquireAsync().AsTask();
+
+        sut.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => waiter);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_ConcurrentCallers_AllServedAndNoneExceedsTheLimit()
+    {
+        var (sut, time) = CreateSut();
+        var tasks = Enumerable.Range(0, 200).Select(_ => Task.Run(() => sut.AcquireAsync().AsTask())).ToArray();
+        var grants = new List<long>();
+        var pending = tasks.ToList();
+        for (var i = 0; i < 30_000 && pending.Count > 0; i++)
+        {
+            time.Advance(5 * Ms);
+            await Task.Yield();
+            foreach (var task in pending.Where(t => t.IsCompleted).ToList())
+            {
+                grants.Add(time.GetTimestamp());
+                pending.Remove(task);
+            }
+        }
+
+        Assert.Empty(pending);
+        Assert.Equal(200, sut.GetStatistics()!.TotalSuccessfulLeases);
+        AssertAtMost(9, TimeSpan.FromSeconds(1), grants);
+    }
+
+    private static (ProviderRateGate Sut, ManualTimeProvider Time) CreateSut(int limit = 9, int? burst = null, TimeSpan? recovery = null)
+    {
+        var time = new ManualTimeProvider();
+        var options = new PacingOptions
+        {
+            PermitLimit = limit,
+            Burst = burst,
+            Window = TimeSpan.FromSeconds(1),
+            SafetyMargin = TimeSpan.FromMilliseconds(10),
+            RecoveryPeriod = recovery ?? TimeSpan.FromMinutes(5),
+        };
+        return (new ProviderRateGate(options, time), time);
+    }
+
+    private static void AssertAtMost(int limit, TimeSpan window, List<long> grantTimestamps)
+    {
+        var sorted = grantTimestamps.Order().ToArray();
+        for (var i = limit; i < sorted.Length; i++)
+        {
+            var span = sorted[i] - sorted[i - limit];
+            Assert.True(span >= window.Ticks, $"grants {i - limit} and {i} are {TimeSpan.FromTicks(span).TotalMilliseconds} ms apart: {limit + 1} grants within {window.TotalMilliseconds} ms");
+        }
+    }
+}
