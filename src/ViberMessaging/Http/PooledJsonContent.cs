@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -14,6 +15,9 @@ namespace ViberMessaging.Http;
 internal sealed class PooledJsonContent<T> : HttpContent
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
+
+    // Cyrillic and other text travels as UTF-8, not \uXXXX escapes: smaller bodies, readable in provider logs.
+    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly T _value;
     private readonly JsonTypeInfo<T> _typeInfo;
@@ -59,7 +63,7 @@ internal sealed class PooledJsonContent<T> : HttpContent
         }
 
         var buffer = new PooledBufferWriter();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             JsonSerializer.Serialize(writer, _value, _typeInfo);
         }
