@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ViberMessaging.Testing.Infrastructure;
 
@@ -84,6 +85,7 @@ public sealed class ViberEmulator : IAsyncDisposable
             kestrel.AddServerHeader = false;
         });
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         var app = builder.Build();
 
         var providers = typeof(EmulatedProvider).Assembly.GetTypes()
