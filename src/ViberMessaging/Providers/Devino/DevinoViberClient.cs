@@ -105,6 +105,8 @@ internal sealed class DevinoViberClient : IViberSender, IStatusQuery
             throw DevinoErrorMapper.FromDevinoResponse(response, code);
         }
 
-        return code is not null || hasMessages(answer) ? answer : throw response.Malformed(detail: "The answer has neither a status nor messages.");
+        // "ok" without the per-message array says nothing about the messages: treating them as rejected could
+        // invite a resend of messages Devino accepted, so the answer is malformed (an unknown outcome for a send).
+        return hasMessages(answer) ? answer : throw response.Malformed(detail: "The answer has no messages array.");
     }
 }

@@ -414,6 +414,22 @@ public sealed class DevinoViberClientTests : IAsyncLifetime
         Assert.Equal(0, Emulator.DuplicateCount(ViberProviders.Devino));
     }
 
+    [Theory]
+    [InlineData("""{"status":"ok"}""")]
+    [InlineData("""{"messages":null}""")]
+    [InlineData("""null""")]
+    [InlineData("""{"status":"ok","messages":"none"}""")]
+    public async Task SendAsync_2xxWithoutPerMessageResults_OutcomeUnknownNeverRejected(string body)
+    {
+        await using var harness = await StartAsync(configureServices: s => s.AddHttpClient("ViberMessaging.Devino").ConfigurePrimaryHttpMessageHandler(
+            () => new StubHandler((_, _) => new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") })));
+        var sut = harness.Sender(ViberProviders.Devino);
+
+        var error = await Assert.ThrowsAsync<ViberMessagingException>(() => sut.SendAsync(new ViberMessage { Sender = "Shop", Recipients = Phones("+79250000001"), Text = "Hi" }));
+
+        Assert.Equal((ViberErrorCode.OutcomeUnknown, SendOutcome.Accepted), (error.ErrorCode, error.Outcome));
+    }
+
     [Fact]
     public async Task SendAsync_Spring429_RetriedAndAcceptedOnce()
     {
