@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using ViberMessaging.DependencyInjection;
+using ViberMessaging.Devino.Wire;
+using ViberMessaging.Http;
+using ViberMessaging.Internal;
+
+namespace ViberMessaging.Devino;
+
+/// <summary>
+/// Devino Telecom's Viber HTTP API behind <see cref="IViberSender"/> and <see cref="IStatusQuery"/>:
+/// <c>POST /send</c> (≤ 100 messages per request, <c>commonData</c> for several recipients) and <c>POST /status</c>
+/// (≤ 100 ids per request). Orchestration only: validate → map → send → map back. Thread-safe.
+/// </summary>
+internal sealed class DevinoViberClient : IViberSender, IStatusQuery
+{
+    private readonly ProviderContext<DevinoOptions> _context;
+
+    public DevinoViberClient(ProviderContext<DevinoOptions> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _context = context;
+        Capabilities = DevinoMessageValidator.CapabilitiesFor(context.Options);
+    }
+
+    public string ProviderName => _context.Name;
+
+    public ProviderCapabilities Capabilities { get; }
+
+    public async Task<SendResult> SendAsync(ViberMessage message, CancellationToken cancellationToken = default)
+    {
+        DevinoMessageValidator.Validate(message, Capabilities, ProviderName);
+        return await SendBatching.SendAsync(
+            ProviderName,
+            message.Recipients,
+            Capabilities.MaxRecipientsPerRequest,
+            _context.Options.MaxConcurrentRequests,
+            (chunk, token) => SendChunkAsync(DevinoRequestMapper.ToDevinoSendRequest(message, chunk.Span, _context.Options), chunk, token),
+            _context.Logger,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<DeliveryReport>> GetStatusesAsync(IEnumerable<MessageId> messageIds, CancellationToken cancellationToken = default)
+    {
+        var ids = DevinoMessageValidator.ValidateMessageIds(messageIds, ProviderName);
+        return await StatusBatching.QueryAsync(
+            ProviderName,
+            ids,
+            Capabilities.MaxStatusIdsPerRequest,
+            _context.Options.MaxConcurrentRequests,
+            (chunk, token) => QueryChunkAsync(DevinoRequestMapper.ToDevinoStatusRequest(chunk.Span), chunk, token),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ChunkResult> SendChunkAsync(DevinoSendRequest body, ReadOnlyMemory<PhoneNumber> recipients, CancellationToken cancellationToken)
+    {
+        using var request = ViberRequestOptions.Create(
+            HttpMethod.Post, "send", new PooledJsonContent<DevinoSendRequest>(body, DevinoJsonContext.Default.DevinoSendRequest), "send", idempotent: false);
+        using var response = await _context.Transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var answer = Read(response, DevinoJsonContext.Default.DevinoSendResponse, static a => a.Status, static a => a.Messages is not null);
+        return new ChunkResult(DevinoResponseMapper.FromDevinoSendResponse(answer, recipients.Span, ProviderName, index => response.Malformed(
+            detail: string.Create(CultureInfo.InvariantCulture, $"Message {index} of the request was accepted (code ok) without a usable providerId."))));
+    }
+
+    private async Task<IReadOnlyList<DeliveryReport>> QueryChunkAsync(DevinoStatusRequest body, ReadOnlyMemory<MessageId> ids, CancellationToken cancellationToken)
+    {
+        using var request = ViberRequestOptions.Create(
+            HttpMethod.Post, "status", new PooledJsonContent<DevinoStatusRequest>(body, DevinoJsonContext.Default.DevinoStatusRequest), "status", idempotent: true);
+        using var response = await _context.Transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var answer = Read(response, DevinoJsonContext.Default.DevinoStatusResponse, static a => a.Status, static a => a.Messages is not null);
+        return DevinoResponseMapper.FromDevinoStatusResponse(answer, ids.Span, ProviderName);
+    }
+
+    /// <summary>
+    /// Parses a 2xx answer, or throws the mapped error: a non-2xx, or a request-level status other than <c>ok</c>
+    /// (Devino answers those at HTTP 200 too). An answer that cannot be read is malformed (an unknown outcome for a send).
+    /// </summary>
+    private static T Read<T>(ProviderResponse response, JsonTypeInfo<T> typeInfo, Func<T, string?> status, Func<T, bool> hasMessages)
+        where T : class
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw DevinoErrorMapper.FromDevinoResponse(response, status: null);
+        }
+
+        T? answer;
+        try
+        {
+            answer = JsonSerializer.Deserialize(response.Body.Span, typeInfo);
+        }
+        catch (JsonException exception)
+        {
+            throw response.Malformed(exception);
+        }
+
+        if (answer is null)
+        {
+            throw response.Malformed(detail: "The answer was empty.");
+        }
+
+        var code = status(answer);
+        if (code is not null && !DevinoErrorMapper.IsOk(code))
+        {
+            throw DevinoErrorMapper.FromDevinoResponse(response, code);
+        }
+
+        // "ok" without the per-message array says nothing about the messages: treating them as rejected could
+        // invite a resend of messages Devino accepted, so the answer is malformed (an unknown outcome for a send).
+        return hasMessages(answer) ? answer : throw response.Malformed(detail: "The answer has no messages array.");
+    }
+}
