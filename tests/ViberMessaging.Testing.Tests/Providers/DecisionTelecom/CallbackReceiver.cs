@@ -50,9 +50,6 @@ internal sealed class CallbackReceiver : IAsyncDisposable
         return await _bodies.Reader.ReadAsync(timeout.Token);
     }
 
-    /// <summary>Whether a body is waiting now.</summary>
-    public bool HasPending => _bodies.Reader.TryPeek(out _);
-
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

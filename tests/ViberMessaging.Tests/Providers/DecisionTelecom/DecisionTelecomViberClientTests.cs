@@ -118,6 +118,7 @@ public sealed class DecisionTelecomViberClientTests
             o =>
             {
                 o.Pacing.PermitLimit = 20;
+                o.Pacing.SafetyMargin = TimeSpan.FromMilliseconds(50); // a shared CI machine's jitter, as the option's docs advise
                 o.MaxConcurrentRequests = 8;
             },
             e => e.RateLimits[Provider] = new EmulatorRateLimit(20, TimeSpan.FromSeconds(1)));
