@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
+namespace ViberMessaging.Testing;
+
+/// <summary>
+/// Knobs of the emulated DecisionTelecom API of one <see cref="ViberEmulator"/>, for the answers the API can give
+/// that no request can provoke: errors with HTTP 200, an empty balance, any status int. Get them with
+/// <see cref="DecisionTelecomEmulatorExtensions.DecisionTelecom"/>. Thread-safe; changes apply to the next request.
+/// </summary>
+public sealed class DecisionTelecomEmulatorSettings
+{
+    private static readonly ConditionalWeakTable<ViberEmulator, DecisionTelecomEmulatorSettings> All = new();
+
+    private readonly ConcurrentDictionary<string, (int Status, int? SmsStatus)> _statuses = new(StringComparer.Ordinal);
+    private volatile bool _errorsWithHttp200;
+    private volatile bool _balanceEmpty;
+
+    private DecisionTelecomEmulatorSettings()
+    {
+    }
+
+    /// <summary>
+    /// Whether the documented errors (<c>{name, message, code, status}</c> with codes 0–3) come with HTTP 200, as
+    /// DecisionTelecom's own SDK tests show, instead of with the HTTP status named in their <c>status</c>.
+    /// </summary>
+    /// <value><see langword="false"/>: errors come with their matching HTTP status (400, 402, 429, 500).</value>
+    public bool ErrorsWithHttp200
+    {
+        get => _errorsWithHttp200;
+        set => _errorsWithHttp200 = value;
+    }
+
+    /// <summary>Whether the account's balance is empty: every send fails with code 3 <c>Topup balance is required</c> (HTTP 402).</summary>
+    /// <value><see langword="false"/>.</value>
+    public bool BalanceEmpty
+    {
+        get => _balanceEmpty;
+        set => _balanceEmpty = value;
+    }
+
+    /// <summary>
+    /// Makes the status query (<c>receive-viber</c>) answer <paramref name="status"/> for a message from now on,
+    /// whatever its timeline says: for example 2 (error), 20 (unknown) or an int the API does not document.
+    /// </summary>
+    /// <param name="messageId">The <c>message_id</c> send-viber returned.</param>
+    /// <param name="status">The Viber status int to answer.</param>
+    /// <param name="smsStatus">The SMS fallback's SMPP <c>message_state</c> to answer with the message's SMS id, or <see langword="null"/> for none.</param>
+    public void OverrideStatus(string messageId, int status, int? smsStatus = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        _statuses[messageId] = (status, smsStatus);
+    }
+
+    internal static DecisionTelecomEmulatorSettings For(ViberEmulator emulator) => All.GetValue(emulator, static _ => new DecisionTelecomEmulatorSettings());
+
+    internal bool TryGetStatus(string messageId, out (int Status, int? SmsStatus) status) => _statuses.TryGetValue(messageId, out status);
+}
+
+/// <summary>Reaches the DecisionTelecom part of a <see cref="ViberEmulator"/>.</summary>
+public static class DecisionTelecomEmulatorExtensions
+{
+    /// <summary>The settings of the emulated DecisionTelecom API.</summary>
+    /// <param name="emulator">A running emulator.</param>
+    /// <returns>Its DecisionTelecom settings (the same instance on every call).</returns>
+    public static DecisionTelecomEmulatorSettings DecisionTelecom(this ViberEmulator emulator)
+    {
+        ArgumentNullException.ThrowIfNull(emulator);
+        return DecisionTelecomEmulatorSettings.For(emulator);
+    }
+}

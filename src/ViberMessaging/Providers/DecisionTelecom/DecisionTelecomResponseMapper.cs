@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using ViberMessaging.Http;
+
+namespace ViberMessaging.DecisionTelecom;
+
+/// <summary>Maps DecisionTelecom's answers to the neutral model, keeping the raw status ints beside the mapped enums.</summary>
+internal static class DecisionTelecomResponseMapper
+{
+    /// <summary>
+    /// Reads an answer. The error shape is returned at any HTTP status (the caller decides what it means); any other
+    /// non-2xx fails with a typed error keeping the raw body; an unreadable or incomplete 2xx answer fails as
+    /// malformed (for a send: accepted, outcome unknown).
+    /// </summary>
+    public static T Read<T>(ProviderResponse response, JsonTypeInfo<T> typeInfo)
+        where T : DecisionTelecomAnswer
+    {
+        T? answer = null;
+        JsonException? failure = null;
+        try
+        {
+            answer = JsonSerializer.Deserialize(response.Body.Span, typeInfo);
+        }
+        catch (JsonException exception)
+        {
+            failure = exception;
+        }
+
+        if (answer is { IsError: true })
+        {
+            return answer;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw DecisionTelecomErrorMapper.FromHttpStatus(response);
+        }
+
+        if (answer is null || !answer.IsComplete)
+        {
+            throw response.Malformed(failure, failure is null ? "The answer lacks the fields DecisionTelecom documents." : null);
+        }
+
+        return answer;
+    }
+
+    /// <summary>
+    /// The outcome for the one recipient of a send: accepted with its id; rejected when the provider refused the
+    /// number (<c>Invalid Parameter: destination_addr</c>) or answered without an id.
+    /// </summary>
+    public static RecipientResult FromDecisionTelecomSend(SendViberResponse answer, PhoneNumber recipient, string providerName)
+    {
+        if (answer.IsError)
+        {
+            return new RecipientResult
+            {
+                Recipient = recipient,
+                Status = RecipientStatus.Rejected,
+                Reason = DecisionTelecomErrorMapper.RejectsRecipient(answer) ? DeliveryFailureReason.InvalidNumber : DeliveryFailureReason.Other,
+                ProviderCode = answer.Name,
+            };
+        }
+
+        return answer.MessageId is { } id
+            ? new RecipientResult { Recipient = recipient, Status = RecipientStatus.Accepted, MessageId = new MessageId(providerName, id) }
+            : new RecipientResult { Recipient = recipient, Status = RecipientStatus.Rejected, Reason = DeliveryFailureReason.NotAccepted };
+    }
+
+    /// <summary>A receipt (status query answer or status callback) as a report.</summary>
+    public static DeliveryReport FromDecisionTelecomStatus(ReceiveViberResponse answer, MessageId id)
+    {
+        var hasSms = answer.SmsMessageId is not null || answer.SmsMessageStatus is not null;
+        return new DeliveryReport(id, ToViberStatus(answer.Status))
+        {
+            RawStatus = answer.Status,
+            SmsStatus = hasSms ? ToSmsStatus(answer.SmsMessageStatus) : null,
+            RawSmsStatus = answer.SmsMessageStatus,
+            SmsPartIds = answer.SmsMessageId is { } smsId ? [smsId] : [],
+        };
+    }
+
+    /// <summary>Viber status ints: 0 sent, 1 delivered, 2 error, 3 rejected, 4 undelivered, 5 pending, 20 unknown; anything else is unknown too.</summary>
+    public static DeliveryStatus ToViberStatus(string? raw) => ToInt(raw) switch
+    {
+        0 => DeliveryStatus.Sent,
+        1 => DeliveryStatus.Delivered,
+        2 => DeliveryStatus.Failed,
+        3 => DeliveryStatus.Rejected,
+        4 => DeliveryStatus.Undeliverable,
+        5 => DeliveryStatus.Pending,
+        _ => DeliveryStatus.Unknown,
+    };
+
+    /// <summary>
+    /// The SMS fallback's SMPP <c>message_state</c>: 1 en route, 2 delivered, 3 expired, 4 deleted, 5 undeliverable,
+    /// 6 accepted, 8 rejected; 0, 7 and anything else are unknown.
+    /// </summary>
+    public static DeliveryStatus ToSmsStatus(string? raw) => ToInt(raw) switch
+    {
+        1 or 6 => DeliveryStatus.Sent,
+        2 => DeliveryStatus.Delivered,
+        3 => DeliveryStatus.Expired,
+        4 => DeliveryStatus.Cancelled,
+        5 => DeliveryStatus.Undeliverable,
+        8 => DeliveryStatus.Rejected,
+        _ => DeliveryStatus.Unknown,
+    };
+
+    private static int? ToInt(string? value)
+        => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null;
+}
