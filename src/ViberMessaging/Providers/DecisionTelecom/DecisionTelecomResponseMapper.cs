@@ -46,8 +46,8 @@ internal static class DecisionTelecomResponseMapper
     }
 
     /// <summary>
-    /// The outcome for the one recipient of a send: accepted with its id; rejected when the provider refused the
-    /// number (<c>Invalid Parameter: destination_addr</c>) or answered without an id.
+    /// The outcome for the one recipient of a send: accepted with its id, or rejected when the provider refused the
+    /// number (<c>Invalid Parameter: destination_addr</c>). The client handles an answer with neither (unknown outcome).
     /// </summary>
     public static RecipientResult FromDecisionTelecomSend(SendViberResponse answer, PhoneNumber recipient, string providerName)
     {
@@ -62,9 +62,8 @@ internal static class DecisionTelecomResponseMapper
             };
         }
 
-        return answer.MessageId is { } id
-            ? new RecipientResult { Recipient = recipient, Status = RecipientStatus.Accepted, MessageId = new MessageId(providerName, id) }
-            : new RecipientResult { Recipient = recipient, Status = RecipientStatus.Rejected, Reason = DeliveryFailureReason.NotAccepted };
+        var id = answer.MessageId ?? throw new ArgumentException("A successful answer must carry a message_id.", nameof(answer));
+        return new RecipientResult { Recipient = recipient, Status = RecipientStatus.Accepted, MessageId = new MessageId(providerName, id) };
     }
 
     /// <summary>A receipt (status query answer or status callback) as a report.</summary>

@@ -63,6 +63,13 @@ internal sealed class DecisionTelecomViberClient(ProviderContext<DecisionTelecom
             throw DecisionTelecomErrorMapper.ToException(response, answer);
         }
 
+        if (!answer.IsError && answer.MessageId is null)
+        {
+            // A 2xx with neither an id nor an error: the provider may have sent it, and we cannot track it. Calling
+            // it rejected would invite a resend, so the outcome is unknown.
+            throw response.Malformed(detail: "The answer has neither a message_id nor an error.");
+        }
+
         return new ChunkResult([DecisionTelecomResponseMapper.FromDecisionTelecomSend(answer, recipient, ProviderName)]);
     }
 

@@ -41,14 +41,11 @@ public sealed class DecisionTelecomResponseMapperTests
     }
 
     [Fact]
-    public void FromDecisionTelecomSend_NoIdAndNoError_RejectsAsNotAccepted()
+    public void FromDecisionTelecomSend_NoIdAndNoError_IsNotMappedAsARejection()
     {
         var answer = Parse("{}", DecisionTelecomJsonContext.Default.SendViberResponse);
 
-        var sut = DecisionTelecomResponseMapper.FromDecisionTelecomSend(answer, Recipient, Provider);
-
-        Assert.Equal(RecipientStatus.Rejected, sut.Status);
-        Assert.Equal(DeliveryFailureReason.NotAccepted, sut.Reason);
+        Assert.Throws<ArgumentException>(() => DecisionTelecomResponseMapper.FromDecisionTelecomSend(answer, Recipient, Provider));
     }
 
     [Theory]

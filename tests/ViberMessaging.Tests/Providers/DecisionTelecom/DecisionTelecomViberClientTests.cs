@@ -164,7 +164,7 @@ public sealed class DecisionTelecomViberClientTests
     }
 
     [Fact]
-    public async Task SendAsync_SilentlyDroppedRecipient_IsRejectedAsNotAccepted()
+    public async Task SendAsync_2xxWithNeitherIdNorError_ThatRecipientFailsWithAnUnknownOutcomeOthersGoOut()
     {
         await using var harness = await StartAsync();
         harness.Emulator.ScriptRecipient(Recipient.Digits, RecipientBehavior.SilentlyDropped);
@@ -172,7 +172,9 @@ public sealed class DecisionTelecomViberClientTests
 
         var result = await sut.SendAsync(Text(Recipient, PhoneNumber.Parse("+380500000001")));
 
-        Assert.Equal((RecipientStatus.Rejected, DeliveryFailureReason.NotAccepted), (result.Recipients[0].Status, result.Recipients[0].Reason));
+        Assert.Equal(RecipientStatus.Failed, result.Recipients[0].Status);
+        Assert.Equal(ViberErrorCode.OutcomeUnknown, result.Recipients[0].Error!.ErrorCode);
+        Assert.Equal(SendOutcome.Accepted, result.Recipients[0].Error!.Outcome);
         Assert.Equal(RecipientStatus.Accepted, result.Recipients[1].Status);
     }
 
