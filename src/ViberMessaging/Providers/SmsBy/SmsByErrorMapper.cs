@@ -80,8 +80,9 @@ internal static class SmsByErrorMapper
 
         var text = body.ErrorText;
         var code = Map(status, text);
+        // The sentence travels as ProviderMessage, which is redacted; the message itself never repeats provider text.
         var message = text is not null
-            ? $"SMS.by refused the request: {text}"
+            ? "SMS.by refused the request."
             : response.IsSuccessStatusCode
                 ? $"SMS.by answered '{body.Literal}' without saying why."
                 : $"SMS.by answered HTTP {status}.";
