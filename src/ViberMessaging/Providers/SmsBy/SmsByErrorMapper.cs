@@ -102,9 +102,15 @@ internal static class SmsByErrorMapper
             : DeliveryFailureReason.InvalidNumber;
     }
 
-    /// <summary>Whether the error says the asked id is unknown (<c>{"error":"not found"}</c> on a successful HTTP status), not that the request failed.</summary>
+    /// <summary>
+    /// Whether a read about one id was answered "nothing about this id" — <c>{"error":"not found"}</c>, or a bare
+    /// <c>null</c> / <c>false</c>, on a successful HTTP status — rather than failing as a request (a 404 is a wrong
+    /// path, not an unknown id).
+    /// </summary>
     public static bool IsUnknownId(ViberMessagingException error)
-        => error.ErrorCode == ViberErrorCode.NotFound && error.StatusCode is { } status && (int)status is >= 200 and < 300;
+        => error.StatusCode is { } status && (int)status is >= 200 and < 300
+            && (error.ErrorCode == ViberErrorCode.NotFound
+                || (error.ErrorCode == ViberErrorCode.Unknown && error.ProviderMessage is "null" or "false"));
 
     /// <summary>Reads the top of a body just far enough to tell data from an error.</summary>
     internal static SmsByBody Inspect(ReadOnlySpan<byte> body)

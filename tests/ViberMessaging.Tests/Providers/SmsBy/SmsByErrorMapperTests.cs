@@ -166,7 +166,10 @@ public sealed class SmsByErrorMapperTests
     [InlineData(200, """{"error":"not found"}""", true)]
     [InlineData(404, """{"error":"Page not found"}""", false)]
     [InlineData(200, """{"error":"Access denied"}""", false)]
-    public async Task IsUnknownId_NotFoundOnlyWithASuccessfulStatus_MeansAnUnknownId(int status, string body, bool unknown)
+    [InlineData(200, "null", true)]
+    [InlineData(200, "false", true)]
+    [InlineData(200, """{"status":"error"}""", false)]
+    public async Task IsUnknownId_NotFoundOrABareLiteralWithASuccessfulStatus_MeansAnUnknownId(int status, string body, bool unknown)
     {
         using var response = await ResponseAsync(status, body);
         var error = Assert.Throws<ViberMessagingException>(() => SmsByErrorMapper.ThrowIfError(response));

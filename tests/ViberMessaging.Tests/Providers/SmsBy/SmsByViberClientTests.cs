@@ -279,6 +279,46 @@ public sealed class SmsByViberClientTests
     }
 
     [Fact]
+    public async Task GetStatusesAsync_QuickIdOfAListMailing_IsUnavailableFromSmsBysBareNull()
+    {
+        await using var harness = await StartAsync();
+        var sut = CreateSut(harness);
+        var prepared = await sut.PrepareListMailingAsync(new SmsByListMailing { ListId = 2, Sender = "MyShop", Text = "Sale" });
+        var id = new MessageId("SmsBy", "quick:" + prepared.MailingId.ToString(CultureInfo.InvariantCulture));
+
+        var report = Assert.Single(await sut.GetStatusesAsync([id]));
+
+        Assert.Equal((DeliveryStatus.Unknown, ViberErrorCode.Unknown, "null"), (report.ViberStatus, report.Error!.ErrorCode, report.Error.ProviderMessage));
+    }
+
+    [Fact]
+    public async Task GetStatusesAsync_WrongBaseAddress_FailsWith404InsteadOfUnknownReports()
+    {
+        await using var harness = await StartAsync(services: s => s.PostConfigure<SmsByOptions>(ViberProviders.SmsBy, o => o.BaseAddress = new Uri(o.BaseAddress!, "wrong/")));
+        var sut = CreateSut(harness);
+
+        var error = await Assert.ThrowsAsync<ViberMessagingException>(() => sut.GetStatusesAsync([new MessageId("SmsBy", "quick:8484")]));
+
+        Assert.Equal((ViberErrorCode.NotFound, HttpStatusCode.NotFound, "Page not found"), (error.ErrorCode, error.StatusCode!.Value, error.ProviderMessage));
+        Assert.Equal("/wrong/api/v2/getViberDeliveryData", Assert.Single(harness.Emulator.RequestsTo(ViberProviders.SmsBy)).Path);
+    }
+
+    [Fact]
+    public async Task GetMailingAsync_ServerErrorOnce_IsRetriedBecauseReadsAreSafeToRepeat()
+    {
+        await using var harness = await StartAsync(o => o.Resilience.BaseDelay = TimeSpan.FromMilliseconds(10));
+        var sut = CreateSut(harness);
+        var sent = await sut.SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [Recipient], Text = "Hi" });
+        harness.Emulator.InjectFault(ViberProviders.SmsBy, EmulatorFault.ServerError());
+
+        var mailing = await sut.GetMailingAsync(8484);
+
+        Assert.Equal((8484L, "Hi"), (mailing.MailingId, mailing.Text));
+        Assert.Equal([500, 200], harness.Emulator.RequestsTo(ViberProviders.SmsBy).Where(r => r.Path == "/api/v2/getViberMessageData").Select(r => r.ResponseStatus));
+        Assert.True(sent.IsFullyAccepted);
+    }
+
+    [Fact]
     public async Task GetStatusesAsync_RecipientSmsByDroppedFromABulkList_IsRejectedNotAccepted()
     {
         await using var harness = await StartAsync();
