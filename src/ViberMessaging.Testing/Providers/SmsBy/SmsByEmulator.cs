@@ -455,7 +455,8 @@ internal sealed class SmsByEmulator : EmulatedProvider
             return;
         }
 
-        if (V2Content(request) is { Error: { } contentError })
+        var content = V2Content(request);
+        if (content.Error is { } contentError)
         {
             await Error(context, 200, contentError).ConfigureAwait(false);
             return;
@@ -490,7 +491,6 @@ internal sealed class SmsByEmulator : EmulatedProvider
                 return;
         }
 
-        var content = V2Content(request);
         SmsByEmulatedMailing mailing;
         lock (_lock)
         {
