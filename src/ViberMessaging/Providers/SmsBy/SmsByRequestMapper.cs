@@ -1,0 +1,302 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace ViberMessaging.SmsBy;
+
+/// <summary>
+/// Neutral (and SMS.by-specific) requests → SMS.by's wire: form fields for the v2 methods (multipart when an image is
+/// uploaded), JSON for <c>sendBulkViber</c> / <c>statusBulkViber</c>. The token always travels in the body, never in
+/// a URL. Unset optional fields are omitted.
+/// </summary>
+internal static class SmsByRequestMapper
+{
+    public const string SendQuickPath = "api/v2/sendQuickViberMessage";
+    public const string DeliveryDataPath = "api/v2/getViberDeliveryData";
+    public const string SendListPath = "api/v2/sendViberMessageList";
+    public const string ConfirmPath = "api/v2/confirmViberMessage";
+    public const string MessagesPath = "api/v2/getViberMessages";
+    public const string MessageDataPath = "api/v2/getViberMessageData";
+    public const string DeliveryListPath = "api/v2/getViberDeliveryList";
+    public const string IncomingPath = "api/v2/getNewIncomingMessages";
+    public const string ReadIncomingPath = "api/v2/readResponseStatus";
+    public const string SendBulkPath = "api/v1/sendBulkViber";
+    public const string BulkStatusPath = "api/v1/statusBulkViber";
+
+    public const string DefaultMailingName = "ViberMessaging";
+
+    /// <summary><c>sendQuickViberMessage</c>'s fields for one recipient, in the document's order.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> ToSmsByQuickFields(ViberMessage message, SmsBySendPlan plan, PhoneNumber recipient, string token, bool hasImageFile = false)
+    {
+        var fields = new List<KeyValuePair<string, string>>(11)
+        {
+            new("token", token),
+            new("vibername_id", Number(plan.ViberSenderId)),
+            new("phone", recipient.Digits),
+        };
+        AddContent(fields, message.Text, message.ImageUrl, hasImageFile, message.Button);
+        if (message.SmsFallback is not null)
+        {
+            fields.Add(new("forwarding_message", "1"));
+            if (plan.ForwardingMinutes is { } minutes)
+            {
+                fields.Add(new("forwarding_time", Number(minutes)));
+            }
+
+            if (plan.SmsSenderId is { } alphaname)
+            {
+                fields.Add(new("alphaname_id", Number(alphaname)));
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary><c>sendViberMessageList</c>'s fields, in the document's order.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> ToSmsByListFields(SmsByListMailing mailing, int senderId, string token, TimeSpan providerOffset)
+    {
+        var fields = new List<KeyValuePair<string, string>>(10) { new("token", token) };
+        if (!string.IsNullOrWhiteSpace(mailing.Name))
+        {
+            fields.Add(new("name", mailing.Name));
+        }
+
+        fields.Add(new("vibername_id", Number(senderId)));
+        fields.Add(new("list_id", mailing.ListId.ToString(CultureInfo.InvariantCulture)));
+        AddContent(fields, mailing.Text, mailing.ImageUrl, mailing.ImageFile is not null, mailing.Button);
+        if (mailing.SendAt is { } sendAt)
+        {
+            fields.Add(new("d_schedule", ToSmsByDSchedule(sendAt, providerOffset)));
+        }
+
+        return fields;
+    }
+
+    /// <summary>A v2 body: form-urlencoded, or multipart with the <c>image</c> file when one is uploaded.</summary>
+    public static HttpContent ToSmsByContent(IReadOnlyList<KeyValuePair<string, string>> fields, SmsByImageFile? image = null, string? boundary = null)
+    {
+        if (image is null)
+        {
+            return new FormUrlEncodedContent(fields);
+        }
+
+        var content = boundary is null ? new MultipartFormDataContent() : new MultipartFormDataContent(boundary);
+        foreach (var (name, value) in fields)
+        {
+            var part = new StringContent(value);
+
+            // Plain form fields: PHP reads a part with a Content-Type but no file name as a field all the same, but the
+            // document's clients send none.
+            part.Headers.ContentType = null;
+            content.Add(part, name);
+        }
+
+        var file = new ReadOnlyMemoryContent(image.Content);
+        file.Headers.ContentType = MediaTypeHeaderValue.Parse(image.ContentType);
+        content.Add(file, "image", image.FileName);
+        return content;
+    }
+
+    /// <summary>A v2 read: the token and the method's parameters as form fields.</summary>
+    public static HttpContent ToSmsByForm(string token, params (string Name, string Value)[] parameters)
+    {
+        var fields = new List<KeyValuePair<string, string>>(parameters.Length + 1) { new("token", token) };
+        foreach (var (name, value) in parameters)
+        {
+            fields.Add(new(name, value));
+        }
+
+        return new FormUrlEncodedContent(fields);
+    }
+
+    /// <summary>One neutral bulk chunk as a <c>sendBulkViber</c> request with one bulk mailing list.</summary>
+    public static SmsByBulkRequest ToSmsByBulkRequest(ViberMessage message, SmsBySendPlan plan, ReadOnlySpan<PhoneNumber> recipients, string token, TimeSpan providerOffset)
+    {
+        var phones = new SmsByDeliveryEntry[recipients.Length];
+        for (var i = 0; i < recipients.Length; i++)
+        {
+            phones[i] = new SmsByDeliveryEntry(recipients[i].Digits);
+        }
+
+        return new SmsByBulkRequest
+        {
+            Token = token,
+            CallbackUrl = message.CallbackUrl is { } callback ? SmsByMessageValidator.Link(callback) : null,
+            Messages =
+            [
+                new SmsByBulkMessage
+                {
+                    AlphanameId = Number(plan.ViberSenderId),
+                    Name = string.IsNullOrWhiteSpace(message.ClientReference) ? DefaultMailingName : message.ClientReference,
+                    MessageType = "bulk",
+                    ScheduleTime = message.Schedule is { } schedule ? ToSmsByScheduleTime(schedule.SendAt, providerOffset) : null,
+                    Content = BulkContent(message.Text, message.ImageUrl, message.Button),
+                    DeliveryList = phones,
+                },
+            ],
+        };
+    }
+
+    /// <summary>Several mailing lists (bulk and personal) as one <c>sendBulkViber</c> request.</summary>
+    public static SmsByBulkRequest ToSmsByBulkRequest(IReadOnlyList<SmsByMailing> mailings, IReadOnlyList<int> senderIds, Uri? callbackUrl, string token, TimeSpan providerOffset)
+    {
+        var lists = new SmsByBulkMessage[mailings.Count];
+        for (var i = 0; i < mailings.Count; i++)
+        {
+            var mailing = mailings[i];
+            var (type, content, entries) = mailing switch
+            {
+                SmsByPersonalMailing personal => ("personal", PersonalContent(personal), personal.Messages.Select(m => new SmsByDeliveryEntry(
+                    m.Recipient.Digits,
+                    m.Text,
+                    personal.ButtonCaption is null || m.ButtonUrl is null ? null : SmsByMessageValidator.Link(m.ButtonUrl))).ToArray()),
+                SmsByBulkMailing bulk => ("bulk", BulkContent(bulk.Text, bulk.ImageUrl, bulk.Button), bulk.Recipients.Select(r => new SmsByDeliveryEntry(r.Digits)).ToArray()),
+                _ => throw new ArgumentException($"Unsupported mailing type {mailing.GetType().Name}.", nameof(mailings)),
+            };
+            lists[i] = new SmsByBulkMessage
+            {
+                AlphanameId = Number(senderIds[i]),
+                Name = mailing.Name.Trim(),
+                MessageType = type,
+                ScheduleTime = mailing.SendAt is { } sendAt ? ToSmsByScheduleTime(sendAt, providerOffset) : null,
+                Content = content,
+                DeliveryList = entries,
+            };
+        }
+
+        return new SmsByBulkRequest
+        {
+            Token = token,
+            CallbackUrl = callbackUrl is null ? null : SmsByMessageValidator.Link(callbackUrl),
+            Messages = lists,
+        };
+    }
+
+    /// <summary>The recipients of a mailings request, list by list, with the list each belongs to.</summary>
+    public static (PhoneNumber[] Recipients, string[] ListNames) ToSmsByRecipients(IReadOnlyList<SmsByMailing> mailings)
+    {
+        var recipients = new List<PhoneNumber>();
+        var names = new List<string>();
+        foreach (var mailing in mailings)
+        {
+            var phones = mailing switch
+            {
+                SmsByPersonalMailing personal => personal.Messages.Select(m => m.Recipient),
+                SmsByBulkMailing bulk => bulk.Recipients,
+                _ => [],
+            };
+            foreach (var phone in phones)
+            {
+                recipients.Add(phone);
+                names.Add(mailing.Name.Trim());
+            }
+        }
+
+        return (recipients.ToArray(), names.ToArray());
+    }
+
+    /// <summary>Parses and checks the ids of a status query, every problem at once.</summary>
+    public static SmsByIdParts[] ToSmsByStatusKeys(IEnumerable<MessageId> messageIds, string providerName)
+    {
+        ArgumentNullException.ThrowIfNull(messageIds);
+        var ids = messageIds as MessageId[] ?? messageIds.ToArray();
+        var parts = new SmsByIdParts[ids.Length];
+        var errors = new Internal.ValidationErrors();
+        for (var i = 0; i < ids.Length && errors.Count < 20; i++)
+        {
+            var field = string.Create(CultureInfo.InvariantCulture, $"messageIds[{i}]");
+            if (ids[i].IsEmpty)
+            {
+                errors.Add(field, "Required", $"{field} is empty.");
+            }
+            else if (!string.Equals(ids[i].Provider, providerName, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add(field, "Provider", $"{field} ({ids[i]}) belongs to provider '{ids[i].Provider}', not '{providerName}'.");
+            }
+            else if (!SmsByIds.TryParse(ids[i].Value, out parts[i]))
+            {
+                errors.Add(field, "Format", $"{field} ({ids[i]}) is not an SMS.by message id: expected 'quick:<id>', 'bulk:<uuid>:<phone>[:<list>]' or 'mailing:<id>:<phone>'.");
+            }
+        }
+
+        errors.ThrowIfAny();
+        return parts;
+    }
+
+    /// <summary><c>schedule_time</c>: <c>yyyy-MM-ddTHH:mm:ss</c> in the provider's zone, rounded up to the second (never earlier than asked).</summary>
+    public static string ToSmsByScheduleTime(DateTimeOffset sendAt, TimeSpan providerOffset)
+        => RoundUp(sendAt, TimeSpan.TicksPerSecond).ToOffset(providerOffset).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary><c>d_schedule</c>: <c>yyyy-MM-dd HH:mm</c> in the provider's zone, rounded up to the minute (never earlier than asked).</summary>
+    public static string ToSmsByDSchedule(DateTimeOffset sendAt, TimeSpan providerOffset)
+        => RoundUp(sendAt, TimeSpan.TicksPerMinute).ToOffset(providerOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static void AddContent(List<KeyValuePair<string, string>> fields, string? text, Uri? imageUrl, bool hasImageFile, ViberButton? button)
+    {
+        if (button is not null)
+        {
+            fields.Add(new("type_message", "BUTTON"));
+            if (!string.IsNullOrEmpty(text))
+            {
+                fields.Add(new("message", text));
+            }
+
+            if (imageUrl is not null)
+            {
+                fields.Add(new("image_url", SmsByMessageValidator.Link(imageUrl)));
+            }
+
+            fields.Add(new("button", button.Caption));
+            fields.Add(new("button_link", SmsByMessageValidator.Link(button.Url)));
+        }
+        else if (imageUrl is not null || hasImageFile)
+        {
+            fields.Add(new("type_message", "IMAGE"));
+            if (imageUrl is not null)
+            {
+                fields.Add(new("image_url", SmsByMessageValidator.Link(imageUrl)));
+            }
+        }
+        else
+        {
+            fields.Add(new("type_message", "TEXT"));
+            fields.Add(new("message", text ?? string.Empty));
+        }
+    }
+
+    private static SmsByBulkContent BulkContent(string? text, Uri? imageUrl, ViberButton? button)
+    {
+        if (button is not null)
+        {
+            return new SmsByBulkContent
+            {
+                Type = "button",
+                ImageUrl = imageUrl is null ? null : SmsByMessageValidator.Link(imageUrl),
+                ButtonLink = SmsByMessageValidator.Link(button.Url),
+                Caption = button.Caption,
+                Text = text,
+            };
+        }
+
+        return imageUrl is not null && string.IsNullOrEmpty(text)
+            ? new SmsByBulkContent { Type = "image", ImageUrl = SmsByMessageValidator.Link(imageUrl) }
+            : new SmsByBulkContent { Type = "text", Text = text };
+    }
+
+    private static SmsByBulkContent PersonalContent(SmsByPersonalMailing personal)
+        => string.IsNullOrWhiteSpace(personal.ButtonCaption)
+            ? new SmsByBulkContent { Type = "text" }
+            : new SmsByBulkContent
+            {
+                Type = "button",
+                ImageUrl = personal.ImageUrl is null ? null : SmsByMessageValidator.Link(personal.ImageUrl),
+                Caption = personal.ButtonCaption,
+            };
+
+    private static DateTimeOffset RoundUp(DateTimeOffset value, long unit)
+    {
+        var remainder = value.UtcTicks % unit;
+        return remainder == 0 ? value : value.AddTicks(unit - remainder);
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

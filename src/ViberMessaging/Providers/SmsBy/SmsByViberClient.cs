@@ -1,0 +1,303 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using ViberMessaging.DependencyInjection;
+using ViberMessaging.Http;
+using ViberMessaging.Internal;
+
+namespace ViberMessaging.SmsBy;
+
+/// <summary>
+/// SMS.by behind the neutral interfaces, plus <see cref="ISmsByClient"/> for what has no neutral equivalent.
+/// Orchestration only: validate → map → send through the account's transport → map back (or map the error).
+/// </summary>
+/// <remarks>
+/// Routing: one recipient → <c>sendQuickViberMessage</c>; several → <c>sendBulkViber</c> in chunks of
+/// <see cref="SmsByOptions.MaxRecipientsPerBulkRequest"/>; an SMS fallback or two-way settings (quick-only features)
+/// send one quick message per recipient. Statuses route by the id's kind (<see cref="SmsByIds"/>).
+/// </remarks>
+internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats, ISmsByClient
+{
+    private readonly ProviderContext<SmsByOptions> _context;
+
+    public SmsByViberClient(ProviderContext<SmsByOptions> context)
+    {
+        _context = context;
+        Capabilities = new ProviderCapabilities
+        {
+            SupportsImage = true,
+            SupportsImageOnly = true,
+            SupportsButton = true,
+            SupportsSmsFallback = true,
+            SupportsTwoWay = true,
+            SupportsScheduling = true,
+            SupportsCallbackUrl = true,
+            MaxRecipientsPerRequest = context.Options.MaxRecipientsPerBulkRequest,
+
+            // Quick messages are asked one per request; all recipients of a bulk request share one request.
+            MaxStatusIdsPerRequest = 1,
+            MaxTextLength = SmsByMessageValidator.MaxTextLength,
+
+            // Senders are names mapped to SMS.by ids (SmsByOptions.ViberSenders), not sent as text.
+            MaxSenderLength = 64,
+            MaxButtonCaptionLength = SmsByMessageValidator.MaxButtonCaptionLength,
+        };
+    }
+
+    public string ProviderName => _context.Name;
+
+    public ProviderCapabilities Capabilities { get; }
+
+    private SmsByOptions Options => _context.Options;
+
+    private string Token => Options.Token ?? string.Empty;
+
+    private TimeSpan Offset => Options.ProviderUtcOffset;
+
+    public async Task<SendResult> SendAsync(ViberMessage message, CancellationToken cancellationToken = default)
+    {
+        var plan = SmsByMessageValidator.Validate(message, Capabilities, Options, ProviderName);
+        return plan.Route == SmsByRoute.Quick
+            ? await SendBatching.SendAsync(ProviderName, plan.Recipients, 1, Options.MaxConcurrentRequests, (chunk, ct) => SendQuickAsync(message, plan, chunk.Span[0], null, ct), _context.Logger, cancellationToken).ConfigureAwait(false)
+            : await SendBatching.SendAsync(ProviderName, plan.Recipients, Options.MaxRecipientsPerBulkRequest, Options.MaxConcurrentRequests, (chunk, ct) => SendBulkChunkAsync(message, plan, chunk, ct), _context.Logger, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<DeliveryReport>> GetStatusesAsync(IEnumerable<MessageId> messageIds, CancellationToken cancellationToken = default)
+    {
+        var ids = messageIds?.ToArray() ?? throw new ArgumentNullException(nameof(messageIds));
+        var keys = SmsByRequestMapper.ToSmsByStatusKeys(ids, ProviderName);
+        var lookups = new StatusLookups(ids, keys);
+        return await StatusBatching.QueryAsync(ProviderName, ids, 1, Options.MaxConcurrentRequests, (slice, ct) => QueryStatusAsync(slice.Span[0], lookups, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    public IAsyncEnumerable<ViberChat> GetChatsAsync(CancellationToken cancellationToken = default) => ListChatsAsync(cancellationToken);
+
+    public IAsyncEnumerable<ChatMessage> GetMessagesAsync(string chatId, CancellationToken cancellationToken = default)
+    {
+        if (!SmsByIds.TryParseChat(chatId, out var mailingId, out var phone))
+        {
+            throw new ViberValidationException([new ValidationError(nameof(chatId), "Format", $"'{chatId}' is not an SMS.by chat id: expected '<mailing id>:<phone>'.")]);
+        }
+
+        return ListChatMessagesAsync(mailingId, phone, cancellationToken);
+    }
+
+    public Task<SendResult> ReplyAsync(string chatId, string text, CancellationToken cancellationToken = default)
+        => SendAsync(new ViberMessage { Text = text, TwoWay = TwoWayOptions.ReplyIn(chatId) }, cancellationToken);
+
+    public async Task<SendResult> SendMailingsAsync(IReadOnlyList<SmsByMailing> mailings, Uri? callbackUrl = null, CancellationToken cancellationToken = default)
+    {
+        var senders = SmsByMessageValidator.ValidateMailings(mailings, callbackUrl, Options, ProviderName);
+        var (recipients, lists) = SmsByRequestMapper.ToSmsByRecipients(mailings);
+        var body = SmsByRequestMapper.ToSmsByBulkRequest(mailings, senders, callbackUrl, Token, Offset);
+        return await SendBatching.SendAsync(ProviderName, recipients, recipients.Length, 1, (chunk, ct) => PostBulkAsync(body, chunk, lists, ct), _context.Logger, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<SmsByBulkStatus> GetBulkStatusAsync(string uuid, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(uuid);
+        var body = new SmsByBulkStatusRequest { Token = Token, Uuid = uuid };
+        var request = ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.BulkStatusPath, new PooledJsonContent<SmsByBulkStatusRequest>(body, SmsByJsonContext.Default.SmsByBulkStatusRequest), "bulk-status", idempotent: true);
+        return CallAsync(request, SmsByJsonContext.Default.ListSmsByBulkStatusItem, items => SmsByResponseMapper.FromSmsByBulkStatus(items, uuid, ProviderName, Offset), cancellationToken);
+    }
+
+    public async Task<SendResult> SendWithImageFileAsync(ViberMessage message, SmsByImageFile image, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var plan = SmsByMessageValidator.Validate(message, Capabilities, Options, ProviderName, image);
+        return await SendBatching.SendAsync(ProviderName, plan.Recipients, 1, 1, (chunk, ct) => SendQuickAsync(message, plan, chunk.Span[0], image, ct), _context.Logger, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<SmsByPreparedMailing> PrepareListMailingAsync(SmsByListMailing mailing, CancellationToken cancellationToken = default)
+    {
+        var sender = SmsByMessageValidator.ValidateListMailing(mailing, Options, ProviderName);
+        var fields = SmsByRequestMapper.ToSmsByListFields(mailing, sender, Token, Offset);
+        var request = ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.SendListPath, SmsByRequestMapper.ToSmsByContent(fields, mailing.ImageFile), "prepare", idempotent: false);
+        return CallAsync(request, SmsByJsonContext.Default.SmsByEnvelopeSmsByListResult, SmsByResponseMapper.FromSmsByListResult, cancellationToken);
+    }
+
+    public Task ConfirmMailingAsync(long mailingId, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mailingId);
+        var request = ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.ConfirmPath, Form(("message_id", mailingId)), "confirm", idempotent: false);
+        return CallAsync(request, SmsByJsonContext.Default.SmsByTextEnvelope, static answer => answer, cancellationToken);
+    }
+
+    public IAsyncEnumerable<SmsByMailingInfo> GetMailingsAsync(int pageSize = 100, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
+        return ListMailingsAsync(pageSize, cancellationToken);
+    }
+
+    public Task<SmsByMailingInfo> GetMailingAsync(long mailingId, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mailingId);
+        var request = ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.MessageDataPath, Form(("message_id", mailingId)), "mailing", idempotent: true);
+        return CallAsync(request, SmsByJsonContext.Default.SmsByEnvelopeSmsByMailingData, answer => SmsByResponseMapper.FromSmsByMailing(answer.Result ?? throw new JsonException("The answer has no result."), Offset), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<DeliveryReport>> GetMailingDeliveriesAsync(long mailingId, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mailingId);
+        var request = ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.DeliveryListPath, Form(("message_id", mailingId)), "deliveries", idempotent: true);
+        return CallAsync(request, SmsByJsonContext.Default.SmsByDeliveriesEnvelope, answer => SmsByResponseMapper.FromSmsByDeliveryList(answer, mailingId, ProviderName), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ChatMessage>> GetNewIncomingMessagesAsync(long mailingId, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mailingId);
+        var request = ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.IncomingPath, Form(("message_id", mailingId)), "incoming", idempotent: true);
+        return CallAsync(request, SmsByJsonContext.Default.SmsByIncomingEnvelope, answer => SmsByResponseMapper.FromSmsByIncoming(answer, mailingId, ProviderName, Offset), cancellationToken);
+    }
+
+    public Task<int?> MarkIncomingMessagesReadAsync(IEnumerable<string> incomingMessageIds, CancellationToken cancellationToken = default)
+    {
+        var ids = SmsByMessageValidator.ValidateIncomingIds(incomingMessageIds);
+        var request = ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.ReadIncomingPath, SmsByRequestMapper.ToSmsByForm(Token, ("incoming_messages", string.Join(',', ids))), "mark-read", idempotent: true);
+        return CallAsync(request, SmsByJsonContext.Default.SmsByTextEnvelope, static answer => SmsByResponseMapper.FromSmsByMarkedCount(answer.Result), cancellationToken);
+    }
+
+    private async Task<ChunkResult> SendQuickAsync(ViberMessage message, SmsBySendPlan plan, PhoneNumber recipient, SmsByImageFile? image, CancellationToken cancellationToken)
+    {
+        var fields = SmsByRequestMapper.ToSmsByQuickFields(message, plan, recipient, Token, image is not null);
+        var request = ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.SendQuickPath, SmsByRequestMapper.ToSmsByContent(fields, image), "send", idempotent: false);
+        try
+        {
+            return new ChunkResult([await CallAsync(request, SmsByJsonContext.Default.SmsByEnvelopeSmsByQuickResult, answer => SmsByResponseMapper.FromSmsByQuickResult(answer, ProviderName, recipient, plan.OpensChats), cancellationToken).ConfigureAwait(false)]);
+        }
+        catch (ViberMessagingException error) when (SmsByErrorMapper.RecipientReason(error) is { } reason)
+        {
+            return new ChunkResult([SmsByResponseMapper.FromSmsByRejection(recipient, reason, error.ProviderMessage)]);
+        }
+    }
+
+    private Task<ChunkResult> SendBulkChunkAsync(ViberMessage message, SmsBySendPlan plan, ReadOnlyMemory<PhoneNumber> chunk, CancellationToken cancellationToken)
+        => PostBulkAsync(SmsByRequestMapper.ToSmsByBulkRequest(message, plan, chunk.Span, Token, Offset), chunk, lists: null, cancellationToken);
+
+    private Task<ChunkResult> PostBulkAsync(SmsByBulkRequest body, ReadOnlyMemory<PhoneNumber> chunk, string[]? lists, CancellationToken cancellationToken)
+    {
+        var request = ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.SendBulkPath, new PooledJsonContent<SmsByBulkRequest>(body, SmsByJsonContext.Default.SmsByBulkRequest), "send", idempotent: false);
+        return CallAsync(request, SmsByJsonContext.Default.SmsByBulkResponse, answer => SmsByResponseMapper.FromSmsByBulkResponse(answer, ProviderName, chunk.Span, lists), cancellationToken);
+    }
+
+    /// <summary>One id's status: a quick message's own request, or its bulk request's / mailing's answer, fetched once per query.</summary>
+    private async Task<IReadOnlyList<DeliveryReport>> QueryStatusAsync(MessageId id, StatusLookups lookups, CancellationToken cancellationToken)
+    {
+        var key = lookups.Keys[id];
+        try
+        {
+            return key.Kind switch
+            {
+                SmsByIdKind.Quick => [await CallAsync(ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.DeliveryDataPath, SmsByRequestMapper.ToSmsByForm(Token, ("message_id", key.Key)), "status", idempotent: true), SmsByJsonContext.Default.SmsByEnvelopeSmsByDeliveryData, answer => SmsByResponseMapper.FromSmsByDeliveryData(answer, id), cancellationToken).ConfigureAwait(false)],
+                SmsByIdKind.Bulk => [SmsByResponseMapper.FromSmsByBulkStatus(await lookups.Bulk(key.Key, uuid => GetBulkStatusAsync(uuid, cancellationToken)).ConfigureAwait(false), key, id)],
+                _ => SmsByResponseMapper.FromSmsByDeliveryList(await lookups.Mailing(key.Key, mailing => GetMailingDeliveriesAsync(long.Parse(mailing, CultureInfo.InvariantCulture), cancellationToken)).ConfigureAwait(false), key, id) is { } report ? [report] : [],
+            };
+        }
+        catch (ViberMessagingException error) when (SmsByErrorMapper.IsUnknownId(error))
+        {
+            return [DeliveryReport.Unavailable(id, error)];
+        }
+    }
+
+    private async IAsyncEnumerable<SmsByMailingInfo> ListMailingsAsync(int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var offset = 0L; ; offset += pageSize)
+        {
+            var request = ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.MessagesPath, Form(("limit_offset", offset), ("limit_rows", pageSize)), "mailings", idempotent: true);
+            var page = await CallAsync(request, SmsByJsonContext.Default.SmsByMailingsEnvelope, answer => (answer.Result ?? []).Where(m => m is not null).Select(m => SmsByResponseMapper.FromSmsByMailing(m, Offset)).ToArray(), cancellationToken).ConfigureAwait(false);
+            foreach (var mailing in page)
+            {
+                yield return mailing;
+            }
+
+            if (page.Length < pageSize)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>SMS.by keeps no chat list: a chat is a mailing and a phone with unread replies, so listing reads every mailing's replies.</summary>
+    private async IAsyncEnumerable<ViberChat> ListChatsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var mailing in ListMailingsAsync(100, cancellationToken).ConfigureAwait(false))
+        {
+            IReadOnlyList<ChatMessage> incoming;
+            try
+            {
+                incoming = await GetNewIncomingMessagesAsync(mailing.MailingId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ViberMessagingException error) when (SmsByErrorMapper.IsUnknownId(error))
+            {
+                continue;
+            }
+
+            foreach (var chat in incoming.Where(m => m.ChatId is not null).GroupBy(m => m.ChatId!, StringComparer.Ordinal))
+            {
+                yield return new ViberChat { ChatId = chat.Key, Recipient = chat.First().Phone, CreatedAt = mailing.CreatedAt };
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<ChatMessage> ListChatMessagesAsync(long mailingId, PhoneNumber phone, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var message in await GetNewIncomingMessagesAsync(mailingId, cancellationToken).ConfigureAwait(false))
+        {
+            if (message.Phone == phone)
+            {
+                yield return message;
+            }
+        }
+    }
+
+    /// <summary>Sends one request and reads its answer: an error in any of SMS.by's shapes is thrown mapped; unreadable data is a malformed answer.</summary>
+    private async Task<TResult> CallAsync<TWire, TResult>(HttpRequestMessage request, JsonTypeInfo<TWire> type, Func<TWire, TResult> map, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            using var response = await _context.Transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            SmsByErrorMapper.ThrowIfError(response);
+            try
+            {
+                var answer = JsonSerializer.Deserialize(response.Body.Span, type) ?? throw new JsonException("The answer is empty.");
+                return map(answer);
+            }
+            catch (JsonException exception)
+            {
+                throw response.Malformed(exception);
+            }
+        }
+    }
+
+    private HttpContent Form(params (string Name, long Value)[] parameters)
+        => SmsByRequestMapper.ToSmsByForm(Token, parameters.Select(p => (p.Name, p.Value.ToString(CultureInfo.InvariantCulture))).ToArray());
+
+    /// <summary>What one status query shares between its ids: their parsed keys, and each bulk request's / mailing's answer, fetched once.</summary>
+    private sealed class StatusLookups(MessageId[] ids, SmsByIdParts[] keys)
+    {
+        private readonly ConcurrentDictionary<string, Lazy<Task<SmsByBulkStatus>>> _bulk = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<DeliveryReport>>>> _mailings = new(StringComparer.Ordinal);
+
+        public Dictionary<MessageId, SmsByIdParts> Keys { get; } = Index(ids, keys);
+
+        public Task<SmsByBulkStatus> Bulk(string uuid, Func<string, Task<SmsByBulkStatus>> fetch)
+            => _bulk.GetOrAdd(uuid, key => new Lazy<Task<SmsByBulkStatus>>(() => fetch(key))).Value;
+
+        public Task<IReadOnlyList<DeliveryReport>> Mailing(string mailingId, Func<string, Task<IReadOnlyList<DeliveryReport>>> fetch)
+            => _mailings.GetOrAdd(mailingId, key => new Lazy<Task<IReadOnlyList<DeliveryReport>>>(() => fetch(key))).Value;
+
+        private static Dictionary<MessageId, SmsByIdParts> Index(MessageId[] ids, SmsByIdParts[] keys)
+        {
+            var index = new Dictionary<MessageId, SmsByIdParts>(ids.Length);
+            for (var i = 0; i < ids.Length; i++)
+            {
+                index.TryAdd(ids[i], keys[i]);
+            }
+
+            return index;
+        }
+    }
+}
