@@ -31,6 +31,11 @@ internal sealed class PacingHandler(
 
         using (lease)
         {
+            if (lease is not null && request.Options.TryGetValue(ViberRequestOptions.Tracker, out var tracker))
+            {
+                tracker.OnWritten(() => gate!.OnSent(lease));
+            }
+
             var start = timeProvider.GetTimestamp();
             HttpResponseMessage response;
             try

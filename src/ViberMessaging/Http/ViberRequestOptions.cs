@@ -38,15 +38,36 @@ internal static class ViberRequestOptions
         => request.Content is null || (request.Options.TryGetValue(Tracker, out var tracker) && tracker.Started);
 }
 
-/// <summary>Records whether an attempt's request left the process.</summary>
+/// <summary>
+/// Records whether an attempt's request left the process, and tells the pacing gate the moment its body was written:
+/// by then the connection (TCP, TLS) was set up, so that moment, not the permit's, is when the request departed.
+/// </summary>
 internal sealed class WriteTracker
 {
     private volatile bool _started;
+    private Action? _onWritten;
+    private int _written;
 
     /// <summary>Whether the body started to be written.</summary>
     public bool Started => _started;
 
     public void MarkStarted() => _started = true;
+
+    /// <summary>Runs <paramref name="callback"/> once the body has been written (at once if it already was).</summary>
+    public void OnWritten(Action callback)
+    {
+        _onWritten = callback;
+        if (Volatile.Read(ref _written) == 1)
+        {
+            Interlocked.Exchange(ref _onWritten, null)?.Invoke();
+        }
+    }
+
+    public void MarkWritten()
+    {
+        Volatile.Write(ref _written, 1);
+        Interlocked.Exchange(ref _onWritten, null)?.Invoke();
+    }
 }
 
 /// <summary>The provider refused an attempt for its rate limit; how long it asked to wait, if it said.</summary>

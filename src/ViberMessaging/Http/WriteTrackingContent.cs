@@ -3,8 +3,9 @@ using System.Net;
 namespace ViberMessaging.Http;
 
 /// <summary>
-/// Wraps one attempt's request body and records when the transport starts writing it. A body that was never
-/// written proves the provider never saw the request, which makes the attempt safe to retry.
+/// Wraps one attempt's request body and records when the transport starts writing it (a body that was never
+/// written proves the provider never saw the request, which makes the attempt safe to retry) and when it finished
+/// (the moment the request departed, which the pacing gate stamps).
 /// </summary>
 internal sealed class WriteTrackingContent : HttpContent
 {
@@ -27,10 +28,11 @@ internal sealed class WriteTrackingContent : HttpContent
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
         => SerializeToStreamAsync(stream, context, CancellationToken.None);
 
-    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         _tracker.MarkStarted();
-        return _inner.CopyToAsync(stream, context, cancellationToken);
+        await _inner.CopyToAsync(stream, context, cancellationToken).ConfigureAwait(false);
+        _tracker.MarkWritten();
     }
 
     protected override bool TryComputeLength(out long length)

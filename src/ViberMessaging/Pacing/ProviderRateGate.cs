@@ -4,7 +4,7 @@ namespace ViberMessaging.Pacing;
 
 /// <summary>
 /// The pacing gate of one provider account: a token bucket (rate + burst) whose grants are also held to a strict
-/// sliding log of at most <c>limit</c> stamps per <c>window + margin</c>. Everything runs on
+/// sliding log of at most <c>limit</c> departures per <c>window + margin</c>. Everything runs on
 /// <see cref="TimeProvider"/> timestamps: tokens are replenished lazily when asked, and a single timer is armed for
 /// the exact instant the head of the FIFO queue becomes eligible. A cancelled waiter leaves the queue and consumes
 /// nothing.
@@ -12,11 +12,13 @@ namespace ViberMessaging.Pacing;
 /// <remarks>
 /// Why not the in-box limiters: a timer-replenished bucket catches up after a thread-pool stall and grants two
 /// permits a few ms apart, and a segmented sliding window returns permits a segment early; both trip a strict
-/// provider window (see pacing-notes). A log of real grant stamps with a small margin does not.
+/// provider window (see pacing-notes). A log of real departure stamps with a small margin does not.
 /// <para>
-/// Feedback: <see cref="OnCompleted"/> moves a grant's stamp to the request's estimated arrival when it arrived
-/// late (a cold connection), and <see cref="OnRateLimited"/> pauses the account and lowers the rate when the
-/// provider is evidently stricter than configured.
+/// What the log holds is when each request <em>departed</em>, not when it got its permit: a request waiting for a
+/// new connection (TCP, TLS) can leave hundreds of milliseconds after its permit. So an attempt counts as departing
+/// "now" until <see cref="OnSent"/> reports its body written; requests without a body are placed by
+/// <see cref="OnCompleted"/> at their answer time less the fastest recent round trip. <see cref="OnRateLimited"/>
+/// pauses the account and lowers the rate when the provider is evidently stricter than configured.
 /// </para>
 /// </remarks>
 internal sealed class ProviderRateGate : RateLimiter
@@ -35,10 +37,13 @@ internal sealed class ProviderRateGate : RateLimiter
     private readonly long _defaultPause;
     private readonly long _recovery;
     private readonly long[] _log;
+    private readonly long[] _logOwners;
+    private readonly Dictionary<long, Flight> _flights = [];
     private readonly long[] _latencies = new long[LatencySamples];
     private readonly LinkedList<Waiter> _queue = new();
 
     private long _sequence;
+    private long _appended;
     private double _tokens;
     private long _lastRefill;
     private long _pausedUntil;
@@ -69,6 +74,7 @@ internal sealed class ProviderRateGate : RateLimiter
         _defaultPause = ToTimestampTicks(options.RateLimitedPause ?? options.Window);
         _recovery = ToTimestampTicks(options.RecoveryPeriod);
         _log = new long[Math.Max(2, 2 * options.PermitLimit)];
+        _logOwners = new long[_log.Length];
         _tokens = _burst;
         _lastRefill = _time.GetTimestamp();
         _lastGrant = _lastRefill;
@@ -128,9 +134,32 @@ internal sealed class ProviderRateGate : RateLimiter
     }
 
     /// <summary>
-    /// Records that the request holding <paramref name="lease"/> has its answer: a request that took much longer
-    /// than the fastest recent one probably arrived late (connection set-up), so its stamp moves to the estimated
-    /// arrival and later grants keep their distance from it.
+    /// Records that the request holding <paramref name="lease"/> finished writing its body: that is when it departed,
+    /// and its place in the log moves there.
+    /// </summary>
+    public void OnSent(RateLimitLease lease)
+    {
+        if (lease is not GateLease { IsAcquired: true } granted || !ReferenceEquals(granted.Gate, this))
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (_flights.TryGetValue(granted.Sequence, out var flight) && flight.SentAt is null)
+            {
+                var now = _time.GetTimestamp();
+                flight.SentAt = now;
+                Place(granted.Sequence, flight, now);
+                Pump();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records that the request holding <paramref name="lease"/> has its answer (or failed). A request whose
+    /// departure was not reported (no body, or it failed before writing) is placed at its answer time less the
+    /// fastest recent round trip: late, never early.
     /// </summary>
     public void OnCompleted(RateLimitLease lease)
     {
@@ -141,23 +170,9 @@ internal sealed class ProviderRateGate : RateLimiter
 
         lock (_lock)
         {
-            var now = _time.GetTimestamp();
-            var latency = now - granted.Stamp;
-            _latencies[_latencyCount++ % LatencySamples] = latency;
-            var fastest = long.MaxValue;
-            for (var i = 0; i < Math.Min(_latencyCount, LatencySamples); i++)
-            {
-                fastest = Math.Min(fastest, _latencies[i]);
-            }
-
-            var estimatedArrival = now - fastest;
-            if (estimatedArrival > granted.Stamp && _sequence - granted.Sequence < _log.Length)
-            {
-                ref var slot = ref _log[granted.Sequence % _log.Length];
-                slot = Math.Max(slot, estimatedArrival);
-            }
-
-            RecoverIfQuiet(now);
+            Complete(granted, _time.GetTimestamp());
+            RecoverIfQuiet(_time.GetTimestamp());
+            Pump();
         }
     }
 
@@ -176,6 +191,7 @@ internal sealed class ProviderRateGate : RateLimiter
 
             if (lease is GateLease { IsAcquired: true } granted && ReferenceEquals(granted.Gate, this))
             {
+                Complete(granted, now);
                 var before = CountGrantsBefore(granted);
                 if (before > 0 && before < _effectiveLimit - 1)
                 {
@@ -304,10 +320,58 @@ internal sealed class ProviderRateGate : RateLimiter
     {
         _tokens -= 1;
         _sequence++;
-        _log[_sequence % _log.Length] = now;
+        var flight = new Flight(now, Append(now, _sequence));
+        _flights[_sequence] = flight;
         _lastGrant = now;
         _successfulLeases++;
         return new GateLease(this, _sequence, now, acquired: true);
+    }
+
+    private int Append(long stamp, long owner)
+    {
+        var slot = (int)(_appended++ % _log.Length);
+        _log[slot] = stamp;
+        _logOwners[slot] = owner;
+        return slot;
+    }
+
+    /// <summary>Moves a flight's stamp later (never earlier); if its slot was reused meanwhile, logs it anew.</summary>
+    private void Place(long sequence, Flight flight, long departure)
+    {
+        if (_logOwners[flight.Slot] == sequence)
+        {
+            _log[flight.Slot] = Math.Max(_log[flight.Slot], departure);
+        }
+        else
+        {
+            flight.Slot = Append(departure, sequence);
+        }
+    }
+
+    private void Complete(GateLease lease, long now)
+    {
+        if (!_flights.Remove(lease.Sequence, out var flight))
+        {
+            return;
+        }
+
+        var latency = now - flight.GrantedAt;
+        _latencies[_latencyCount++ % LatencySamples] = latency;
+        if (flight.SentAt is null)
+        {
+            // Until enough answers were seen, the fastest one may itself have been slow: assume no return time.
+            var returnTime = 0L;
+            if (_latencyCount >= 8)
+            {
+                returnTime = long.MaxValue;
+                for (var i = 0; i < Math.Min(_latencyCount, LatencySamples); i++)
+                {
+                    returnTime = Math.Min(returnTime, _latencies[i]);
+                }
+            }
+
+            Place(lease.Sequence, flight, Math.Max(flight.GrantedAt, now - returnTime));
+        }
     }
 
     private void Refill(long now)
@@ -330,42 +394,58 @@ internal sealed class ProviderRateGate : RateLimiter
             earliest = Math.Max(earliest, now + (long)Math.Ceiling((1 - _tokens) * _window / _effectiveLimit));
         }
 
-        var logged = (int)Math.Min(_sequence, _log.Length);
-        if (logged >= _effectiveLimit)
+        // At most (limit - 1) departures may lie in (t - window - margin, t]: wait for the limit-th newest to leave.
+        // A request that has not finished writing counts as departing now.
+        var logged = (int)Math.Min(_appended, _log.Length);
+        var unsentElsewhere = 0;
+        foreach (var (sequence, flight) in _flights)
         {
-            // At most (limit - 1) stamps may lie in (t - window - margin, t]: wait for the limit-th newest to leave.
-            earliest = Math.Max(earliest, KthNewestStamp(logged, _effectiveLimit) + _window + _margin);
+            if (flight.SentAt is null && _logOwners[flight.Slot] != sequence)
+            {
+                unsentElsewhere++;
+            }
+        }
+
+        if (logged + unsentElsewhere >= _effectiveLimit)
+        {
+            earliest = Math.Max(earliest, KthNewestDeparture(now, logged, unsentElsewhere, _effectiveLimit) + _window + _margin);
         }
 
         return earliest;
     }
 
-    private long KthNewestStamp(int logged, int k)
+    private long KthNewestDeparture(long now, int logged, int unsentElsewhere, int k)
     {
-        Span<long> stamps = logged <= 256 ? stackalloc long[logged] : new long[logged];
+        var count = logged + unsentElsewhere;
+        Span<long> stamps = count <= 256 ? stackalloc long[count] : new long[count];
         for (var i = 0; i < logged; i++)
         {
-            stamps[i] = _log[(_sequence - i) % _log.Length];
+            var owner = _logOwners[i];
+            stamps[i] = owner != 0 && _flights.TryGetValue(owner, out var flight) && flight.SentAt is null && flight.Slot == i ? now : _log[i];
         }
 
+        stamps[logged..].Fill(now);
         stamps.Sort();
-        return stamps[logged - k];
+        return stamps[count - k];
     }
 
+    /// <summary>How many departures of ours the provider saw in the window before the refused one.</summary>
     private int CountGrantsBefore(GateLease lease)
     {
+        var refused = lease.Stamp;
         var count = 0;
-        var logged = Math.Min(_sequence, _log.Length);
-        for (long i = 0; i < logged; i++)
+        var logged = (int)Math.Min(_appended, _log.Length);
+        for (var i = 0; i < logged; i++)
         {
-            var sequence = _sequence - i;
-            if (sequence >= lease.Sequence)
+            if (_logOwners[i] == lease.Sequence)
             {
-                continue;
+                refused = Math.Max(refused, _log[i]);
             }
+        }
 
-            var stamp = _log[sequence % _log.Length];
-            if (stamp > lease.Stamp - _window && stamp <= lease.Stamp)
+        for (var i = 0; i < logged; i++)
+        {
+            if (_logOwners[i] != lease.Sequence && _log[i] > refused - _window && _log[i] <= refused)
             {
                 count++;
             }
@@ -452,6 +532,15 @@ internal sealed class ProviderRateGate : RateLimiter
         public CancellationTokenRegistration Registration { get; set; }
     }
 
+    private sealed class Flight(long grantedAt, int slot)
+    {
+        public long GrantedAt { get; } = grantedAt;
+
+        public int Slot { get; set; } = slot;
+
+        public long? SentAt { get; set; }
+    }
+
     private sealed class GateLease(ProviderRateGate? gate, long sequence, long stamp, bool acquired) : RateLimitLease
     {
         public ProviderRateGate? Gate { get; } = gate;
@@ -468,6 +557,17 @@ internal sealed class ProviderRateGate : RateLimiter
         {
             metadata = null;
             return false;
+        }
+
+        // A lease given back without a report (an exception between permit and send) must not stay "in flight".
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                Gate?.OnCompleted(this);
+            }
+
+            base.Dispose(disposing);
         }
     }
 }

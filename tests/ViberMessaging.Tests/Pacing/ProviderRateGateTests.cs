@@ -13,7 +13,7 @@ public sealed class ProviderRateGateTests
     {
         var (sut, _) = CreateSut();
 
-        var leases = Enumerable.Range(0, 9).Select(_ => sut.AttemptAcquire()).ToList();
+        var leases = Enumerable.Range(0, 9).Select(_ => Depart(sut, sut.AttemptAcquire())).ToList();
         var tenth = sut.AttemptAcquire();
 
         Assert.All(leases, lease => Assert.True(lease.IsAcquired));
@@ -27,7 +27,7 @@ public sealed class ProviderRateGateTests
         var (sut, time) = CreateSut();
         for (var i = 0; i < 9; i++)
         {
-            Assert.True((await sut.AcquireAsync()).IsAcquired);
+            Assert.True(Depart(sut, await sut.AcquireAsync()).IsAcquired);
         }
 
         var tenth = sut.AcquireAsync().AsTask();
@@ -51,6 +51,7 @@ public sealed class ProviderRateGateTests
             foreach (var waiter in waiters.Where(w => w.IsCompleted).ToList())
             {
                 grants.Add(time.GetTimestamp());
+                Depart(sut, waiter.Result);
                 waiters.Remove(waiter);
             }
         }
@@ -79,6 +80,7 @@ public sealed class ProviderRateGateTests
             foreach (var waiter in waiters.Where(w => w.IsCompleted).ToList())
             {
                 grants.Add(time.GetTimestamp());
+                Depart(sut, waiter.Result);
                 waiters.Remove(waiter);
             }
         }
@@ -93,11 +95,11 @@ public sealed class ProviderRateGateTests
         var (sut, time) = CreateSut();
         for (var i = 0; i < 9; i++)
         {
-            await sut.AcquireAsync();
+            Depart(sut, await sut.AcquireAsync());
         }
 
         time.Advance(TimeSpan.FromSeconds(10));
-        var burst = Enumerable.Range(0, 9).Select(_ => sut.AttemptAcquire()).ToList();
+        var burst = Enumerable.Range(0, 9).Select(_ => Depart(sut, sut.AttemptAcquire())).ToList();
 
         Assert.All(burst, lease => Assert.True(lease.IsAcquired));
         Assert.False(sut.AttemptAcquire().IsAcquired);
@@ -107,7 +109,7 @@ public sealed class ProviderRateGateTests
     public async Task AcquireAsync_CancelledWaiter_LeavesQueueAndConsumesNothing()
     {
         var (sut, time) = CreateSut(limit: 1);
-        await sut.AcquireAsync();
+        Depart(sut, await sut.AcquireAsync());
         using var cancel = new CancellationTokenSource();
         var cancelled = sut.AcquireAsync(1, cancel.Token).AsTask();
         var next = sut.AcquireAsync().AsTask();
@@ -136,9 +138,9 @@ public sealed class ProviderRateGateTests
     public async Task AcquireAsync_Waiters_AreServedInArrivalOrder()
     {
         var (sut, time) = CreateSut(limit: 1);
-        await sut.AcquireAsync();
+        Depart(sut, await sut.AcquireAsync());
         var order = new List<int>();
-        var waiters = Enumerable.Range(1, 5).Select(i => sut.AcquireAsync().AsTask().ContinueWith(_ => { lock (order) { order.Add(i); } }, TaskScheduler.Default)).ToArray();
+        var waiters = Enumerable.Range(1, 5).Select(i => sut.AcquireAsync().AsTask().ContinueWith(t => { Depart(sut, t.Result); lock (order) { order.Add(i); } }, TaskScheduler.Default)).ToArray();
 
         for (var i = 0; i < 5; i++)
         {
@@ -154,7 +156,7 @@ public sealed class ProviderRateGateTests
     public async Task OnRateLimited_WithRetryAfter_PausesEveryWaiterUntilItPasses()
     {
         var (sut, time) = CreateSut();
-        var lease = await sut.AcquireAsync();
+        var lease = Depart(sut, await sut.AcquireAsync());
 
         sut.OnRateLimited(lease, TimeSpan.FromSeconds(2));
         var waiter = sut.AcquireAsync().AsTask();
@@ -169,7 +171,7 @@ public sealed class ProviderRateGateTests
     public async Task OnRateLimited_WithoutRetryAfter_PausesOneWindow()
     {
         var (sut, time) = CreateSut();
-        var lease = await sut.AcquireAsync();
+        var lease = Depart(sut, await sut.AcquireAsync());
 
         sut.OnRateLimited(lease, retryAfter: null);
 
@@ -186,7 +188,7 @@ public sealed class ProviderRateGateTests
         RateLimitLease? eighth = null;
         for (var i = 0; i < 8; i++)
         {
-            eighth = await sut.AcquireAsync();
+            eighth = Depart(sut, await sut.AcquireAsync());
             time.Advance(100 * Ms);
         }
 
@@ -202,7 +204,7 @@ public sealed class ProviderRateGateTests
         var leases = new List<RateLimitLease>();
         for (var i = 0; i < 9; i++)
         {
-            leases.Add(await sut.AcquireAsync());
+            leases.Add(Depart(sut, await sut.AcquireAsync()));
         }
 
         sut.OnRateLimited(leases[8], retryAfter: null);
@@ -213,7 +215,7 @@ public sealed class ProviderRateGateTests
         var again = new List<RateLimitLease>();
         for (var i = 0; i < 9; i++)
         {
-            again.Add(await sut.AcquireAsync());
+            again.Add(Depart(sut, await sut.AcquireAsync()));
         }
 
         sut.OnRateLimited(again[8], retryAfter: null);
@@ -227,40 +229,34 @@ public sealed class ProviderRateGateTests
         RateLimitLease? last = null;
         for (var i = 0; i < 6; i++)
         {
-            last = await sut.AcquireAsync();
+            last = Depart(sut, await sut.AcquireAsync());
         }
 
         sut.OnRateLimited(last!, retryAfter: null);
         Assert.Equal(5, sut.EffectiveLimit);
 
         time.Advance(TimeSpan.FromSeconds(31));
-        var lease = await sut.AcquireAsync();
+        var lease = Depart(sut, await sut.AcquireAsync());
         sut.OnCompleted(lease);
 
         Assert.Equal(6, sut.EffectiveLimit);
     }
 
     [Fact]
-    public async Task OnCompleted_RequestThatArrivedLate_KeepsLaterGrantsAWindowAwayFromItsArrival()
+    public async Task OnSent_RequestThatDepartedLate_KeepsLaterGrantsAWindowAwayFromItsDeparture()
     {
+        // Two permits at t0: one request departs at once, the other waits 300 ms for a new connection.
         var (sut, time) = CreateSut(limit: 2);
-        var warm = await sut.AcquireAsync();
-        sut.OnCompleted(warm);
-        time.Advance(TimeSpan.FromSeconds(5));
-
-        // Two requests at t0: one answers at once, the other needed a new connection and answered 300 ms later,
-        // so it reached the provider at about t0 + 300 ms.
-        var quick = await sut.AcquireAsync();
+        var quick = Depart(sut, await sut.AcquireAsync());
         var cold = await sut.AcquireAsync();
-        sut.OnCompleted(quick);
         time.Advance(300 * Ms);
-        sut.OnCompleted(cold);
+        sut.OnSent(cold);
 
         time.Advance(TimeSpan.FromMilliseconds(1010 - 300));
         var first = sut.AcquireAsync().AsTask();
         var second = sut.AcquireAsync().AsTask();
 
-        Assert.True((await first).IsAcquired);
+        Assert.True(Depart(sut, await first).IsAcquired);
         time.Advance(299 * Ms);
         Assert.False(second.IsCompleted);
         time.Advance(Ms);
@@ -268,11 +264,58 @@ public sealed class ProviderRateGateTests
     }
 
     [Fact]
+    public async Task AcquireAsync_RequestsNotYetDeparted_CountAsDepartingNow()
+    {
+        // Permits whose requests still wait for their connections may reach the provider at any moment.
+        var (sut, time) = CreateSut(limit: 2);
+        var first = await sut.AcquireAsync();
+        var second = await sut.AcquireAsync();
+
+        time.Advance(TimeSpan.FromSeconds(3));
+        var next = sut.AcquireAsync().AsTask();
+        Assert.False(next.IsCompleted);
+
+        sut.OnSent(first);
+        time.Advance(1009 * Ms);
+        Assert.False(next.IsCompleted);
+        time.Advance(Ms);
+        Assert.True((await next).IsAcquired);
+        sut.OnSent(second);
+    }
+
+    [Fact]
+    public async Task OnCompleted_WithoutDepartureReport_PlacesTheRequestAtItsAnswer()
+    {
+        var (sut, time) = CreateSut(limit: 1);
+        var noBody = await sut.AcquireAsync();
+        time.Advance(400 * Ms);
+        sut.OnCompleted(noBody);
+
+        var next = sut.AcquireAsync().AsTask();
+        time.Advance(1009 * Ms);
+        Assert.False(next.IsCompleted);
+        time.Advance(Ms);
+        Assert.True((await next).IsAcquired);
+    }
+
+    [Fact]
+    public async Task LeaseDisposedWithoutReport_DoesNotStayInFlight()
+    {
+        var (sut, time) = CreateSut(limit: 1);
+        var lease = await sut.AcquireAsync();
+        lease.Dispose();
+
+        time.Advance(1010 * Ms);
+
+        Assert.True(sut.AttemptAcquire().IsAcquired);
+    }
+
+    [Fact]
     public void Burst_One_SpacesRequestsEvenly()
     {
         var (sut, time) = CreateSut(burst: 1);
 
-        Assert.True(sut.AttemptAcquire().IsAcquired);
+        Assert.True(Depart(sut, sut.AttemptAcquire()).IsAcquired);
         Assert.False(sut.AttemptAcquire().IsAcquired);
         time.Advance(112 * Ms);
         Assert.True(sut.AttemptAcquire().IsAcquired);
@@ -282,7 +325,7 @@ public sealed class ProviderRateGateTests
     public async Task Dispose_FailsQueuedWaiters()
     {
         var (sut, _) = CreateSut(limit: 1);
-        await sut.AcquireAsync();
+        Depart(sut, await sut.AcquireAsync());
         var waiter = sut.AcquireAsync().AsTask();
 
         sut.Dispose();
@@ -306,6 +349,7 @@ public sealed class ProviderRateGateTests
             foreach (var task in pending.Where(t => t.IsCompleted).ToList())
             {
                 grants.Add(time.GetTimestamp());
+                Depart(sut, task.Result);
                 pending.Remove(task);
             }
         }
@@ -313,6 +357,13 @@ public sealed class ProviderRateGateTests
         Assert.Empty(pending);
         Assert.Equal(200, sut.GetStatistics()!.TotalSuccessfulLeases);
         AssertAtMost(9, TimeSpan.FromSeconds(1), grants);
+    }
+
+    /// <summary>The request holding the lease wrote its body now.</summary>
+    private static RateLimitLease Depart(ProviderRateGate gate, RateLimitLease lease)
+    {
+        gate.OnSent(lease);
+        return lease;
     }
 
     private static (ProviderRateGate Sut, ManualTimeProvider Time) CreateSut(int limit = 9, int? burst = null, TimeSpan? recovery = null)
