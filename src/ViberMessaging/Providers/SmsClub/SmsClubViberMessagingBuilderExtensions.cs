@@ -21,7 +21,7 @@ public static class SmsClubViberMessagingBuilderExtensions
     /// <returns>The builder.</returns>
     /// <exception cref="InvalidOperationException">An account with the same name is already registered.</exception>
     public static IViberMessagingBuilder AddSmsClub(this IViberMessagingBuilder builder, Action<SmsClubOptions>? configure = null)
-        => AddSmsClub(builder, ViberProviders.SmsClub, section: null, configure);
+        => AddAccount(builder, ViberProviders.SmsClub, section: null, configure);
 
     /// <summary>Adds an SMS Club account under its own registration name (a second account, for example <c>SmsClubMarketing</c>).</summary>
     /// <param name="builder">The builder from <c>AddViberMessaging()</c>.</param>
@@ -31,28 +31,27 @@ public static class SmsClubViberMessagingBuilderExtensions
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or contains ':'.</exception>
     /// <exception cref="InvalidOperationException">An account with the same name is already registered.</exception>
     public static IViberMessagingBuilder AddSmsClub(this IViberMessagingBuilder builder, string name, Action<SmsClubOptions>? configure = null)
-        => AddSmsClub(builder, name, section: null, configure);
+        => AddAccount(builder, name, section: null, configure);
 
-    /// <summary>Adds the SMS Club account named <see cref="ViberProviders.SmsClub"/> bound to a configuration section (unknown keys are rejected).</summary>
+    /// <summary>Adds an SMS Club account bound to a configuration section (unknown keys are rejected), then <paramref name="configure"/>.</summary>
     /// <param name="builder">The builder from <c>AddViberMessaging()</c>.</param>
     /// <param name="section">The section holding <c>Token</c>, <c>BaseAddress</c>, <c>Pacing</c>, ….</param>
-    /// <param name="configure">Sets options after binding.</param>
-    /// <returns>The builder.</returns>
-    public static IViberMessagingBuilder AddSmsClub(this IViberMessagingBuilder builder, IConfiguration section, Action<SmsClubOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        return AddSmsClub(builder, ViberProviders.SmsClub, section, configure);
-    }
-
-    /// <summary>Adds an SMS Club account under its own registration name, bound to a configuration section (unknown keys are rejected).</summary>
-    /// <param name="builder">The builder from <c>AddViberMessaging()</c>.</param>
     /// <param name="name">The registration name. It cannot contain ':'.</param>
-    /// <param name="section">The section to bind, or <see langword="null"/> for the <c>ViberMessaging:{name}</c> section if any.</param>
-    /// <param name="configure">Sets options after binding.</param>
+    /// <param name="configure">Sets options after binding (for example the token from a secret store).</param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or contains ':'.</exception>
     /// <exception cref="InvalidOperationException">An account with the same name is already registered.</exception>
-    public static IViberMessagingBuilder AddSmsClub(this IViberMessagingBuilder builder, string name, IConfiguration? section, Action<SmsClubOptions>? configure = null)
+    public static IViberMessagingBuilder AddSmsClub(
+        this IViberMessagingBuilder builder,
+        IConfiguration section,
+        string name = ViberProviders.SmsClub,
+        Action<SmsClubOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return AddAccount(builder, name, section, configure);
+    }
+
+    private static IViberMessagingBuilder AddAccount(IViberMessagingBuilder builder, string name, IConfiguration? section, Action<SmsClubOptions>? configure)
     {
         ProviderRegistration.Add(builder, name, section, configure, new ProviderDefinition<SmsClubOptions, SmsClubViberClient>
         {

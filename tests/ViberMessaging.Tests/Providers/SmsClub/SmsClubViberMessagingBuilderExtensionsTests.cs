@@ -105,11 +105,23 @@ public sealed class SmsClubViberMessagingBuilderExtensionsTests
     public void AddSmsClub_ExplicitSectionThenConfigure_ConfigureWins()
     {
         var section = Configuration(new() { ["Token"] = "from-config", ["MaxConcurrentRequests"] = "3" });
-        using var sut = CreateSut(services => services.AddViberMessaging().AddSmsClub(section, o => o.Token = "from-code"));
+        using var sut = CreateSut(services => services.AddViberMessaging().AddSmsClub(section, configure: o => o.Token = "from-code"));
 
         var options = sut.GetRequiredService<IOptionsMonitor<SmsClubOptions>>().Get(ViberProviders.SmsClub);
 
         Assert.Equal(("from-code", 3), (options.Token, options.MaxConcurrentRequests));
+    }
+
+    [Fact]
+    public void AddSmsClub_SectionUnderASecondName_BindsThatAccount()
+    {
+        var section = Configuration(new() { ["Token"] = "marketing-token", ["Pacing:Burst"] = "1" });
+        using var sut = CreateSut(services => services.AddViberMessaging().AddSmsClub(section, "SmsClubMarketing"));
+
+        var options = sut.GetRequiredService<IOptionsMonitor<SmsClubOptions>>().Get("SmsClubMarketing");
+
+        Assert.Equal(("marketing-token", 1), (options.Token, options.Pacing.Burst));
+        Assert.Equal("SmsClubMarketing", sut.GetRequiredKeyedService<IViberSender>("SmsClubMarketing").ProviderName);
     }
 
     [Fact]
