@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+
+namespace ViberMessaging.SmsClub;
+
+/// <summary>
+/// SMS Club's answer envelope: <c>{"successfulRequest":{"requestData":…}}</c> on success,
+/// <c>{"errorRequest":{"errors":{…}}}</c> on a business error.
+/// </summary>
+/// <typeparam name="TData">The shape of <c>requestData</c> for the endpoint.</typeparam>
+internal sealed record SmsClubResponse<TData>
+    where TData : class
+{
+    [JsonPropertyName("successfulRequest")]
+    public SmsClubSuccessfulRequest<TData>? SuccessfulRequest { get; init; }
+
+    [JsonPropertyName("errorRequest")]
+    public SmsClubErrorRequest? ErrorRequest { get; init; }
+}
+
+/// <summary>The <c>successfulRequest</c> block.</summary>
+/// <typeparam name="TData">The shape of <c>requestData</c>.</typeparam>
+internal sealed record SmsClubSuccessfulRequest<TData>
+    where TData : class
+{
+    [JsonPropertyName("requestData")]
+    public TData? RequestData { get; init; }
+}
