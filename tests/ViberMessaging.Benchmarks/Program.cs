@@ -1,0 +1,15 @@
+// BenchmarkDotNet suites (docs/benchmarks.md): one send end to end (ours vs a raw HttpClient POST, over loopback and
+// over an in-memory transport, per provider), and request building / response parsing alone.
+//   dotnet run -c Release --project tests/ViberMessaging.Benchmarks                  (every suite, ~15 min)
+//   dotnet run -c Release --project tests/ViberMessaging.Benchmarks -- --filter '*Send*'
+//   dotnet run -c Release --project tests/ViberMessaging.Benchmarks -- --quick       (3 iterations each: a smoke run)
+using BenchmarkDotNet.Running;
+using ViberMessaging.Benchmarks;
+
+// The loopback suites talk to an emulator in THIS process, while BenchmarkDotNet measures in child processes: the
+// emulator's own work and allocations stay out of the figures (MemoryDiagnoser counts the whole process).
+await using var emulator = await BenchmarkEmulator.StartForChildProcessesAsync();
+var quick = args.Contains("--quick");
+args = args.Where(a => a != "--quick").ToArray();
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEmulator).Assembly).Run(args.Length == 0 ? ["--filter", "*"] : args, BenchmarkConfig.Create(quick));
+return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
