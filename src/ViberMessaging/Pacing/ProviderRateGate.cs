@@ -170,7 +170,7 @@ internal sealed class ProviderRateGate : RateLimiter
 
         lock (_lock)
         {
-            Complete(granted, _time.GetTimestamp());
+            _ = Complete(granted, _time.GetTimestamp());
             RecoverIfQuiet(_time.GetTimestamp());
             Pump();
         }
@@ -189,9 +189,11 @@ internal sealed class ProviderRateGate : RateLimiter
             var pause = retryAfter is { } wait && wait > TimeSpan.Zero ? ToTimestampTicks(wait) : _defaultPause;
             _pausedUntil = Math.Max(_pausedUntil, now + pause);
 
-            if (lease is GateLease { IsAcquired: true } granted && ReferenceEquals(granted.Gate, this))
+            // A request granted before the previous 429 came back left under the old settings: refused along with it,
+            // it is the same evidence, not more. Counting each such 429 would cut the limit once per request in flight.
+            if (lease is GateLease { IsAcquired: true } granted && ReferenceEquals(granted.Gate, this)
+                && Complete(granted, now) && (_last429 == long.MinValue || granted.Stamp > _last429))
             {
-                Complete(granted, now);
                 var before = CountGrantsBefore(granted);
                 if (before > 0 && before < _effectiveLimit - 1)
                 {
@@ -348,11 +350,12 @@ internal sealed class ProviderRateGate : RateLimiter
         }
     }
 
-    private void Complete(GateLease lease, long now)
+    /// <summary>Ends a flight (placing it in the log if its departure was never reported); false if it had ended already.</summary>
+    private bool Complete(GateLease lease, long now)
     {
         if (!_flights.Remove(lease.Sequence, out var flight))
         {
-            return;
+            return false;
         }
 
         var latency = now - flight.GrantedAt;
@@ -372,6 +375,8 @@ internal sealed class ProviderRateGate : RateLimiter
 
             Place(lease.Sequence, flight, Math.Max(flight.GrantedAt, now - returnTime));
         }
+
+        return true;
     }
 
     private void Refill(long now)

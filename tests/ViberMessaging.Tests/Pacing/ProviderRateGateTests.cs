@@ -223,6 +223,45 @@ public sealed class ProviderRateGateTests
     }
 
     [Fact]
+    public async Task OnRateLimited_SeveralRequestsRefusedInOneEpisode_LowerTheLimitOnce()
+    {
+        // A provider tightened to 7/s refuses our 8th and 9th requests of a window. The 9th was granted before the
+        // first refusal came back: it is the same evidence, not more, so the limit drops to 7 and stays there.
+        var (sut, time) = CreateSut();
+        var leases = new List<RateLimitLease>();
+        for (var i = 0; i < 9; i++)
+        {
+            leases.Add(Depart(sut, await sut.AcquireAsync()));
+            time.Advance(100 * Ms);
+        }
+
+        sut.OnRateLimited(leases[7], retryAfter: null);
+        sut.OnRateLimited(leases[8], retryAfter: null);
+
+        Assert.Equal(7, sut.EffectiveLimit);
+        Assert.Equal(TimeSpan.FromMilliseconds(10), sut.CurrentMargin);
+    }
+
+    [Fact]
+    public async Task OnRateLimited_EveryInFlightRequestRefused_DoesNotCollapseTheLimit()
+    {
+        // Eight requests in flight when the provider's window closes (a burst of jitter): eight 429s for one event.
+        var (sut, _) = CreateSut();
+        var leases = new List<RateLimitLease>();
+        for (var i = 0; i < 9; i++)
+        {
+            leases.Add(Depart(sut, await sut.AcquireAsync()));
+        }
+
+        foreach (var lease in leases.Skip(1))
+        {
+            sut.OnRateLimited(lease, retryAfter: null);
+        }
+
+        Assert.InRange(sut.EffectiveLimit, 8, 9);
+    }
+
+    [Fact]
     public async Task OnCompleted_AfterQuietRecoveryPeriod_RaisesALoweredLimitOneStep()
     {
         var (sut, time) = CreateSut(recovery: TimeSpan.FromSeconds(30));
