@@ -133,17 +133,21 @@ internal static class NeutralMessageRules
         var reported = 0;
         for (var i = 0; i < recipients.Count && reported < 20; i++)
         {
-            var field = string.Create(CultureInfo.InvariantCulture, $"Recipients[{i}]");
             if (recipients[i] is not { } recipient)
             {
+                var field = Field(i);
                 errors.Add(field, "Required", $"{field} is null.");
                 reported++;
             }
             else if (seen is not null && !seen.Add(recipient))
             {
+                var field = Field(i);
                 errors.Add(field, "Unique", $"{field} ({recipient}) appears more than once; each recipient may appear once per message.");
                 reported++;
             }
         }
+
+        // Only for a reported recipient: a 100 000-recipient send would otherwise build 100 000 strings to say nothing.
+        static string Field(int index) => string.Create(CultureInfo.InvariantCulture, $"Recipients[{index}]");
     }
 }

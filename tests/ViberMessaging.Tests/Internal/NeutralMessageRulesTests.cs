@@ -87,6 +87,22 @@ public sealed class NeutralMessageRulesTests
     }
 
     [Fact]
+    public void Validate_ManyValidRecipients_AllocatesOnlyTheDuplicateCheck()
+    {
+        // The duplicate check's set costs ~20 bytes a recipient; a field name built per recipient would add ~50 more.
+        var recipients = Enumerable.Range(0, 10_000).Select(i => PhoneNumber.Parse((380670000000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        var message = new ViberMessage { Sender = "Shop", Text = "hi", Recipients = recipients };
+        Validate(message, Full);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var errors = Validate(message, Full);
+        var perRecipient = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)recipients.Length;
+
+        Assert.Empty(errors);
+        Assert.True(perRecipient < 40, $"{perRecipient:0.0} bytes allocated per valid recipient");
+    }
+
+    [Fact]
     public void Validate_ReplyInChat_NeedsNoSenderOrRecipients()
     {
         var message = new ViberMessage { Text = "thanks", TwoWay = TwoWayOptions.ReplyIn("2766") };
