@@ -33,79 +33,25 @@ internal static class SendBatching
         var chunks = Math.Max(1, (all.Length + chunkSize - 1) / chunkSize);
         var results = new RecipientResult[all.Length];
         var batchIds = new string?[chunks];
-        ViberMessagingException? stop = null;
 
-        using (var throttle = new SemaphoreSlim(Math.Max(1, maxConcurrency)))
+        if (chunks == 1)
         {
-            var running = new List<Task>(chunks);
-            for (var chunk = 0; chunk < chunks; chunk++)
+            // One request (most sends): no throttle, no task list, nothing to stop.
+            if (cancellationToken.IsCancellationRequested)
             {
-                var offset = chunk * chunkSize;
-                var slice = all.AsMemory(offset, Math.Min(chunkSize, all.Length - offset));
-                try
-                {
-                    await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    FillRemaining(results, all, offset, Cancelled(providerName, mayHaveBeenSent: false));
-                    break;
-                }
-
-                if (Volatile.Read(ref stop) is { } error)
-                {
-                    throttle.Release();
-                    Fill(results, all, offset, slice.Length, error);
-                    continue;
-                }
-
-                running.Add(RunChunkAsync(chunk, offset, slice));
+                FillRemaining(results, all, 0, Cancelled(providerName, mayHaveBeenSent: false));
             }
-
-            await Task.WhenAll(running).ConfigureAwait(false);
-
-            async Task RunChunkAsync(int chunk, int offset, ReadOnlyMemory<PhoneNumber> slice)
+            else
             {
-                try
-                {
-                    var outcome = await sendChunk(slice, cancellationToken).ConfigureAwait(false);
-                    if (outcome.Recipients.Count != slice.Length)
-                    {
-                        throw new InvalidOperationException(
-                            $"{providerName} returned {outcome.Recipients.Count} results for {slice.Length} recipients; every recipient must have exactly one.");
-                    }
-
-                    for (var i = 0; i < slice.Length; i++)
-                    {
-                        results[offset + i] = outcome.Recipients[i];
-                    }
-
-                    batchIds[chunk] = outcome.BatchId;
-                }
-                catch (ViberMessagingException error)
-                {
-                    Fill(results, all, offset, slice.Length, error);
-                    if (StopsTheSend(error.ErrorCode))
-                    {
-                        Interlocked.CompareExchange(ref stop, error, null);
-                    }
-                }
-                catch (RequestCanceledException canceled)
-                {
-                    Fill(results, all, offset, slice.Length, Cancelled(providerName, canceled.MayHaveBeenSent));
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    Fill(results, all, offset, slice.Length, Cancelled(providerName, mayHaveBeenSent: false));
-                }
-                finally
-                {
-                    throttle.Release();
-                }
+                await RunChunkAsync(providerName, all, results, batchIds, 0, 0, all, sendChunk, cancellationToken).ConfigureAwait(false);
             }
         }
+        else
+        {
+            await RunChunksAsync(providerName, all, results, batchIds, chunkSize, maxConcurrency, sendChunk, cancellationToken).ConfigureAwait(false);
+        }
 
-        var result = new SendResult(providerName, results, batchIds.Where(id => id is not null).Select(id => id!).ToArray());
+        var result = new SendResult(providerName, results, NonNull(batchIds));
         Record(providerName, result, chunks, logger, activity);
         if (result.FailedCount == results.Length)
         {
@@ -117,6 +63,137 @@ internal static class SendBatching
                 ViberMessagingTelemetry.Failures.Add(1, ViberMessagingTelemetry.ProviderTag(providerName), new("error.type", first.ErrorCode.ToString()));
                 Log.OperationFailed(logger, providerName, "send", first.ErrorCode, first.Outcome, first.StatusCode, first.ProviderErrorCode);
                 throw first;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Several requests, at most <paramref name="maxConcurrency"/> at once; after an account-wide error the rest are not sent.</summary>
+    private static async Task RunChunksAsync(
+        string providerName,
+        PhoneNumber[] all,
+        RecipientResult[] results,
+        string?[] batchIds,
+        int chunkSize,
+        int maxConcurrency,
+        Func<ReadOnlyMemory<PhoneNumber>, CancellationToken, Task<ChunkResult>> sendChunk,
+        CancellationToken cancellationToken)
+    {
+        ViberMessagingException? stop = null;
+        using var throttle = new SemaphoreSlim(Math.Max(1, maxConcurrency));
+        var running = new List<Task>(batchIds.Length);
+        for (var chunk = 0; chunk < batchIds.Length; chunk++)
+        {
+            var offset = chunk * chunkSize;
+            var slice = all.AsMemory(offset, Math.Min(chunkSize, all.Length - offset));
+            try
+            {
+                await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                FillRemaining(results, all, offset, Cancelled(providerName, mayHaveBeenSent: false));
+                break;
+            }
+
+            if (Volatile.Read(ref stop) is { } error)
+            {
+                throttle.Release();
+                Fill(results, all, offset, slice.Length, error);
+                continue;
+            }
+
+            running.Add(RunThrottledAsync(chunk, offset, slice));
+        }
+
+        await Task.WhenAll(running).ConfigureAwait(false);
+
+        async Task RunThrottledAsync(int chunk, int offset, ReadOnlyMemory<PhoneNumber> slice)
+        {
+            try
+            {
+                if (await RunChunkAsync(providerName, all, results, batchIds, chunk, offset, slice, sendChunk, cancellationToken).ConfigureAwait(false) is { } error)
+                {
+                    Interlocked.CompareExchange(ref stop, error, null);
+                }
+            }
+            finally
+            {
+                throttle.Release();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends one request and writes its outcome into <paramref name="results"/>; nothing is lost: a failure fills the
+    /// chunk's recipients with the error. Returns the error when it would fail every other request the same way.
+    /// </summary>
+    private static async Task<ViberMessagingException?> RunChunkAsync(
+        string providerName,
+        PhoneNumber[] all,
+        RecipientResult[] results,
+        string?[] batchIds,
+        int chunk,
+        int offset,
+        ReadOnlyMemory<PhoneNumber> slice,
+        Func<ReadOnlyMemory<PhoneNumber>, CancellationToken, Task<ChunkResult>> sendChunk,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outcome = await sendChunk(slice, cancellationToken).ConfigureAwait(false);
+            if (outcome.Recipients.Count != slice.Length)
+            {
+                throw new InvalidOperationException(
+                    $"{providerName} returned {outcome.Recipients.Count} results for {slice.Length} recipients; every recipient must have exactly one.");
+            }
+
+            for (var i = 0; i < slice.Length; i++)
+            {
+                results[offset + i] = outcome.Recipients[i];
+            }
+
+            batchIds[chunk] = outcome.BatchId;
+            return null;
+        }
+        catch (ViberMessagingException error)
+        {
+            Fill(results, all, offset, slice.Length, error);
+            return StopsTheSend(error.ErrorCode) ? error : null;
+        }
+        catch (RequestCanceledException canceled)
+        {
+            Fill(results, all, offset, slice.Length, Cancelled(providerName, canceled.MayHaveBeenSent));
+            return null;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Fill(results, all, offset, slice.Length, Cancelled(providerName, mayHaveBeenSent: false));
+            return null;
+        }
+    }
+
+    private static string[] NonNull(string?[] ids)
+    {
+        var count = 0;
+        foreach (var id in ids)
+        {
+            count += id is null ? 0 : 1;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var result = new string[count];
+        count = 0;
+        foreach (var id in ids)
+        {
+            if (id is not null)
+            {
+                result[count++] = id;
             }
         }
 
