@@ -133,7 +133,8 @@ internal static class ProviderRegistration
         {
             var o = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);
             var infrastructure = Infrastructure(sp, name);
-            var transport = new ProviderTransport(name, HttpClientName(name), sp.GetRequiredService<IHttpClientFactory>(), infrastructure.Redactor);
+            var transport = new ProviderTransport(
+                name, HttpClientName(name), sp.GetRequiredService<IHttpClientFactory>(), infrastructure.Redactor, sp.GetService<TimeProvider>() ?? TimeProvider.System);
             return definition.Create(new ProviderContext<TOptions>(name, o, transport, LoggerFor(sp, name), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         });
         services.AddKeyedSingleton<IViberSender>(name, static (sp, key) => sp.GetRequiredKeyedService<TClient>(key));

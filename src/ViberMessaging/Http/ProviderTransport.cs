@@ -6,18 +6,43 @@ namespace ViberMessaging.Http;
 /// What an adapter uses to talk to its provider: sends a request through the account's pipeline (resilience →
 /// pacing → attempt → transport) and hands back the buffered answer. One per provider registration; thread-safe.
 /// </summary>
-internal sealed class ProviderTransport(string providerName, string httpClientName, IHttpClientFactory httpClientFactory, SecretRedactor redactor)
+internal sealed class ProviderTransport(
+    string providerName, string httpClientName, IHttpClientFactory httpClientFactory, SecretRedactor redactor, TimeProvider? timeProvider = null)
 {
+    /// <summary>
+    /// How long one HttpClient from the factory is reused. Shorter than the factory's default handler lifetime (2
+    /// minutes), so its handler rotation still happens; long enough that a request does not pay for a new client
+    /// (its default headers, credentials and configuration callbacks) every time.
+    /// </summary>
+    internal static readonly TimeSpan ClientLifetime = TimeSpan.FromMinutes(1);
+
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private CachedClient? _client;
+
     public string ProviderName { get; } = providerName;
 
     public SecretRedactor Redactor { get; } = redactor;
 
     public async Task<ProviderResponse> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        // A client per call is the factory's intended use: the handler chain underneath is pooled and rotated.
-        var client = httpClientFactory.CreateClient(httpClientName);
-        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var response = await Client().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var rateLimited = request.Options.TryGetValue(ViberRequestOptions.RateLimited, out var signal);
         return new ProviderResponse(ProviderName, response, !request.IsIdempotent(), signal?.RetryAfter, rateLimited, Redactor);
     }
+
+    private HttpClient Client()
+    {
+        var now = _time.GetTimestamp();
+        var cached = Volatile.Read(ref _client);
+        if (cached is null || _time.GetElapsedTime(cached.Created, now) >= ClientLifetime)
+        {
+            // A race creates two clients; both work. The replaced one is not disposed: requests may still be using it.
+            cached = new CachedClient(httpClientFactory.CreateClient(httpClientName), now);
+            Volatile.Write(ref _client, cached);
+        }
+
+        return cached.Client;
+    }
+
+    private sealed record CachedClient(HttpClient Client, long Created);
 }
