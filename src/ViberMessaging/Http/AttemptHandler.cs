@@ -43,9 +43,14 @@ internal sealed class BufferedContent : HttpContent
     {
         _buffer = buffer;
         _length = length;
-        foreach (var header in original.Headers)
+
+        // As received, unparsed: the transport stores response headers as text, and they stay text here.
+        foreach (var header in original.Headers.NonValidated)
         {
-            Headers.TryAddWithoutValidation(header.Key, header.Value);
+            foreach (var value in header.Value)
+            {
+                Headers.TryAddWithoutValidation(header.Key, value);
+            }
         }
     }
 

@@ -13,8 +13,12 @@ internal sealed class ResilienceHandler(ProviderPipelines pipelines) : Delegatin
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // Expect: 100-continue delays the body until the server answers, which lets the transport replay a
-        // request the provider may already be processing (dotnet/runtime#86714).
-        request.Headers.ExpectContinue = false;
+        // request the provider may already be processing (dotnet/runtime#86714). Unset, it is not sent; only a
+        // request (or client default) that asks for it is changed, so the usual request allocates nothing here.
+        if (request.Headers.ExpectContinue == true)
+        {
+            request.Headers.ExpectContinue = false;
+        }
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(ProviderPipelines.RequestKey, request);

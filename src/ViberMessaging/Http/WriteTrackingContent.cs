@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 
 namespace ViberMessaging.Http;
 
@@ -16,11 +17,29 @@ internal sealed class WriteTrackingContent : HttpContent
     {
         _inner = inner;
         _tracker = tracker;
-        foreach (var header in inner.Headers)
+        CopyHeaders(inner.Headers, Headers);
+    }
+
+    /// <summary>
+    /// Copies content headers but Content-Length (computed from the inner content). The usual set, a Content-Type
+    /// alone, is copied as the parsed value itself: no formatting to text and parsing back on every attempt.
+    /// </summary>
+    internal static void CopyHeaders(HttpContentHeaders from, HttpContentHeaders to)
+    {
+        var headers = from.NonValidated;
+        var hasType = headers.Contains("Content-Type");
+        var others = headers.Count - (hasType ? 1 : 0) - (headers.Contains("Content-Length") ? 1 : 0);
+        if (others == 0 && (!hasType || from.ContentType is not null))
+        {
+            to.ContentType = from.ContentType;
+            return;
+        }
+
+        foreach (var header in from)
         {
             if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
             {
-                Headers.TryAddWithoutValidation(header.Key, header.Value);
+                to.TryAddWithoutValidation(header.Key, header.Value);
             }
         }
     }

@@ -19,6 +19,28 @@ public sealed class AttemptHandlerTests
     }
 
     [Fact]
+    public async Task Response_ContentHeaders_AreKeptAsReceived()
+    {
+        var stub = new StubHandler((request, _) =>
+        {
+            var content = new ByteArrayContent("{}"u8.ToArray());
+            content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
+            content.Headers.TryAddWithoutValidation("Content-Language", "uk");
+            content.Headers.TryAddWithoutValidation("X-Odd", "not parsed: ;;");
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+        });
+        using var sut = _factory.Create(stub);
+
+        using var response = await sut.SendAsync(PipelineFactory.Status());
+
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        Assert.Equal(["uk"], response.Content.Headers.ContentLanguage);
+        Assert.Equal("not parsed: ;;", Assert.Single(response.Content.Headers.NonValidated["X-Odd"]));
+        Assert.Equal(2, response.Content.Headers.ContentLength);
+    }
+
+    [Fact]
     public async Task Status_DeclaredLengthOverTheLimit_FailsMalformedWithoutReading()
     {
         var body = new CountingStream(10_000_000);

@@ -280,6 +280,24 @@ public sealed class ResilienceHandlerTests
     }
 
     [Fact]
+    public async Task Send_NotAskingForExpectContinue_SendsNoExpectHeader()
+    {
+        var expect = -1;
+        var stub = new StubHandler((request, _) =>
+        {
+            expect = request.Headers.Expect.Count;
+            return new HttpResponseMessage(HttpStatusCode.OK);
+        });
+        using var sut = _factory.Create(stub);
+        using var request = PipelineFactory.Send();
+
+        using var response = await sut.SendAsync(request);
+
+        Assert.Equal(0, expect);
+        Assert.NotEqual(true, request.Headers.ExpectContinue);
+    }
+
+    [Fact]
     public async Task EveryAttempt_TakesItsOwnPacingPermit()
     {
         var stub = new StubHandler((request, attempt) => attempt < 3 ? RateLimited(TimeSpan.Zero) : new HttpResponseMessage(HttpStatusCode.OK));
