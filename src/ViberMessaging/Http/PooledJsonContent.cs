@@ -16,9 +16,6 @@ internal sealed class PooledJsonContent<T> : HttpContent
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
 
-    // Cyrillic and other text travels as UTF-8, not \uXXXX escapes: smaller bodies, readable in provider logs.
-    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private readonly T _value;
     private readonly JsonTypeInfo<T> _typeInfo;
     private PooledBufferWriter? _buffer;
@@ -63,13 +60,44 @@ internal sealed class PooledJsonContent<T> : HttpContent
         }
 
         var buffer = new PooledBufferWriter();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        var writer = JsonWriterCache.Rent(buffer);
+        try
         {
             JsonSerializer.Serialize(writer, _value, _typeInfo);
+            writer.Flush();
+        }
+        finally
+        {
+            JsonWriterCache.Return(writer);
         }
 
         return Interlocked.CompareExchange(ref _buffer, buffer, null) ?? buffer;
     }
+}
+
+/// <summary>One <see cref="Utf8JsonWriter"/> per thread, reset onto each body's buffer: serialising is synchronous, so it is never shared.</summary>
+internal static class JsonWriterCache
+{
+    // Cyrillic and other text travels as UTF-8, not \uXXXX escapes: smaller bodies, readable in provider logs.
+    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _cached;
+
+    public static Utf8JsonWriter Rent(IBufferWriter<byte> output)
+    {
+        var writer = _cached;
+        _cached = null;
+        if (writer is null)
+        {
+            return new Utf8JsonWriter(output, WriterOptions);
+        }
+
+        writer.Reset(output);
+        return writer;
+    }
+
+    public static void Return(Utf8JsonWriter writer) => _cached = writer;
 }
 
 /// <summary>An <see cref="IBufferWriter{T}"/> over <see cref="ArrayPool{T}.Shared"/>.</summary>

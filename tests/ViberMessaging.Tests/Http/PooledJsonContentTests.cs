@@ -20,6 +20,37 @@ public sealed partial class PooledJsonContentTests
         Assert.Equal("utf-8", sut.Headers.ContentType.CharSet);
     }
 
+    [Fact]
+    public async Task Content_SeveralBodiesOnOneThreadAfterAFailedOne_EachIsWhole()
+    {
+        // The thread's JSON writer is reused body after body; a serialisation that threw must not leak into the next.
+        using var failing = new PooledJsonContent<Payload>(new Payload(null!, 1), ThrowingContext.Default.Payload);
+        Assert.ThrowsAny<Exception>(() => failing.Headers.ContentLength);
+
+        using var first = new PooledJsonContent<Payload>(new Payload("a", 1), PayloadContext.Default.Payload);
+        using var second = new PooledJsonContent<Payload>(new Payload("b", 2), PayloadContext.Default.Payload);
+
+        Assert.Equal("{\"text\":\"a\",\"id\":1}", await first.ReadAsStringAsync());
+        Assert.Equal("{\"text\":\"b\",\"id\":2}", await second.ReadAsStringAsync());
+    }
+
+    private sealed class ThrowingConverter : JsonConverter<Payload>
+    {
+        public override Payload Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options)
+            => throw new NotSupportedException();
+
+        public override void Write(System.Text.Json.Utf8JsonWriter writer, Payload value, System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("half");
+            throw new InvalidOperationException("fails mid-body");
+        }
+    }
+
+    [JsonSourceGenerationOptions(Converters = [typeof(ThrowingConverter)])]
+    [JsonSerializable(typeof(Payload))]
+    internal sealed partial class ThrowingContext : JsonSerializerContext;
+
     internal sealed record Payload([property: JsonPropertyName("text")] string Text, [property: JsonPropertyName("id")] long Id);
 
     [JsonSerializable(typeof(Payload))]
