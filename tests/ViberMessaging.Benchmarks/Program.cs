@@ -3,12 +3,19 @@
 //   dotnet run -c Release --project tests/ViberMessaging.Benchmarks                  (every suite, ~15 min)
 //   dotnet run -c Release --project tests/ViberMessaging.Benchmarks -- --filter '*Send*'
 //   dotnet run -c Release --project tests/ViberMessaging.Benchmarks -- --quick       (3 iterations each: a smoke run)
+//   dotnet run -c Release --project tests/ViberMessaging.Benchmarks -- --allocations SmsClub   (what one send allocates, by type)
 using BenchmarkDotNet.Running;
 using ViberMessaging.Benchmarks;
 
 // The loopback suites talk to an emulator in THIS process, while BenchmarkDotNet measures in child processes: the
 // emulator's own work and allocations stay out of the figures (MemoryDiagnoser counts the whole process).
 await using var emulator = await BenchmarkEmulator.StartForChildProcessesAsync();
+if (args is ["--allocations", ..])
+{
+    await AllocationProfile.RunAsync(args.Length > 1 ? args[1] : "SmsClub");
+    return 0;
+}
+
 var quick = args.Contains("--quick");
 args = args.Where(a => a != "--quick").ToArray();
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEmulator).Assembly).Run(args.Length == 0 ? ["--filter", "*"] : args, BenchmarkConfig.Create(quick));
