@@ -87,12 +87,42 @@ internal sealed class Arrivals
     }
 
     /// <summary>
-    /// The first moment, at or after <paramref name="from"/>, by which a full <paramref name="span"/> of admitted
-    /// requests reached <paramref name="share"/> of <paramref name="perSecond"/>: the end of the first such span.
+    /// The sustained rate as a share of <paramref name="permits"/> per <paramref name="window"/>, from how fast the
+    /// window's slots are reused: the mean time from each admitted arrival in [from, to) to the
+    /// <paramref name="permits"/>-th admitted arrival after it. A strict window never lets that be shorter than the
+    /// window, so 100 % is the physical limit; a count per fixed span would instead round by whole bursts.
     /// </summary>
-    public long? ReachedRate(long from, TimeSpan span, double perSecond, double share)
+    public double? SustainedShare(int permits, TimeSpan window, long from, long to)
     {
-        var needed = (int)Math.Ceiling(share * perSecond * span.TotalSeconds);
+        var admitted = new List<long>();
+        for (var i = 0; i < Ticks.Length; i++)
+        {
+            if (Ticks[i] >= from && Ticks[i] < to && Statuses[i] != 429)
+            {
+                admitted.Add(Ticks[i]);
+            }
+        }
+
+        if (admitted.Count <= permits)
+        {
+            return null;
+        }
+
+        double sum = 0;
+        for (var i = 0; i + permits < admitted.Count; i++)
+        {
+            sum += admitted[i + permits] - admitted[i];
+        }
+
+        return window.Ticks / (sum / (admitted.Count - permits));
+    }
+
+    /// <summary>
+    /// The first admitted arrival at or after <paramref name="from"/> from which the next <paramref name="span"/>
+    /// runs at <paramref name="share"/> of the limit or more (<see cref="SustainedShare"/>).
+    /// </summary>
+    public long? ReachedShare(long from, TimeSpan span, int permits, TimeSpan window, double share)
+    {
         for (var i = 0; i < Ticks.Length; i++)
         {
             if (Ticks[i] < from || Statuses[i] == 429)
@@ -105,9 +135,9 @@ internal sealed class Arrivals
                 return null;
             }
 
-            if (AdmittedIn(Ticks[i], span) >= needed)
+            if (SustainedShare(permits, window, Ticks[i], Ticks[i] + span.Ticks) >= share)
             {
-                return Ticks[i] + span.Ticks;
+                return Ticks[i];
             }
         }
 
