@@ -195,10 +195,13 @@ internal sealed class ProviderRateGate : RateLimiter
                 && Complete(granted, now) && (_last429 == long.MinValue || granted.Stamp > _last429))
             {
                 var before = CountGrantsBefore(granted);
-                if (before > 0 && before < _effectiveLimit - 1)
+                if (before > 0 && before < _effectiveLimit - 1 && before * 4 >= _effectiveLimit * 3)
                 {
                     // The provider refused us with fewer of our requests in its window than we allow: that is its limit.
-                    // (With none before it, someone else shares the account: no evidence about the limit.)
+                    // (With none before it, someone else shares the account: no evidence about the limit.) Only a
+                    // plausible count is believed at once: when the provider's side stalls and then admits two of our
+                    // windows' requests back to back, the refused one may have had any number of ours before it, and
+                    // taking 2 of 9 as the provider's limit would cost three quarters of the rate until recovery.
                     _effectiveLimit = before;
                 }
                 else if (_last429 != long.MinValue && now - _last429 < 30 * _window)

@@ -266,19 +266,57 @@ public sealed class ProviderRateGateTests
     {
         var (sut, time) = CreateSut(recovery: TimeSpan.FromSeconds(30));
         RateLimitLease? last = null;
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 8; i++)
         {
             last = Depart(sut, await sut.AcquireAsync());
         }
 
         sut.OnRateLimited(last!, retryAfter: null);
-        Assert.Equal(5, sut.EffectiveLimit);
+        Assert.Equal(7, sut.EffectiveLimit);
 
         time.Advance(TimeSpan.FromSeconds(31));
         var lease = Depart(sut, await sut.AcquireAsync());
         sut.OnCompleted(lease);
 
-        Assert.Equal(6, sut.EffectiveLimit);
+        Assert.Equal(8, sut.EffectiveLimit);
+    }
+
+    [Fact]
+    public async Task OnRateLimited_OneRefusalFarBelowOurLimit_WidensTheMarginInsteadOfTakingItAsTheLimit()
+    {
+        // The provider's side stalled and admitted two of our windows back to back: our third request of a window
+        // was refused. One such sample is not the provider's limit (2 of 9 would cost three quarters of the rate).
+        var (sut, _) = CreateSut();
+        var leases = new List<RateLimitLease>();
+        for (var i = 0; i < 3; i++)
+        {
+            leases.Add(Depart(sut, await sut.AcquireAsync()));
+        }
+
+        sut.OnRateLimited(leases[2], retryAfter: null);
+
+        Assert.Equal(9, sut.EffectiveLimit);
+        Assert.Equal(TimeSpan.FromMilliseconds(15), sut.CurrentMargin);
+    }
+
+    [Fact]
+    public async Task OnRateLimited_FarBelowOurLimitAgainAndAgain_StepsDownUntilTheCountIsBelievable()
+    {
+        // A provider that really allows 3 per window: every window refuses our 4th. Each episode is new evidence.
+        var (sut, time) = CreateSut();
+        for (var episode = 0; episode < 12 && sut.EffectiveLimit > 3; episode++)
+        {
+            time.Advance(TimeSpan.FromSeconds(2));
+            var leases = new List<RateLimitLease>();
+            for (var i = 0; i < 4; i++)
+            {
+                leases.Add(Depart(sut, await sut.AcquireAsync()));
+            }
+
+            sut.OnRateLimited(leases[3], retryAfter: null);
+        }
+
+        Assert.Equal(3, sut.EffectiveLimit);
     }
 
     [Fact]
