@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ViberMessaging.PacingHarness;
 
 /// <summary>What to run, and for how long.</summary>
-internal sealed record HarnessSettings(bool Quick, IReadOnlyList<string> Scenarios, TimeSpan SoakLength, string? OutputPath)
+internal sealed record HarnessSettings(bool Quick, IReadOnlyList<string> Scenarios, TimeSpan SoakLength, string? OutputPath, string? DumpDirectory = null)
 {
     public static readonly string[] All = ["rate", "stalls", "idle", "connect", "tighten", "cancel", "bulk", "providers", "soak"];
 
@@ -16,6 +16,7 @@ internal sealed record HarnessSettings(bool Quick, IReadOnlyList<string> Scenari
           --scenario a,b,...    only these: rate, stalls, idle, connect, tighten, cancel, bulk, providers, soak
           --soak-minutes N      length of the soak (default 10; 0 skips it)
           --out FILE            also write the result tables (Markdown) to FILE
+          --dump DIR            write every run's arrivals (emulator clock, status) to DIR as CSV
         """;
 
     /// <summary>How long each sustained-rate run lasts.</summary>
@@ -27,6 +28,7 @@ internal sealed record HarnessSettings(bool Quick, IReadOnlyList<string> Scenari
         var scenarios = All.ToList();
         double? soakMinutes = null;
         string? output = null;
+        string? dump = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -49,6 +51,9 @@ internal sealed record HarnessSettings(bool Quick, IReadOnlyList<string> Scenari
                 case "--out" when i + 1 < args.Length:
                     output = args[++i];
                     break;
+                case "--dump" when i + 1 < args.Length:
+                    dump = args[++i];
+                    break;
                 default:
                     return null;
             }
@@ -60,6 +65,6 @@ internal sealed record HarnessSettings(bool Quick, IReadOnlyList<string> Scenari
             scenarios.Remove("soak");
         }
 
-        return new HarnessSettings(quick, scenarios, soak, output);
+        return new HarnessSettings(quick, scenarios, soak, output, dump);
     }
 }

@@ -25,6 +25,7 @@ Console.WriteLine(machine);
 Console.WriteLine(settings.Quick ? "Quick mode: every scenario for a few seconds; the figures are a smoke test, not measurements." : "Full run.");
 
 await using var emulator = await EmulatorProcess.StartAsync();
+Console.WriteLine($"Emulator in a child process, nice {emulator.Niceness}.");
 var scenarios = new Scenarios(emulator, settings);
 await scenarios.WarmUpAsync();
 foreach (var name in settings.Scenarios)

@@ -90,6 +90,7 @@ internal sealed class Scenarios(EmulatorProcess emulator, HarnessSettings settin
         {
             var stats = await emulator.StatsAsync(SmsClub);
             var arrivals = stats.Arrivals;
+            await DumpAsync($"{variant}-{pacer}", arrivals);
             var admitted = arrivals.AdmittedIn(arrivals.First, Load);
             var rate = arrivals.SustainedShare(Limit, Window, arrivals.First, arrivals.First + Load.Ticks) ?? 0;
             var verdict = !ours ? "baseline"
@@ -302,6 +303,7 @@ internal sealed class Scenarios(EmulatorProcess emulator, HarnessSettings settin
                 memory.Dispose();
                 retained = GC.GetTotalMemory(forceFullCollection: true) - memory.BaselineHeap;
                 var stats = await emulator.StatsAsync(SmsClub, duplicates: true);
+                await DumpAsync("bulk-send", stats.Arrivals);
                 table.Add(
                     "ViberMessaging", $"SendAsync ({result.AcceptedCount:N0} accepted, {stats.Duplicates} duplicates)", stats.Arrivals.Count, Format.Seconds(wall),
                     (wall / limitTime).ToString("0.000", CultureInfo.InvariantCulture) + "×", stats.RateLimited, Format.Mb(memory.PeakHeapGrowth), Format.Mb(memory.PeakWorkingSetGrowth), Format.Mb(retained),
@@ -495,6 +497,20 @@ internal sealed class Scenarios(EmulatorProcess emulator, HarnessSettings settin
             Format.Verdict(growth < 20L * 1024 * 1024 && last.Timers <= baseline.Timers + 2 && maxQueue <= Senders && stats.RateLimited == 0) + " (< 20 MB, no growth)");
         Tables.Add(table);
         Tables.Add(samples);
+    }
+
+    /// <summary>With <c>--dump</c>: one CSV per run, arrival time (ms from the first) and status, for a closer look.</summary>
+    private async Task DumpAsync(string name, Arrivals arrivals)
+    {
+        if (settings.DumpDirectory is not { } directory)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, string.Concat(name.Select(c => char.IsLetterOrDigit(c) ? c : '-')) + ".csv");
+        var lines = arrivals.Ticks.Select((t, i) => string.Create(CultureInfo.InvariantCulture, $"{(t - arrivals.First) / 10_000.0:0.000},{arrivals.Statuses[i]}"));
+        await File.WriteAllLinesAsync(file, lines.Prepend("ms,status"));
     }
 
     private static double Percentile(double[] sorted, double p)
