@@ -50,6 +50,7 @@ internal sealed class ProviderRateGate : RateLimiter
     private long _margin;
     private int _effectiveLimit;
     private long _last429 = long.MinValue;
+    private int _suspectedLimit;
     private long _lastAdjustment;
     private long _lastGrant;
     private int _latencyCount;
@@ -177,9 +178,9 @@ internal sealed class ProviderRateGate : RateLimiter
     }
 
     /// <summary>
-    /// Records a 429 for the request holding <paramref name="lease"/>: pauses every sender of the account, then
-    /// either lowers the rate to what the provider evidently allowed, or (when we were at our own limit, so it may
-    /// have been jitter) widens the margin first and lowers the rate by one if it happens again soon.
+    /// Records a 429 for the request holding <paramref name="lease"/>: pauses every sender of the account, then widens
+    /// the margin, and if refusals repeat soon either lowers the rate to what the provider evidently allowed (twice
+    /// the same evidence) or by one.
     /// </summary>
     public void OnRateLimited(RateLimitLease lease, TimeSpan? retryAfter)
     {
@@ -195,16 +196,26 @@ internal sealed class ProviderRateGate : RateLimiter
                 && Complete(granted, now) && (_last429 == long.MinValue || granted.Stamp > _last429))
             {
                 var before = CountGrantsBefore(granted);
+                var repeated = _last429 != long.MinValue && now - _last429 < 30 * _window;
                 if (before > 0 && before < _effectiveLimit - 1 && before * 4 >= _effectiveLimit * 3)
                 {
-                    // The provider refused us with fewer of our requests in its window than we allow: that is its limit.
-                    // (With none before it, someone else shares the account: no evidence about the limit.) Only a
-                    // plausible count is believed at once: when the provider's side stalls and then admits two of our
-                    // windows' requests back to back, the refused one may have had any number of ours before it, and
-                    // taking 2 of 9 as the provider's limit would cost three quarters of the rate until recovery.
-                    _effectiveLimit = before;
+                    // The provider refused us with fewer of our requests in its window than we allow: perhaps that is
+                    // its limit. (With none before it, someone else shares the account: no evidence.) It is believed
+                    // when a second refusal within 30 windows says so too: one alone is as likely jitter at the window's
+                    // edge (the provider stamping a request later than we did), and taking 7 of 9 as the limit would
+                    // cost a fifth of the rate until recovery. A count below 3/4 of ours is never believed at once.
+                    if (repeated && _suspectedLimit > 0)
+                    {
+                        _effectiveLimit = Math.Max(before, _suspectedLimit);
+                        _suspectedLimit = 0;
+                    }
+                    else
+                    {
+                        _suspectedLimit = before;
+                        _margin = Math.Min(_maxMargin, _margin + _marginStep);
+                    }
                 }
-                else if (_last429 != long.MinValue && now - _last429 < 30 * _window)
+                else if (repeated)
                 {
                     _effectiveLimit = Math.Max(1, _effectiveLimit - 1);
                 }

@@ -181,20 +181,32 @@ public sealed class ProviderRateGateTests
     }
 
     [Fact]
-    public async Task OnRateLimited_ProviderAllowedFewerThanOurLimit_LowersTheLimitToWhatItAllowed()
+    public async Task OnRateLimited_ProviderAllowedFewerThanOurLimitTwice_LowersTheLimitToWhatItAllowed()
     {
-        // A provider tightened to 7/s refuses our 8th request in a window: 7 requests before it.
+        // A provider tightened to 7/s refuses our 8th request in a window. Once could be jitter at the window's edge:
+        // the margin widens. The same again within 30 windows is the provider's limit.
         var (sut, time) = CreateSut();
-        RateLimitLease? eighth = null;
-        for (var i = 0; i < 8; i++)
-        {
-            eighth = Depart(sut, await sut.AcquireAsync());
-            time.Advance(100 * Ms);
-        }
 
-        sut.OnRateLimited(eighth!, retryAfter: null);
+        sut.OnRateLimited(await EighthOfAWindowAsync(sut, time), retryAfter: null);
+        Assert.Equal((9, TimeSpan.FromMilliseconds(15)), (sut.EffectiveLimit, sut.CurrentMargin));
 
+        time.Advance(TimeSpan.FromSeconds(2));
+        sut.OnRateLimited(await EighthOfAWindowAsync(sut, time), retryAfter: null);
         Assert.Equal(7, sut.EffectiveLimit);
+    }
+
+    [Fact]
+    public async Task OnRateLimited_ProviderAllowedFewerOnceThenQuiet_KeepsTheLimit()
+    {
+        // Jitter: one refusal that looks like a stricter provider, then none for 30 windows.
+        var (sut, time) = CreateSut();
+        sut.OnRateLimited(await EighthOfAWindowAsync(sut, time), retryAfter: null);
+
+        time.Advance(TimeSpan.FromSeconds(40));
+        sut.OnRateLimited(await EighthOfAWindowAsync(sut, time), retryAfter: null);
+
+        Assert.Equal(9, sut.EffectiveLimit);
+        Assert.Equal(TimeSpan.FromMilliseconds(20), sut.CurrentMargin);
     }
 
     [Fact]
@@ -223,23 +235,26 @@ public sealed class ProviderRateGateTests
     }
 
     [Fact]
-    public async Task OnRateLimited_SeveralRequestsRefusedInOneEpisode_LowerTheLimitOnce()
+    public async Task OnRateLimited_SeveralRequestsRefusedInOneEpisode_CountAsOneRefusal()
     {
-        // A provider tightened to 7/s refuses our 8th and 9th requests of a window. The 9th was granted before the
-        // first refusal came back: it is the same evidence, not more, so the limit drops to 7 and stays there.
+        // A provider tightened to 7/s refuses our 8th and 9th requests of a window, twice. Each 9th was granted before
+        // its 8th's refusal came back: the same evidence, not more. Two episodes make 7, not 5.
         var (sut, time) = CreateSut();
-        var leases = new List<RateLimitLease>();
-        for (var i = 0; i < 9; i++)
+        for (var episode = 0; episode < 2; episode++)
         {
-            leases.Add(Depart(sut, await sut.AcquireAsync()));
-            time.Advance(100 * Ms);
+            time.Advance(TimeSpan.FromSeconds(2));
+            var leases = new List<RateLimitLease>();
+            for (var i = 0; i < 9; i++)
+            {
+                leases.Add(Depart(sut, await sut.AcquireAsync()));
+                time.Advance(100 * Ms);
+            }
+
+            sut.OnRateLimited(leases[7], retryAfter: null);
+            sut.OnRateLimited(leases[8], retryAfter: null);
         }
 
-        sut.OnRateLimited(leases[7], retryAfter: null);
-        sut.OnRateLimited(leases[8], retryAfter: null);
-
         Assert.Equal(7, sut.EffectiveLimit);
-        Assert.Equal(TimeSpan.FromMilliseconds(10), sut.CurrentMargin);
     }
 
     [Fact]
@@ -265,13 +280,9 @@ public sealed class ProviderRateGateTests
     public async Task OnCompleted_AfterQuietRecoveryPeriod_RaisesALoweredLimitOneStep()
     {
         var (sut, time) = CreateSut(recovery: TimeSpan.FromSeconds(30));
-        RateLimitLease? last = null;
-        for (var i = 0; i < 8; i++)
-        {
-            last = Depart(sut, await sut.AcquireAsync());
-        }
-
-        sut.OnRateLimited(last!, retryAfter: null);
+        sut.OnRateLimited(await EighthOfAWindowAsync(sut, time), retryAfter: null);
+        time.Advance(TimeSpan.FromSeconds(2));
+        sut.OnRateLimited(await EighthOfAWindowAsync(sut, time), retryAfter: null);
         Assert.Equal(7, sut.EffectiveLimit);
 
         time.Advance(TimeSpan.FromSeconds(31));
@@ -434,6 +445,19 @@ public sealed class ProviderRateGateTests
         Assert.Empty(pending);
         Assert.Equal(200, sut.GetStatistics()!.TotalSuccessfulLeases);
         AssertAtMost(9, TimeSpan.FromSeconds(1), grants);
+    }
+
+    /// <summary>Eight requests 100 ms apart; returns the eighth (the one a provider at 7/s refuses).</summary>
+    private static async Task<RateLimitLease> EighthOfAWindowAsync(ProviderRateGate gate, ManualTimeProvider time)
+    {
+        RateLimitLease? eighth = null;
+        for (var i = 0; i < 8; i++)
+        {
+            eighth = Depart(gate, await gate.AcquireAsync());
+            time.Advance(100 * Ms);
+        }
+
+        return eighth!;
     }
 
     /// <summary>The request holding the lease wrote its body now.</summary>
