@@ -9,19 +9,13 @@ internal static class SmsClubRequestMapper
     public const int PageSize = 30;
 
     /// <summary>A send to <paramref name="recipients"/> (one request's share of the message's recipients).</summary>
-    public static SmsClubSendRequest ToSmsClubSendRequest(ViberMessage message, ReadOnlySpan<PhoneNumber> recipients)
+    public static SmsClubSendRequest ToSmsClubSendRequest(ViberMessage message, ReadOnlyMemory<PhoneNumber> recipients)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var phones = new string[recipients.Length];
-        for (var i = 0; i < recipients.Length; i++)
-        {
-            phones[i] = recipients[i].Digits;
-        }
-
         return new SmsClubSendRequest
         {
             Sender = message.Sender,
-            Phones = phones,
+            Phones = new SmsClubPhoneList(recipients),
             Message = message.Text!,
             Lifetime = message.TimeToLive is { } ttl ? (long)ttl.TotalSeconds : null,
             PictureUrl = message.ImageUrl?.AbsoluteUri,

@@ -132,7 +132,7 @@ internal sealed class SmsClubViberClient : IViberSender, IStatusQuery, IViberCha
 
     private async Task<ChunkResult> SendChunkAsync(ViberMessage message, ReadOnlyMemory<PhoneNumber> chunk, CancellationToken cancellationToken)
     {
-        var body = SmsClubRequestMapper.ToSmsClubSendRequest(message, chunk.Span);
+        var body = SmsClubRequestMapper.ToSmsClubSendRequest(message, chunk);
         using var request = ViberRequestOptions.Create(HttpMethod.Post, "vibers/send", new PooledJsonContent<SmsClubSendRequest>(body, Json.SmsClubSendRequest), "send", idempotent: false);
         using var response = await _context.Transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var data = RequestData(response, Json.SendResponse);
