@@ -365,6 +365,10 @@ public sealed class ViberEmulator : IAsyncDisposable
                 context.Response.ContentLength = answer.Length;
                 await original.WriteAsync(answer.AsMemory(0, answer.Length / 2), context.RequestAborted).ConfigureAwait(false);
                 await original.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+
+                // A reset discards what the client has not read yet: give it a moment to read the headers and the half
+                // body first, so it sees a truncated answer, not a reset before the answer.
+                await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, context.RequestAborted).ConfigureAwait(false);
                 context.Abort();
                 record.ResponseStatus = 0;
                 break;
