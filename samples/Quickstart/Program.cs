@@ -49,15 +49,15 @@ public static class Program
             Description = "The sender name registered with the provider (SMS.by: a name mapped in ViberMessaging:SmsBy:ViberSenders, or the numeric id).",
             DefaultValueFactory = _ => "MyShop",
         };
-        var image = new Option<Uri?>("--image-url")
+        var image = new Option<string?>("--image-url")
         {
             Description = "A public image to show above the button. Default: a sample image against the emulator, none with a real provider (it fetches the image).",
         };
         image.Validators.Add(result =>
         {
-            if (result.GetValue(image) is { } uri && (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+            if (result.GetValue(image) is { } value && HttpUrl(value) is null)
             {
-                result.AddError($"--image-url: '{uri}' is not an absolute http(s) URL.");
+                result.AddError($"--image-url: '{value}' is not an absolute http(s) URL.");
             }
         });
         var timeout = new Option<int>("--timeout")
@@ -86,7 +86,7 @@ public static class Program
                 configuration,
                 parse.GetValue(to) is { } phone ? PhoneNumber.Parse(phone) : null,
                 parse.GetValue(sender)!,
-                parse.GetValue(image),
+                parse.GetValue(image) is { } url ? HttpUrl(url) : null,
                 TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 token),
             token));
@@ -246,6 +246,9 @@ public static class Program
 
     /// <summary>SMS.by forwards the SMS itself and reports only the Viber status.</summary>
     private static bool ReportsSms(string provider) => !string.Equals(provider, ViberProviders.SmsBy, StringComparison.OrdinalIgnoreCase);
+
+    private static Uri? HttpUrl(string value)
+        => Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null;
 
     private static PhoneNumber Recipient(string provider, PhoneNumber? to) => to ?? SamplePhones.For(provider, 1_234_567);
 

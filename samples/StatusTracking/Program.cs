@@ -110,7 +110,13 @@ public static class Program
         var console = SampleConsole.Create(io.Output);
         configuration ??= SampleConfiguration.Load(typeof(Program).Assembly);
         var wanted = ids.Count > 0 ? ids.Select(id => id.Provider).Distinct().ToArray() : SampleConfiguration.Providers;
-        await using var setup = await ProviderSetup.StartAsync(configuration, wanted, "MyShop", cancellationToken);
+        await using var setup = await ProviderSetup.StartAsync(configuration, wanted, "MyShop", cancellationToken, DemoEmulator());
+        if (setup.Emulator is null && ids.Count == 0)
+        {
+            throw new SampleUsageException(
+                $"{string.Join(", ", setup.Providers)} {(setup.Providers.Count == 1 ? "is" : "are")} configured: give the message ids to track, in a file (one per line, e.g. from samples/BulkCampaign --save-ids) or with --id.");
+        }
+
         if (setup.Emulator is null && wanted.Except(setup.Providers).ToArray() is { Length: > 0 } missing)
         {
             throw new SampleUsageException(
@@ -132,11 +138,6 @@ public static class Program
             {
                 console.MarkupLine("[yellow]This emulator has just started and never issued these ids: expect 'unknown'. To track ids across runs, run samples/Emulator and point ViberMessaging:<Provider>:BaseAddress at it.[/]");
             }
-        }
-        else if (ids.Count == 0)
-        {
-            throw new SampleUsageException(
-                $"{string.Join(", ", setup.Providers)} {(setup.Providers.Count == 1 ? "is" : "are")} configured: give the message ids to track, in a file (one per line, e.g. from samples/BulkCampaign --save-ids) or with --id.");
         }
 
         var pollEvery = interval ?? (setup.Emulator is null ? TimeSpan.FromSeconds(5) : TimeSpan.FromMilliseconds(250));
@@ -273,6 +274,18 @@ public static class Program
         }
 
         return (ids, recipients);
+    }
+
+    /// <summary>The emulated network, slowed a little so that every step of the demo shows as its own transition.</summary>
+    private static ViberEmulatorOptions DemoEmulator()
+    {
+        var options = new ViberEmulatorOptions();
+        options.Timeline.SentAfter = TimeSpan.FromMilliseconds(500);
+        options.Timeline.DeliveredAfter = TimeSpan.FromMilliseconds(500);
+        options.Timeline.ReadAfter = TimeSpan.FromMilliseconds(500);
+        options.Timeline.FailedAfter = TimeSpan.FromMilliseconds(1000);
+        options.Timeline.SmsDeliveredAfter = TimeSpan.FromMilliseconds(500);
+        return options;
     }
 
     /// <summary>Reads ids from the file and the options; any malformed line is a usage error naming the line.</summary>
