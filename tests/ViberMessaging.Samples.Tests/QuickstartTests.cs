@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ViberMessaging.Samples.Tests.TestSupport;
 using ViberMessaging.Testing;
 using QuickstartSample = ViberMessaging.Samples.Quickstart.Program;
@@ -137,25 +136,8 @@ public sealed class QuickstartTests
     {
         // The README's first command is `dotnet run --project samples/Quickstart`: here the same program, built, as its
         // own process, with none of this machine's ViberMessaging settings and outside Development (no user secrets).
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            ArgumentList = { "exec", Path.Combine(AppContext.BaseDirectory, "ViberMessaging.Samples.Quickstart.dll") },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("ViberMessaging", StringComparison.OrdinalIgnoreCase)).ToArray())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_ENVIRONMENT"] = "Test";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        var outcome = new SampleOutcome(process.ExitCode, await output, await error);
+        using var process = SampleProcess.Start("ViberMessaging.Samples.Quickstart");
+        var outcome = await process.WaitAsync(TimeSpan.FromMinutes(2));
 
         Assert.True(outcome.ExitCode == 0, $"exit code {outcome.ExitCode}\n{outcome.Output}\n{outcome.Error}");
         Assert.Equal(4, new[] { ViberProviders.SmsClub, ViberProviders.Devino, ViberProviders.DecisionTelecom, ViberProviders.SmsBy }
