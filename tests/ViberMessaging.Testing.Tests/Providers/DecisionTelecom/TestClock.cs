@@ -38,6 +38,18 @@ internal sealed class TestClock : TimeProvider
         return timer;
     }
 
+    /// <summary>Timers armed and not yet fired.</summary>
+    public int PendingTimers
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _timers.Count(t => t.Due is not null);
+            }
+        }
+    }
+
     public void Advance(TimeSpan by)
     {
         long target;
