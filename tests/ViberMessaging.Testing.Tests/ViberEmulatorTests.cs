@@ -21,6 +21,19 @@ public sealed class ViberEmulatorTests
     }
 
     [Fact]
+    public async Task StartAsync_AfterWarmingUp_HasNoTraceOfIt()
+    {
+        var options = new ViberEmulatorOptions();
+        options.RateLimits[ViberProviders.Devino] = new EmulatorRateLimit(5, TimeSpan.FromSeconds(1));
+
+        await using var emulator = await ViberEmulator.StartAsync(options);
+
+        Assert.Empty(emulator.Requests);
+        Assert.All(emulator.Providers, provider => Assert.Equal(0, emulator.PeakRequestsInWindow(provider)));
+        Assert.All(emulator.Providers, provider => Assert.Equal(0, emulator.RateLimitedCount(provider)));
+    }
+
+    [Fact]
     public async Task UnknownProviderPath_Answers404AndIsNotRecorded()
     {
         await using var emulator = await ViberEmulator.StartAsync();

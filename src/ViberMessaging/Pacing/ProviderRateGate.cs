@@ -192,6 +192,14 @@ internal sealed class ProviderRateGate : RateLimiter
             if (lease is GateLease { IsAcquired: true } granted && ReferenceEquals(granted.Gate, this))
             {
                 Complete(granted, now);
+                if (_last429 != long.MinValue && granted.Stamp <= _last429)
+                {
+                    // Granted before we reacted to the previous 429: one of several requests in flight that the same
+                    // crowded window refused. It tells nothing new about the limit; the pause already covers it.
+                    Pump();
+                    return;
+                }
+
                 var before = CountGrantsBefore(granted);
                 if (before > 0 && before < _effectiveLimit - 1)
                 {
@@ -429,7 +437,12 @@ internal sealed class ProviderRateGate : RateLimiter
         return stamps[count - k];
     }
 
-    /// <summary>How many departures of ours the provider saw in the window before the refused one.</summary>
+    /// <summary>
+    /// How many departures of ours the provider may have had in its window before the refused one. Its window runs on
+    /// arrival times, which trail our departure stamps by a varying delay (a cold connection or server, a stall), so
+    /// departures up to the largest margin the gate ever allows (a quarter window) earlier are counted too: only a
+    /// count below the limit even then is evidence of a stricter provider rather than of jitter.
+    /// </summary>
     private int CountGrantsBefore(GateLease lease)
     {
         var refused = lease.Stamp;
@@ -445,7 +458,7 @@ internal sealed class ProviderRateGate : RateLimiter
 
         for (var i = 0; i < logged; i++)
         {
-            if (_logOwners[i] != lease.Sequence && _log[i] > refused - _window && _log[i] <= refused)
+            if (_logOwners[i] != lease.Sequence && _log[i] > refused - _window - _maxMargin && _log[i] <= refused)
             {
                 count++;
             }

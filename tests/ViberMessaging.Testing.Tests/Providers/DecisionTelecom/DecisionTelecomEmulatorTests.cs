@@ -426,6 +426,21 @@ public sealed class DecisionTelecomEmulatorTests
     }
 
     [Fact]
+    public async Task Callback_BeforeTheSendIsAnswered_EveryStatusChangeIsArmedOnTheClock()
+    {
+        // A test advances its clock once the send is answered; a wait armed after that would run from the advanced time.
+        var clock = new ManualTimeProvider();
+        await using var receiver = await CallbackReceiver.StartAsync();
+        await using var sut = await CreateSut(o => o.TimeProvider = clock);
+        using var http = Client(sut);
+
+        await SendAsync(http, With(ValidText, o => o["callback_url"] = receiver.Url.AbsoluteUri));
+
+        // Sent, delivered, read, failed and SMS delivered: five distinct moments on the default timeline.
+        Assert.Equal(5, clock.ActiveTimers);
+    }
+
+    [Fact]
     public async Task Callback_ViberPlusSms_PostsTheSmsStates()
     {
         var clock = new ManualTimeProvider();
