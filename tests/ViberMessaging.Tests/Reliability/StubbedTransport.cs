@@ -25,7 +25,7 @@ internal sealed class StubbedTransport : IAsyncDisposable
     private Func<StubRequest, HttpResponseMessage> _respond = _ => new HttpResponseMessage(HttpStatusCode.OK);
     private int _requests;
 
-    private StubbedTransport(Action<ViberProviderOptions> tweak, ILoggerProvider logs)
+    private StubbedTransport(Action<ViberProviderOptions> tweak, ILoggerProvider logs, EmulatorCredentials credentials)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
@@ -33,7 +33,7 @@ internal sealed class StubbedTransport : IAsyncDisposable
         ReliabilityProviders.AddAll(builder, o =>
         {
             o.BaseAddress = new Uri($"http://provider.test/{o.GetType().Name.Replace("Options", string.Empty, StringComparison.Ordinal)}/");
-            SetCredentials(o, new EmulatorCredentials());
+            SetCredentials(o, credentials);
             tweak(o);
         });
         foreach (var provider in ReliabilityProviders.All)
@@ -54,8 +54,8 @@ internal sealed class StubbedTransport : IAsyncDisposable
     /// <summary>Requests since the answer was last set.</summary>
     public int RequestCount => Volatile.Read(ref _requests);
 
-    public static StubbedTransport Create(Action<ViberProviderOptions>? tweak = null, ILoggerProvider? logs = null)
-        => new(tweak ?? (_ => { }), logs ?? new FakeLoggerProvider());
+    public static StubbedTransport Create(Action<ViberProviderOptions>? tweak = null, ILoggerProvider? logs = null, EmulatorCredentials? credentials = null)
+        => new(tweak ?? (_ => { }), logs ?? new FakeLoggerProvider(), credentials ?? new EmulatorCredentials());
 
     /// <summary>The default credentials of <see cref="EmulatorCredentials"/>, on options of any provider.</summary>
     public static void SetCredentials(ViberProviderOptions options, EmulatorCredentials credentials)
