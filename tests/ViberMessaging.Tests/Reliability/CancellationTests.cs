@@ -61,7 +61,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
         using var cancel = new CancellationTokenSource();
 
         var backingOff = harness.Sender(provider.Name).SendAsync(provider.Message("cancelled in back-off"), cancel.Token);
-        await Eventually.True(() => harness.Emulator.RequestsTo(provider.Name).Count == 1 && time.ActiveTimers > 0, "the 429 and the back-off timer");
+        await Eventually.BackingOff(harness, time);
         var elapsed = await CancelAndMeasureAsync(cancel, backingOff);
         time.Advance(TimeSpan.FromMinutes(1));
         await Eventually.Settle();
@@ -84,7 +84,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
         using var cancel = new CancellationTokenSource();
 
         var backingOff = harness.Sender(provider.Name).SendAsync(provider.Message("cancelled after refusal"), cancel.Token);
-        await Eventually.True(() => connect.Refused == 1 && time.ActiveTimers > 0, "the refused connection and the back-off timer");
+        await Eventually.BackingOff(harness, time);
         var elapsed = await CancelAndMeasureAsync(cancel, backingOff);
         time.Advance(TimeSpan.FromMinutes(1));
         await Eventually.Settle();

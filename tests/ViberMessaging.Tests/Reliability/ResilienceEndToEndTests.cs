@@ -36,7 +36,7 @@ public sealed class ResilienceEndToEndTests
         harness.Emulator.InjectFault(provider.Name, EmulatorFault.RateLimited(TimeSpan.FromSeconds(5), asHttpDate), pathContains: provider.SendPath);
 
         var sending = harness.Sender(provider.Name).SendAsync(provider.Message("retry after"));
-        await Eventually.True(() => harness.Emulator.RequestsTo(provider.Name).Count == 1 && time.ActiveTimers > 0, "the 429 and the back-off timer");
+        await Eventually.BackingOff(harness, time);
         time.Advance(TimeSpan.FromSeconds(4.9));
         await Eventually.Settle();
         var beforeTheWaitEnds = harness.Emulator.RequestsTo(provider.Name).Count;
