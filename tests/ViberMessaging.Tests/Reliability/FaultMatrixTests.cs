@@ -8,13 +8,14 @@ namespace ViberMessaging.Tests.Reliability;
 
 /// <summary>
 /// The fault matrix: for every provider, 1 000 one-recipient sends over real loopback HTTP, a fifth of them hit by a
-/// fault on their first attempt. A send is never delivered twice, every call ends Accepted or with a typed
+/// fault on their first attempt (<c>VIBERMESSAGING_FAULT_SENDS</c> changes the count). A send is never delivered twice, every call ends Accepted or with a typed
 /// <see cref="ViberMessagingException"/>, pre-send faults and 429s are retried to acceptance, and exactly the faults that
 /// may have reached the provider end <see cref="ViberErrorCode.OutcomeUnknown"/>.
 /// </summary>
 /// <remarks>
-/// Each provider's sends run one at a time (the four providers in parallel), so the fault injected before a send
-/// strikes that send's first attempt and its retry goes through clean: every send's expected ending is known exactly.
+/// Each lane of sends (two per provider, each with an emulator of its own) runs one send at a time, so the fault
+/// injected before a send strikes that send's first attempt and its retry goes through clean: every send's expected
+/// ending is known exactly.
 /// "Reset before the request is read" is, for the client, the same event as a reset after the provider processed it
 /// (both arrive after the body was written), so it must end <see cref="ViberErrorCode.OutcomeUnknown"/> too; the
 /// emulator proves that nothing was delivered for it.
@@ -29,55 +30,82 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
     {
         var sends = ReliabilitySettings.FaultMatrixSends;
         var connectFaults = new Dictionary<string, ConnectFaults>();
+        await using var second = await ViberEmulator.StartAsync(WithoutRateWindows(new ViberEmulatorOptions()));
         await using var harness = await EmulatorHarness.StartAsync(
-            b => ReliabilityProviders.AddAll(b, o =>
+            b =>
             {
-                // The gate lowers an account's rate after 429s (its own tests cover that): random injected 429s would
-                // throttle the run to a crawl, so the matrix runs unpaced and the emulator has no rate window.
-                o.Pacing.Enabled = false;
-                o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(1.5);
-                o.Resilience.BaseDelay = TimeSpan.FromMilliseconds(5);
-            }),
-            emulator => emulator.RateLimits.Clear(),
+                foreach (var provider in ReliabilityProviders.All)
+                {
+                    provider.AddNamed(b, provider.Name, Tweak);
+                    provider.AddNamed(b, SecondLane(provider), Tweak);
+                }
+            },
+            emulator => WithoutRateWindows(emulator),
             services =>
             {
                 foreach (var provider in ReliabilityProviders.All)
                 {
+                    provider.PointAt(services, SecondLane(provider), second.GetBaseAddress(provider.Name));
                     connectFaults[provider.Name] = ConnectFaults.Install(services, provider.Name);
+                    connectFaults[SecondLane(provider)] = ConnectFaults.Install(services, SecondLane(provider));
                 }
             });
 
-        var runs = await Task.WhenAll(ReliabilityProviders.All.Select(p => RunAsync(harness, p, connectFaults[p.Name], sends)));
-
-        foreach (var run in runs)
+        // Each provider's sends run in two lanes, each against an emulator of its own, so a lane's injected fault is
+        // always its own next send's: 8 lanes in parallel, each one send at a time.
+        var lanes = ReliabilityProviders.All.SelectMany((provider, index) => new[]
         {
-            output.WriteLine(run.Report());
+            RunAsync(harness, harness.Emulator, provider, provider.Name, connectFaults[provider.Name], sends / 2, seed: 1000 + (2 * index)),
+            RunAsync(harness, second, provider, SecondLane(provider), connectFaults[SecondLane(provider)], sends - (sends / 2), seed: 1001 + (2 * index)),
+        });
+        var runs = await Task.WhenAll(lanes);
+
+        foreach (var provider in ReliabilityProviders.All)
+        {
+            var both = runs.Where(r => r.Provider == provider.Name).ToArray();
+            output.WriteLine(MatrixRun.Report(provider.Name, both));
         }
 
         Assert.All(runs, run => Assert.Empty(run.Problems));
         Assert.All(runs, run => Assert.Equal(0, run.Duplicates));
         Assert.All(runs, run => Assert.Equal(run.Planned.Count(f => f.MayReachProvider()), run.OutcomeUnknown));
         Assert.All(runs, run => Assert.Equal(run.Planned.Count(f => !f.MayReachProvider()), run.Accepted));
-        Assert.All(runs, run => Assert.InRange(run.Planned.Count(f => f != MatrixFault.None), (int)(sends * FaultShare) - 1, (int)(sends * FaultShare) + 1));
-        Assert.DoesNotContain(harness.Emulator.Requests, r => r.Headers.ContainsKey("Expect"));
+        Assert.Equal(sends * 4, runs.Sum(r => r.Planned.Length));
+        Assert.DoesNotContain(harness.Emulator.Requests.Concat(second.Requests), r => r.Headers.ContainsKey("Expect"));
         new SecretScan(harness.Emulator.Options.Credentials).CheckLogs(harness.Logs).AssertClean();
     }
 
-    private static async Task<MatrixRun> RunAsync(EmulatorHarness harness, ProviderCase provider, ConnectFaults connect, int sends)
+    private static void Tweak(ViberProviderOptions options)
     {
-        var emulator = harness.Emulator;
-        var sender = harness.Sender(provider.Name);
+        // The gate lowers an account's rate after 429s (its own tests cover that): random injected 429s would
+        // throttle the run to a crawl, so the matrix runs unpaced against emulators without rate windows.
+        options.Pacing.Enabled = false;
+        options.Resilience.AttemptTimeout = TimeSpan.FromSeconds(1.5);
+        options.Resilience.BaseDelay = TimeSpan.FromMilliseconds(5);
+    }
 
-        // Warm up (JIT, first connection) outside the counted run, then forget it.
-        await sender.SendAsync(provider.Message($"warm-up-{provider.Name}"));
+    private static string SecondLane(ProviderCase provider) => provider.Name + "Lane2";
 
-        var plan = Plan(sends, seed: 1000 + ReliabilityProviders.All.ToList().IndexOf(provider));
+    private static ViberEmulatorOptions WithoutRateWindows(ViberEmulatorOptions options)
+    {
+        options.RateLimits.Clear();
+        return options;
+    }
+
+    private static async Task<MatrixRun> RunAsync(EmulatorHarness harness, ViberEmulator emulator, ProviderCase provider, string account, ConnectFaults connect, int sends, int seed)
+    {
+        var sender = harness.Sender(account);
+
+        // Warm up (JIT, first connection) outside the counted run.
+        await sender.SendAsync(provider.Message($"warm-up-{account}"));
+
+        var plan = Plan(sends, seed);
         var run = new MatrixRun(provider.Name, plan);
         var started = TimeProvider.System.GetTimestamp();
         for (var i = 0; i < sends; i++)
         {
             Inject(emulator, connect, provider, plan[i]);
-            var text = string.Create(CultureInfo.InvariantCulture, $"matrix-{provider.Name}-{i:D5}-{plan[i]}");
+            var text = string.Create(CultureInfo.InvariantCulture, $"matrix-{account}-{i:D5}-{plan[i]}");
             try
             {
                 var result = await sender.SendAsync(provider.Message(text));
@@ -247,14 +275,18 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
 
         public Dictionary<string, int> Struck { get; private set; } = [];
 
-        public string Report()
+        /// <summary>One line of figures for a provider's lanes together, then any problems.</summary>
+        public static string Report(string provider, IReadOnlyList<MatrixRun> lanes)
         {
+            var struck = lanes.SelectMany(l => l.Struck).GroupBy(s => s.Key).Select(g => (g.Key, Count: g.Sum(s => s.Value)));
+            var waits = lanes.Where(l => l.ShortestRetryAfterWait is not null).Select(l => l.ShortestRetryAfterWait!.Value).DefaultIfEmpty().Min();
             var report = new StringBuilder();
-            report.Append(CultureInfo.InvariantCulture, $"{Provider}: {Planned.Length} sends in {Elapsed.TotalSeconds:0.0} s, {Planned.Count(f => f != MatrixFault.None)} faults injected (");
-            report.AppendJoin(", ", Struck.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value}"));
-            report.Append(CultureInfo.InvariantCulture, $"); accepted {Accepted}, OutcomeUnknown {OutcomeUnknown}, duplicates {Duplicates}, ");
-            report.Append(CultureInfo.InvariantCulture, $"shortest Retry-After wait {ShortestRetryAfterWait?.TotalMilliseconds:0} ms, problems {Problems.Count}");
-            foreach (var problem in Problems.Take(20))
+            report.Append(CultureInfo.InvariantCulture, $"{provider}: {lanes.Sum(l => l.Planned.Length)} sends in {lanes.Max(l => l.Elapsed).TotalSeconds:0.0} s ({lanes.Count} lanes), ");
+            report.Append(CultureInfo.InvariantCulture, $"{lanes.Sum(l => l.Planned.Count(f => f != MatrixFault.None))} faults injected (");
+            report.AppendJoin(", ", struck.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Count}"));
+            report.Append(CultureInfo.InvariantCulture, $"); accepted {lanes.Sum(l => l.Accepted)}, OutcomeUnknown {lanes.Sum(l => l.OutcomeUnknown)}, duplicates {lanes.Sum(l => l.Duplicates)}, ");
+            report.Append(CultureInfo.InvariantCulture, $"shortest Retry-After wait {waits.TotalMilliseconds:0} ms, problems {lanes.Sum(l => l.Problems.Count)}");
+            foreach (var problem in lanes.SelectMany(l => l.Problems).Take(20))
             {
                 report.AppendLine().Append("  ").Append(problem);
             }
