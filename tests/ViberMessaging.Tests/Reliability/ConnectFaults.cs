@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using Microsoft.Extensions.DependencyInjection;
@@ -132,17 +131,12 @@ internal sealed class ConnectFaults
             base.Dispose(disposing);
         }
 
-        // The production primary handler's settings (ProviderRegistration), with the connect step injected.
-        private static SocketsHttpHandler Handler(Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> connect) => new()
+        // The production primary handler, with the connect step injected.
+        private static SocketsHttpHandler Handler(Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> connect)
         {
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
-            PooledConnectionLifetime = TimeSpan.FromMinutes(10),
-            MaxConnectionsPerServer = 16,
-            ConnectTimeout = TimeSpan.FromSeconds(15),
-            AutomaticDecompression = DecompressionMethods.All,
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            ConnectCallback = connect,
-        };
+            var handler = ProviderRegistration.CreatePrimaryHandler();
+            handler.ConnectCallback = connect;
+            return handler;
+        }
     }
 }
