@@ -78,8 +78,8 @@ public sealed class CancellationTests(ITestOutputHelper output)
     {
         var provider = ReliabilityProviders.Get(name);
         var time = new ManualTimeProvider();
-        ConnectFaults connect = null!;
-        await using var harness = await StartAsync(provider, time, o => o.Resilience.BaseDelay = TimeSpan.FromSeconds(10), s => connect = ConnectFaults.Install(s, provider.Name));
+        var (harness, connect) = await ConnectFaults.StartAsync(provider, o => o.Resilience.BaseDelay = TimeSpan.FromSeconds(10), s => s.AddSingleton<TimeProvider>(time));
+        await using var _ = harness;
         connect.RefuseNext();
         using var cancel = new CancellationTokenSource();
 
@@ -105,13 +105,9 @@ public sealed class CancellationTests(ITestOutputHelper output)
         return TimeProvider.System.GetElapsedTime(started);
     }
 
-    private static Task<EmulatorHarness> StartAsync(ProviderCase provider, ManualTimeProvider time, Action<ViberProviderOptions>? tweak = null, Action<IServiceCollection>? services = null)
+    private static Task<EmulatorHarness> StartAsync(ProviderCase provider, ManualTimeProvider time, Action<ViberProviderOptions>? tweak = null)
         => EmulatorHarness.StartAsync(
             b => provider.AddTo(b, o => tweak?.Invoke(o)),
             emulator => emulator.RateLimits.Clear(),
-            s =>
-            {
-                s.AddSingleton<TimeProvider>(time);
-                services?.Invoke(s);
-            });
+            s => s.AddSingleton<TimeProvider>(time));
 }

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using ViberMessaging.DependencyInjection;
+using ViberMessaging.Tests.TestSupport;
 
 namespace ViberMessaging.Tests.Reliability;
 
@@ -42,6 +43,29 @@ internal sealed class ConnectFaults
         var faults = new ConnectFaults();
         services.AddHttpClient(ProviderRegistration.HttpClientName(providerName)).ConfigurePrimaryHttpMessageHandler(faults.CreateHandler);
         return faults;
+    }
+
+    /// <summary>
+    /// An emulator and one account of <paramref name="provider"/> whose transport obeys the returned instance; no rate
+    /// windows, a 1 ms back-off base, then <paramref name="tweak"/>.
+    /// </summary>
+    public static async Task<(EmulatorHarness Harness, ConnectFaults Connect)> StartAsync(
+        ProviderCase provider, Action<ViberProviderOptions> tweak, Action<IServiceCollection>? services = null)
+    {
+        ConnectFaults connect = null!;
+        var harness = await EmulatorHarness.StartAsync(
+            b => provider.AddTo(b, o =>
+            {
+                o.Resilience.BaseDelay = TimeSpan.FromMilliseconds(1);
+                tweak(o);
+            }),
+            emulator => emulator.RateLimits.Clear(),
+            s =>
+            {
+                connect = Install(s, provider.Name);
+                services?.Invoke(s);
+            });
+        return (harness, connect);
     }
 
     /// <summary>The next attempt that reaches the transport fails to connect: refused.</summary>

@@ -16,20 +16,7 @@ public sealed class HostileResponseTests(ITestOutputHelper output)
 {
     private const int ReadSlack = 64 * 1024;
 
-    public static TheoryData<string, bool> Calls
-    {
-        get
-        {
-            var data = new TheoryData<string, bool>();
-            foreach (var provider in ReliabilityProviders.All)
-            {
-                data.Add(provider.Name, true);
-                data.Add(provider.Name, false);
-            }
-
-            return data;
-        }
-    }
+    public static TheoryData<string, bool> Calls => ReliabilityProviders.NamesWithBoth;
 
     [Theory]
     [MemberData(nameof(Calls))]

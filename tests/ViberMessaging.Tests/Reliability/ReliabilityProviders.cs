@@ -74,6 +74,22 @@ internal static class ReliabilityProviders
 
     public static TheoryData<string> Names => new(All.Select(p => p.Name));
 
+    /// <summary>Every provider with both values of a flag (a send or a read, seconds or a date, …).</summary>
+    public static TheoryData<string, bool> NamesWithBoth
+    {
+        get
+        {
+            var data = new TheoryData<string, bool>();
+            foreach (var provider in All)
+            {
+                data.Add(provider.Name, true);
+                data.Add(provider.Name, false);
+            }
+
+            return data;
+        }
+    }
+
     public static ProviderCase Get(string name) => All.Single(p => p.Name == name);
 
     /// <summary>Registers every provider with the same options tweak.</summary>

@@ -11,20 +11,7 @@ namespace ViberMessaging.Tests.Reliability;
 /// </summary>
 public sealed class ResilienceEndToEndTests
 {
-    public static TheoryData<string, bool> RetryAfterForms
-    {
-        get
-        {
-            var data = new TheoryData<string, bool>();
-            foreach (var provider in ReliabilityProviders.All)
-            {
-                data.Add(provider.Name, false);
-                data.Add(provider.Name, true);
-            }
-
-            return data;
-        }
-    }
+    public static TheoryData<string, bool> RetryAfterForms => ReliabilityProviders.NamesWithBoth;
 
     [Theory]
     [MemberData(nameof(RetryAfterForms))]
@@ -136,14 +123,8 @@ public sealed class ResilienceEndToEndTests
     public async Task SendAsync_CircuitOpenedByConnectFailures_FailsTheNextSendWithoutAConnectAttempt(string name)
     {
         var provider = ReliabilityProviders.Get(name);
-        ConnectFaults connect = null!;
-        await using var harness = await EmulatorHarness.StartAsync(
-            b => provider.AddTo(b, o =>
-            {
-                o.Resilience.CircuitBreakerMinimumThroughput = 4;
-                o.Resilience.BaseDelay = TimeSpan.FromMilliseconds(1);
-            }),
-            configureServices: s => connect = ConnectFaults.Install(s, provider.Name));
+        var (harness, connect) = await ConnectFaults.StartAsync(provider, o => o.Resilience.CircuitBreakerMinimumThroughput = 4);
+        await using var _ = harness;
         var sender = harness.Sender(provider.Name);
         connect.RefuseAll = true;
 
@@ -163,19 +144,15 @@ public sealed class ResilienceEndToEndTests
     public async Task GetStatusesAsync_EightTransientFaults_RetriesThroughThemAndAnswersEveryIdInOrder(string name)
     {
         var provider = ReliabilityProviders.Get(name);
-        ConnectFaults connect = null!;
-        await using var harness = await EmulatorHarness.StartAsync(
-            b => provider.AddTo(b, o =>
-            {
-                o.Resilience.MaxRetryAttempts = 8;
-                o.Resilience.BaseDelay = TimeSpan.FromMilliseconds(1);
-                o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(1);
+        var (harness, connect) = await ConnectFaults.StartAsync(provider, o =>
+        {
+            o.Resilience.MaxRetryAttempts = 8;
+            o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(1);
 
-                // Eight failures in a row would rightly open the circuit (tested above); here it stays out of the way.
-                o.Resilience.CircuitBreakerMinimumThroughput = 1000;
-            }),
-            emulator => emulator.RateLimits.Clear(),
-            s => connect = ConnectFaults.Install(s, provider.Name));
+            // Eight failures in a row would rightly open the circuit (tested above); here it stays out of the way.
+            o.Resilience.CircuitBreakerMinimumThroughput = 1000;
+        });
+        await using var _ = harness;
         var ids = new List<MessageId>();
         for (var i = 0; i < 6; i++)
         {
