@@ -22,7 +22,7 @@ public sealed class LargeIdTests
 
     [Theory]
     [MemberData(nameof(Ids))]
-    public async Task SmsClub_IdsRoundTripExactly(string id, bool asString)
+    public async Task SmsClub_IdsAtTheEdgesOf64Bits_RoundTripExactlyThroughSendStatusAndChat(string id, bool asString)
     {
         await using var transport = StubbedTransport.Create();
         var provider = ReliabilityProviders.SmsClub;
@@ -41,7 +41,7 @@ public sealed class LargeIdTests
 
     [Theory]
     [MemberData(nameof(Ids))]
-    public async Task Devino_IdsAndSmsPartIdsRoundTripExactly(string id, bool asString)
+    public async Task Devino_IdsAtTheEdgesOf64Bits_RoundTripExactlyWithSmsPartIds(string id, bool asString)
     {
         await using var transport = StubbedTransport.Create();
         var provider = ReliabilityProviders.Devino;
@@ -59,7 +59,7 @@ public sealed class LargeIdTests
 
     [Theory]
     [MemberData(nameof(Ids))]
-    public async Task DecisionTelecom_IdsSmsIdsAndCallbacksRoundTripExactly(string id, bool asString)
+    public async Task DecisionTelecom_IdsAtTheEdgesOf64Bits_RoundTripExactlyThroughStatusAndCallbacks(string id, bool asString)
     {
         await using var transport = StubbedTransport.Create();
         var provider = ReliabilityProviders.DecisionTelecom;
@@ -83,7 +83,7 @@ public sealed class LargeIdTests
 
     [Theory]
     [MemberData(nameof(Ids))]
-    public async Task SmsBy_QuickAndMailingIdsRoundTripExactly(string id, bool asString)
+    public async Task SmsBy_IdsAtTheEdgesOf64Bits_RoundTripExactlyAsQuickAndMailingIds(string id, bool asString)
     {
         await using var transport = StubbedTransport.Create();
         var provider = ReliabilityProviders.SmsBy;
