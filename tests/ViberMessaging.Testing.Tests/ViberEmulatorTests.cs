@@ -1,7 +1,15 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using ViberMessaging.Tests.TestSupport;
+
 namespace ViberMessaging.Testing.Tests;
 
+/// <summary>The emulator's shared machinery: fault injection, inspection, the strict window, the message timeline.</summary>
 public sealed class ViberEmulatorTests
 {
+    private const string Send = "vibers/send";
+
     [Fact]
     public async Task StartAsync_DefaultOptions_ListensOnLoopbackWithDynamicPort()
     {
@@ -9,6 +17,20 @@ public sealed class ViberEmulatorTests
 
         Assert.Equal("127.0.0.1", emulator.BaseAddress.Host);
         Assert.NotEqual(0, emulator.BaseAddress.Port);
+        Assert.Equal(["DecisionTelecom", "Devino", "SmsBy", "SmsClub"], emulator.Providers.Order());
+    }
+
+    [Fact]
+    public async Task StartAsync_AfterWarmingUp_HasNoTraceOfIt()
+    {
+        var options = new ViberEmulatorOptions();
+        options.RateLimits[ViberProviders.Devino] = new EmulatorRateLimit(5, TimeSpan.FromSeconds(1));
+
+        await using var emulator = await ViberEmulator.StartAsync(options);
+
+        Assert.Empty(emulator.Requests);
+        Assert.All(emulator.Providers, provider => Assert.Equal(0, emulator.PeakRequestsInWindow(provider)));
+        Assert.All(emulator.Providers, provider => Assert.Equal(0, emulator.RateLimitedCount(provider)));
     }
 
     [Fact]
@@ -30,5 +52,263 @@ public sealed class ViberEmulatorTests
 
         var error = Assert.Throws<ArgumentException>(() => emulator.GetBaseAddress("Twilio"));
         Assert.Contains("Twilio", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SmsClub", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Requests_AreRecordedWithMethodPathHeadersBodyAndAnswer()
+    {
+        await using var emulator = await ViberEmulator.StartAsync();
+        using var http = SmsClub(emulator);
+
+        using var response = await http.PostAsync(Send, Body("hello"));
+
+        var request = Assert.Single(emulator.RequestsTo("SmsClub"));
+        Assert.Equal(("POST", "/vibers/send", 200), (request.Method, request.Path, request.ResponseStatus));
+        Assert.Contains("\"hello\"", request.Body, StringComparison.Ordinal);
+        Assert.StartsWith("Bearer ", request.Headers["Authorization"], StringComparison.Ordinal);
+        Assert.Equal(await response.Content.ReadAsStringAsync(), request.ResponseBody);
+    }
+
+    [Fact]
+    public async Task ServerErrorBeforeAccept_Answers500AndAcceptsNothing()
+    {
+        await using var emulator = await ViberEmulator.StartAsync();
+        emulator.InjectFault("SmsClub", EmulatorFault.ServerError());
+        using var http = SmsClub(emulator);
+
+        using var response = await http.PostAsync(Send, Body("a"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Empty(emulator.AcceptedMessages("SmsClub"));
+    }
+
+    [Fact]
+    public async Task ServerErrorAfterAccept_Answers500ButTheMessageWasAccepted()
+    {
+        await using var emulator = await ViberEmulator.StartAsync();
+        emulator.InjectFault("SmsClub", EmulatorFault.ServerErrorAfterAccept());
+        using var http = SmsClub(emulator);
+
+        using var response = await http.PostAsync(Send, Body("a"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Single(emulator.AcceptedMessages("SmsClub"));
+    }
+
+    [Fact]
+    public async Task ResetBeforeRead_CutsTheConnectionAndAcceptsNothing()
+    {
+        await using var emulator = await ViberEmulator.StartAsync();
+        emulator.InjectFault("SmsClub", EmulatorFault.ResetBeforeRead());
+        using var http = SmsClub(emulator);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => http.PostAsync(Send, Body("a")));
+
+        Assert.Empty(emulator.AcceptedMessages("SmsClub"));
+        Assert.Equal(EmulatorFaultKind.Reset, Assert.Single(emulator.Requests).Fault!.Kind);
+    }
+
+    [Fact]
+    public async Task ResetAfterAccept_CutsTheConnectionAfterAcceptingTheMessage()
+    {
+        await using var emulator = await ViberEmulator.StartAsync();
+        emulator.InjectFault("SmsClub", EmulatorFault.ResetAfterAccept());
+        using var http = SmsClub(emulator);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => http.PostAsync(Send, Body("a")));
+
+        Assert.Single(emulator.AcceptedMessages("SmsClub"));
+    }
+
+    [Theory]
+    [InlineData("malformed")]
+    [InlineData("empty")]
+    public async Task UnusableAnswerAfterAccept_Is200WithABodyThatIsNotTheAnswer(string kind)
+    {
+        await using var emulator = await ViberEmulator.StartAsync();
+        emulator.InjectFault("SmsClub", kind == "empty" ? EmulatorFault.EmptyAfterAccept() : EmulatorFault.MalformedAfterAccept());
+        using var http = SmsClub(emulator);
+
+        using var response = await http.PostAsync(Send, Body("a"));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(kind == "empty", body.Length == 0);
+        Assert.DoesNotContain("\"messages\"", body, StringComparison.Ordinal);
+        Assert.Single(emulator.AcceptedMessages("SmsClub"));
+    }
+
+    [Fact]
+    public async Task TruncatedAfterAccept_SendsHalfTheBodyThenCutsTheConnection()
+    {
+        await using var emulator = await ViberEmulator.StartAsync();
+        emulator.InjectFault("SmsClub", EmulatorFault.TruncatedAfterAccept());
+        using var http = SmsClub(emulator);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, Send) { Content = Body("a") };
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => response.Content.ReadAsStringAsync());
+
+        Assert.Single(emulator.AcceptedMessages("SmsClub"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RateLimited_Answers429WithRetryAfterInEitherForm(bool asDate)
+    {
+        await using var emulator = await ViberEmulator.StartAsync();
+        emulator.InjectFault("SmsClub", EmulatorFault.RateLimited(TimeSpan.FromSeconds(3), asDate));
+        using var http = SmsClub(emulator);
+
+        using var response = await http.PostAsync(Send, Body("a"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        if (asDate)
+        {
+            Assert.NotNull(response.Headers.RetryAfter!.Date);
+        }
+        else
+        {
+            Assert.Equal(TimeSpan.FromSeconds(3), response.Headers.RetryAfter!.Delta);
+        }
+
+        Assert.Empty(emulator.AcceptedMessages("SmsClub"));
+        Assert.Equal(0, emulator.RateLimitedCount("SmsClub"));
+    }
+
+    [Fact]
+    public async Task InjectFault_CountAndPathFilter_StrikeOnlyTheNextMatchingRequests()
+    {
+        await using var emulator = await ViberEmulator.StartAsync();
+        emulator.InjectFault("SmsClub", EmulatorFault.ServerError(), count: 2, pathContains: "send");
+        using var http = SmsClub(emulator);
+
+        using var status = await http.PostAsync("vibers/status", new StringContent("{\"messageIds\":[\"1\"]}", Encoding.UTF8, "application/json"));
+        var codes = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await http.PostAsync(Send, Body("m" + i));
+            codes.Add((int)response.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        Assert.Equal([500, 500, 200], codes);
+    }
+
+    [Fact]
+    public async Task Delayed_AnswersNormallyOnceTheDelayPassedOnTheEmulatorClock()
+    {
+        var clock = new ManualTimeProvider();
+        await using var emulator = await ViberEmulator.StartAsync(new ViberEmulatorOptions { TimeProvider = clock });
+        emulator.InjectFault("SmsClub", EmulatorFault.Delayed(TimeSpan.FromSeconds(30)));
+        using var http = SmsClub(emulator);
+
+        var sending = http.PostAsync(Send, Body("a"));
+        for (var i = 0; i < 100 && emulator.Requests.Count == 0; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.False(sending.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(30));
+        using var response = await sending;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task StrictWindow_TighterLimitMidRun_TakesEffectAtOnceAndCounts429s()
+    {
+        await using var emulator = await ViberEmulator.StartAsync();
+        emulator.SetRateLimit("SmsClub", new EmulatorRateLimit(2, TimeSpan.FromMinutes(1)));
+        using var http = SmsClub(emulator);
+
+        var codes = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await http.PostAsync(Send, Body("m" + i));
+            codes.Add((int)response.StatusCode);
+        }
+
+        Assert.Equal([200, 200, 429, 429], codes);
+        Assert.Equal(2, emulator.RateLimitedCount("SmsClub"));
+        Assert.Equal(2, emulator.PeakRequestsInWindow("SmsClub"));
+    }
+
+    [Fact]
+    public async Task DuplicateCount_CountsRepeatsOfTheSameContentToTheSameRecipient()
+    {
+        await using var emulator = await ViberEmulator.StartAsync();
+        using var http = SmsClub(emulator);
+
+        foreach (var text in new[] { "a", "b", "a", "a" })
+        {
+            using var response = await http.PostAsync(Send, Body(text));
+        }
+
+        Assert.Equal(4, emulator.AcceptedMessages("SmsClub").Count);
+        Assert.Equal(2, emulator.DuplicateCount("SmsClub"));
+    }
+
+    [Fact]
+    public async Task Reset_ForgetsRequestsMessagesAndWindowCounts()
+    {
+        await using var emulator = await ViberEmulator.StartAsync();
+        using var http = SmsClub(emulator);
+        using (await http.PostAsync(Send, Body("a")))
+        {
+        }
+
+        emulator.Reset();
+
+        Assert.Empty(emulator.Requests);
+        Assert.Empty(emulator.AcceptedMessages("SmsClub"));
+        Assert.Equal(0, emulator.DuplicateCount("SmsClub"));
+    }
+
+    [Theory]
+    [InlineData(RecipientBehavior.Reads, false, new[] { EmulatedViberState.Pending, EmulatedViberState.Sent, EmulatedViberState.Delivered, EmulatedViberState.Read })]
+    [InlineData(RecipientBehavior.Delivers, false, new[] { EmulatedViberState.Pending, EmulatedViberState.Sent, EmulatedViberState.Delivered, EmulatedViberState.Delivered })]
+    [InlineData(RecipientBehavior.NotViberUser, true, new[] { EmulatedViberState.Pending, EmulatedViberState.Sent, EmulatedViberState.Undeliverable, EmulatedViberState.Undeliverable })]
+    [InlineData(RecipientBehavior.Expires, false, new[] { EmulatedViberState.Pending, EmulatedViberState.Sent, EmulatedViberState.Expired, EmulatedViberState.Expired })]
+    public async Task GetStatus_FollowsTheTimelineForTheScriptedBehavior(RecipientBehavior behavior, bool sms, EmulatedViberState[] expected)
+    {
+        var clock = new ManualTimeProvider();
+        await using var emulator = await ViberEmulator.StartAsync(new ViberEmulatorOptions { TimeProvider = clock });
+        emulator.ScriptRecipient("+380989361121", behavior);
+        using var http = SmsClub(emulator);
+        using (await http.PostAsync(Send, sms ? BodyWithSms("a") : Body("a")))
+        {
+        }
+
+        var message = Assert.Single(emulator.AcceptedMessages("SmsClub"));
+        var seen = new List<EmulatedViberState>();
+        foreach (var at in new[] { 50, 200, 450, 700 })
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(at) - (clock.GetUtcNow() - message.AcceptedAt));
+            seen.Add(emulator.GetStatus(message).Viber);
+        }
+
+        Assert.Equal(expected, seen);
+        if (sms)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            Assert.Equal(EmulatedSmsState.Delivered, emulator.GetStatus(message).Sms);
+        }
+    }
+
+    private static HttpClient SmsClub(ViberEmulator emulator)
+    {
+        var http = new HttpClient { BaseAddress = emulator.GetBaseAddress("SmsClub") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", emulator.Options.Credentials.SmsClubToken);
+        return http;
+    }
+
+    private static StringContent Body(string text)
+        => new($$"""{"sender":"MyShop","phones":["380989361121"],"message":"{{text}}"}""", Encoding.UTF8, "application/json");
+
+    private static StringContent BodyWithSms(string text)
+        => new($$"""{"sender":"MyShop","phones":["380989361121"],"message":"{{text}}","senderSms":"MyShop","messageSms":"{{text}}"}""", Encoding.UTF8, "application/json");
 }

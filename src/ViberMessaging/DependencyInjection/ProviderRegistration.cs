@@ -106,17 +106,7 @@ internal static class ProviderRegistration
                 client.DefaultRequestHeaders.UserAgent.Add(UserAgent);
                 definition.ConfigureClient?.Invoke(client, o);
             })
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
-            {
-                // Idle connections outlive the pacing interval, so steady traffic reuses warm connections.
-                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
-                PooledConnectionLifetime = TimeSpan.FromMinutes(10),
-                MaxConnectionsPerServer = 16,
-                ConnectTimeout = TimeSpan.FromSeconds(15),
-                AutomaticDecompression = DecompressionMethods.All,
-                AllowAutoRedirect = false,
-                UseCookies = false,
-            })
+            .ConfigurePrimaryHttpMessageHandler(static () => CreatePrimaryHandler())
             .AddHttpMessageHandler(sp => new ResilienceHandler(Infrastructure(sp, name).Pipelines))
             .AddHttpMessageHandler(sp => new PacingHandler(
                 name,
@@ -151,6 +141,19 @@ internal static class ProviderRegistration
 
         return builder;
     }
+
+    /// <summary>The transport under every account's handler chain (tests wrap it to inject connect failures).</summary>
+    internal static SocketsHttpHandler CreatePrimaryHandler() => new()
+    {
+        // Idle connections outlive the pacing interval, so steady traffic reuses warm connections.
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
+        PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+        MaxConnectionsPerServer = 16,
+        ConnectTimeout = TimeSpan.FromSeconds(15),
+        AutomaticDecompression = DecompressionMethods.All,
+        AllowAutoRedirect = false,
+        UseCookies = false,
+    };
 
     internal static ProviderInfrastructure Infrastructure(IServiceProvider services, string name)
         => services.GetRequiredKeyedService<ProviderInfrastructure>(name);

@@ -87,7 +87,8 @@ internal sealed class BufferedContent : HttpContent
                         buffer = bigger;
                     }
 
-                    var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                    // The pool may hand out a larger array than asked for: never read more than one byte past the limit.
+                    var read = await stream.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, maxBytes + 1) - length), cancellationToken).ConfigureAwait(false);
                     if (read == 0)
                     {
                         break;

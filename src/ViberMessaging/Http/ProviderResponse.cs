@@ -68,11 +68,13 @@ internal sealed class ProviderResponse : IDisposable
             message += " The provider may have processed the request: check the status before sending again.";
         }
 
-        return new ViberMessagingException(effectiveCode, message)
+        // Everything the provider said is redacted: a provider that echoes the request can echo its credentials in a
+        // code (Devino's status, DecisionTelecom's name) as well as in a message, and messages quote codes.
+        return new ViberMessagingException(effectiveCode, _redactor.Redact(message))
         {
             ProviderName = ProviderName,
             StatusCode = StatusCode,
-            ProviderErrorCode = providerCode,
+            ProviderErrorCode = providerCode is null ? null : _redactor.Redact(providerCode),
             ProviderMessage = providerMessage is null ? null : _redactor.Redact(providerMessage),
             ResponseBody = BodyForError,
             RetryAfter = IsRateLimited ? RetryAfter : null,

@@ -25,6 +25,9 @@ internal sealed class SecretRedactor
             all.Add(Convert.ToBase64String(Encoding.UTF8.GetBytes(secret)));
             all.Add(Convert.ToBase64String(Encoding.UTF8.GetBytes(secret + ":")));
             all.Add(Uri.EscapeDataString(secret));
+
+            // As FormUrlEncodedContent writes it (SMS.by's token travels in form bodies): a space becomes '+'.
+            all.Add(Uri.EscapeDataString(secret).Replace("%20", "+", StringComparison.Ordinal));
         }
 
         // Longest first, so a secret that contains another is masked whole.

@@ -448,7 +448,12 @@ internal sealed class ProviderRateGate : RateLimiter
         return stamps[count - k];
     }
 
-    /// <summary>How many departures of ours the provider saw in the window before the refused one.</summary>
+    /// <summary>
+    /// How many departures of ours the provider may have had in its window before the refused one. Its window runs on
+    /// arrival times, which trail our departure stamps by a varying delay (a cold connection or server, a stall), so
+    /// departures up to the largest margin the gate ever allows (a quarter window) earlier are counted too: only a
+    /// count below the limit even then is evidence of a stricter provider rather than of jitter.
+    /// </summary>
     private int CountGrantsBefore(GateLease lease)
     {
         var refused = lease.Stamp;
@@ -464,7 +469,7 @@ internal sealed class ProviderRateGate : RateLimiter
 
         for (var i = 0; i < logged; i++)
         {
-            if (_logOwners[i] != lease.Sequence && _log[i] > refused - _window && _log[i] <= refused)
+            if (_logOwners[i] != lease.Sequence && _log[i] > refused - _window - _maxMargin && _log[i] <= refused)
             {
                 count++;
             }

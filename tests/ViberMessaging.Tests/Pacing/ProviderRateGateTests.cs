@@ -277,6 +277,62 @@ public sealed class ProviderRateGateTests
     }
 
     [Fact]
+    public async Task OnRateLimited_BurstAtTheWindowEdge_TakesArrivalSkewForJitterNotAStricterLimit()
+    {
+        // Four requests leave at t0 and five 50 ms later; the tenth leaves a window + margin after t0. The first four
+        // reached the provider late (a cold connection or server), so its window still held all nine: a 429 at our own
+        // limit, not evidence that the provider allows five.
+        var (sut, time) = CreateSut();
+        for (var i = 0; i < 4; i++)
+        {
+            Depart(sut, await sut.AcquireAsync());
+        }
+
+        time.Advance(50 * Ms);
+        for (var i = 0; i < 5; i++)
+        {
+            Depart(sut, await sut.AcquireAsync());
+        }
+
+        var tenth = sut.AcquireAsync().AsTask();
+        time.Advance(960 * Ms);
+        var refused = Depart(sut, await tenth);
+
+        sut.OnRateLimited(refused, retryAfter: null);
+
+        Assert.Equal(9, sut.EffectiveLimit);
+        Assert.Equal(TimeSpan.FromMilliseconds(15), sut.CurrentMargin);
+    }
+
+    [Fact]
+    public async Task OnRateLimited_SeveralRequestsInFlightRefusedTogether_ReactsOnce()
+    {
+        // One crowded window refuses the four requests that were in flight: one event, not four.
+        var (sut, time) = CreateSut();
+        for (var i = 0; i < 9; i++)
+        {
+            Depart(sut, await sut.AcquireAsync());
+        }
+
+        var waiting = Enumerable.Range(0, 4).Select(_ => sut.AcquireAsync().AsTask()).ToList();
+        time.Advance(1010 * Ms);
+        var inFlight = new List<RateLimitLease>();
+        foreach (var lease in waiting)
+        {
+            inFlight.Add(Depart(sut, await lease));
+        }
+
+        foreach (var lease in inFlight)
+        {
+            sut.OnRateLimited(lease, retryAfter: null);
+            time.Advance(Ms);
+        }
+
+        Assert.Equal(9, sut.EffectiveLimit);
+        Assert.Equal(TimeSpan.FromMilliseconds(15), sut.CurrentMargin);
+    }
+
+    [Fact]
     public async Task OnCompleted_AfterQuietRecoveryPeriod_RaisesALoweredLimitOneStep()
     {
         var (sut, time) = CreateSut(recovery: TimeSpan.FromSeconds(30));

@@ -176,7 +176,8 @@ internal sealed class DecisionTelecomEmulator : EmulatedProvider
 
         if (extras.CallbackUrl is { } callback)
         {
-            Emulator.RunInBackground(token => PostStatusCallbacksAsync(message, callback, token));
+            var changes = ArmStatusChanges(message);
+            Emulator.RunInBackground(token => PostStatusCallbacksAsync(message, callback, changes, token));
         }
 
         if (request.MessageType is 206 or 208)
@@ -201,7 +202,8 @@ internal sealed class DecisionTelecomEmulator : EmulatedProvider
         chat.Add(new EmulatedChatMessage(token, true, State.Options.AutoReplyText, at, message.Id));
         if (extras.CallbackUrl is { } callback)
         {
-            Emulator.RunInBackground(cancellation => PostReplyAsync(message, token, at, callback, cancellation));
+            var due = WaitUntilAsync(at, Emulator.Stopping);
+            Emulator.RunInBackground(cancellation => PostReplyAsync(message, token, at, due, callback, cancellation));
         }
     }
 
@@ -233,16 +235,27 @@ internal sealed class DecisionTelecomEmulator : EmulatedProvider
         return new Receipt(message.Id, viber, sms is null ? null : extras.SmsId, sms);
     }
 
-    private async Task PostStatusCallbacksAsync(EmulatedMessage message, Uri callback, CancellationToken cancellationToken)
+    /// <summary>
+    /// Arms a wait for every moment the message's status can change, while the request that accepted it is still being
+    /// answered. Armed later, in the background, a wait could read the clock before a test advanced it and start its
+    /// timer after: the timer then ran from the advanced time and the callback never came.
+    /// </summary>
+    private Task[] ArmStatusChanges(EmulatedMessage message)
     {
         var timeline = State.Options.Timeline;
-        var changes = new[] { timeline.SentAfter, timeline.DeliveredAfter, timeline.ReadAfter, timeline.FailedAfter, timeline.FailedAfter + timeline.SmsDeliveredAfter }
+        return new[] { timeline.SentAfter, timeline.DeliveredAfter, timeline.ReadAfter, timeline.FailedAfter, timeline.FailedAfter + timeline.SmsDeliveredAfter }
             .Distinct()
-            .Order();
+            .Order()
+            .Select(offset => WaitUntilAsync(message.AcceptedAt + offset, Emulator.Stopping))
+            .ToArray();
+    }
+
+    private async Task PostStatusCallbacksAsync(EmulatedMessage message, Uri callback, Task[] changes, CancellationToken cancellationToken)
+    {
         Receipt? last = null;
-        foreach (var offset in changes)
+        foreach (var change in changes)
         {
-            await WaitUntilAsync(message.AcceptedAt + offset, cancellationToken).ConfigureAwait(false);
+            await change.ConfigureAwait(false);
             var receipt = ReceiptOf(message);
             if (receipt == last)
             {
@@ -254,9 +267,9 @@ internal sealed class DecisionTelecomEmulator : EmulatedProvider
         }
     }
 
-    private async Task PostReplyAsync(EmulatedMessage message, string token, DateTimeOffset at, Uri callback, CancellationToken cancellationToken)
+    private async Task PostReplyAsync(EmulatedMessage message, string token, DateTimeOffset at, Task due, Uri callback, CancellationToken cancellationToken)
     {
-        await WaitUntilAsync(at, cancellationToken).ConfigureAwait(false);
+        await due.ConfigureAwait(false);
         await PostAsync(
             callback,
             writer =>

@@ -135,9 +135,10 @@ internal static class SmsByErrorMapper
                     return default;
             }
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
-            // Not JSON (an HTML error page, a cut body): not an error shape; parsing it as data fails later.
+            // Not JSON (an HTML error page, a cut body, a name or value that is not UTF-8, which GetString reports as
+            // InvalidOperationException): not an error shape; parsing it as data fails later.
             return default;
         }
     }

@@ -204,10 +204,16 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
 
     private async IAsyncEnumerable<SmsByMailingInfo> ListMailingsAsync(int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        long? previousFirst = null;
         for (var offset = 0L; ; offset += pageSize)
         {
             var request = ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.MessagesPath, Form(("limit_offset", offset), ("limit_rows", pageSize)), "mailings", idempotent: true);
             var page = await CallAsync(request, SmsByJsonContext.Default.SmsByMailingsEnvelope, answer => (answer.Result ?? []).Where(m => m is not null).Select(m => SmsByResponseMapper.FromSmsByMailing(m, Offset)).ToArray(), cancellationToken).ConfigureAwait(false);
+            if (page.Length > 0 && page[0].MailingId == previousFirst)
+            {
+                yield break; // A server that ignores the offset answers the same page again: stop rather than loop forever.
+            }
+
             foreach (var mailing in page)
             {
                 yield return mailing;
@@ -217,6 +223,8 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
             {
                 yield break;
             }
+
+            previousFirst = page.Length > 0 ? page[0].MailingId : null;
         }
     }
 

@@ -42,11 +42,12 @@ public static class SmsByViberMessagingBuilderExtensions
     /// <param name="builder">The builder from <c>AddViberMessaging()</c>.</param>
     /// <param name="section">The section holding <c>Token</c>, <c>ViberSenders</c>, … .</param>
     /// <param name="name">The registration name.</param>
+    /// <param name="configure">Configures the options (after configuration binding).</param>
     /// <returns>The builder.</returns>
-    public static IViberMessagingBuilder AddSmsBy(this IViberMessagingBuilder builder, IConfiguration section, string name = ViberProviders.SmsBy)
+    public static IViberMessagingBuilder AddSmsBy(this IViberMessagingBuilder builder, IConfiguration section, string name = ViberProviders.SmsBy, Action<SmsByOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(section);
-        return Add(builder, name, section, configure: null);
+        return Add(builder, name, section, configure);
     }
 
     private static IViberMessagingBuilder Add(IViberMessagingBuilder builder, string name, IConfiguration? section, Action<SmsByOptions>? configure)

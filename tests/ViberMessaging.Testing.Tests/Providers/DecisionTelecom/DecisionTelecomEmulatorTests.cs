@@ -1,3 +1,4 @@
+using ViberMessaging.Tests.TestSupport;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -215,7 +216,7 @@ public sealed class DecisionTelecomEmulatorTests
     [InlineData(true, HttpStatusCode.OK)]
     public async Task SendViber_TenRequestsInOneSecondWithLimitNine_AnswersExactlyOneRateLimitError(bool errorsWith200, HttpStatusCode expected)
     {
-        var clock = new TestClock();
+        var clock = new ManualTimeProvider();
         await using var sut = await CreateSut(o =>
         {
             o.TimeProvider = clock;
@@ -257,7 +258,7 @@ public sealed class DecisionTelecomEmulatorTests
     [Fact]
     public async Task ReceiveViber_NewMessage_FollowsTheTimelineAsStatusInts()
     {
-        var clock = new TestClock();
+        var clock = new ManualTimeProvider();
         await using var sut = await CreateSut(o => o.TimeProvider = clock);
         using var http = Client(sut);
         var id = await SendAsync(http, ValidText);
@@ -310,7 +311,7 @@ public sealed class DecisionTelecomEmulatorTests
     [InlineData(RecipientBehavior.Unreachable, 4, 5)]
     public async Task ReceiveViber_ViberPlusSms_ReportsTheSmsFallbackAsSmppStates(RecipientBehavior behavior, int viber, int finalSms)
     {
-        var clock = new TestClock();
+        var clock = new ManualTimeProvider();
         await using var sut = await CreateSut(o => o.TimeProvider = clock);
         sut.ScriptRecipient(Recipient, behavior);
         using var http = Client(sut);
@@ -336,7 +337,7 @@ public sealed class DecisionTelecomEmulatorTests
     [InlineData(RecipientBehavior.Blacklisted, 3)]
     public async Task ReceiveViber_FailedWithoutSms_EndsWithTheFailureInt(RecipientBehavior behavior, int expected)
     {
-        var clock = new TestClock();
+        var clock = new ManualTimeProvider();
         await using var sut = await CreateSut(o => o.TimeProvider = clock);
         sut.ScriptRecipient(Recipient, behavior);
         using var http = Client(sut);
@@ -367,7 +368,7 @@ public sealed class DecisionTelecomEmulatorTests
     [Fact]
     public async Task ReceiveViber_OlderThanFiveDays_Answers400NamingMessageId()
     {
-        var clock = new TestClock();
+        var clock = new ManualTimeProvider();
         await using var sut = await CreateSut(o => o.TimeProvider = clock);
         using var http = Client(sut);
         var id = await SendAsync(http, ValidText);
@@ -409,7 +410,7 @@ public sealed class DecisionTelecomEmulatorTests
     [Fact]
     public async Task Callback_StatusChanges_ArePostedToTheCallbackUrl()
     {
-        var clock = new TestClock();
+        var clock = new ManualTimeProvider();
         await using var receiver = await CallbackReceiver.StartAsync();
         await using var sut = await CreateSut(o => o.TimeProvider = clock);
         using var http = Client(sut);
@@ -425,9 +426,24 @@ public sealed class DecisionTelecomEmulatorTests
     }
 
     [Fact]
+    public async Task Callback_BeforeTheSendIsAnswered_EveryStatusChangeIsArmedOnTheClock()
+    {
+        // A test advances its clock once the send is answered; a wait armed after that would run from the advanced time.
+        var clock = new ManualTimeProvider();
+        await using var receiver = await CallbackReceiver.StartAsync();
+        await using var sut = await CreateSut(o => o.TimeProvider = clock);
+        using var http = Client(sut);
+
+        await SendAsync(http, With(ValidText, o => o["callback_url"] = receiver.Url.AbsoluteUri));
+
+        // Sent, delivered, read, failed and SMS delivered: five distinct moments on the default timeline.
+        Assert.Equal(5, clock.ActiveTimers);
+    }
+
+    [Fact]
     public async Task Callback_ViberPlusSms_PostsTheSmsStates()
     {
-        var clock = new TestClock();
+        var clock = new ManualTimeProvider();
         await using var receiver = await CallbackReceiver.StartAsync();
         await using var sut = await CreateSut(o => o.TimeProvider = clock);
         sut.ScriptRecipient(Recipient, RecipientBehavior.NotViberUser);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 
+using ViberMessaging.Internal.Json;
+
 namespace ViberMessaging.DecisionTelecom;
 
 /// <summary>
@@ -11,19 +13,19 @@ namespace ViberMessaging.DecisionTelecom;
 internal abstract record DecisionTelecomAnswer
 {
     [JsonPropertyName("name")]
-    [JsonConverter(typeof(FlexibleStringConverter))]
+    [JsonConverter(typeof(ScalarTextConverter))]
     public string? Name { get; init; }
 
     [JsonPropertyName("message")]
-    [JsonConverter(typeof(FlexibleStringConverter))]
+    [JsonConverter(typeof(ScalarTextConverter))]
     public string? Message { get; init; }
 
     [JsonPropertyName("code")]
-    [JsonConverter(typeof(FlexibleStringConverter))]
+    [JsonConverter(typeof(ScalarTextConverter))]
     public string? Code { get; init; }
 
     [JsonPropertyName("status")]
-    [JsonConverter(typeof(FlexibleStringConverter))]
+    [JsonConverter(typeof(ScalarTextConverter))]
     public string? Status { get; init; }
 
     /// <summary>Whether this is the provider's error shape (detected by its properties, never by substrings).</summary>

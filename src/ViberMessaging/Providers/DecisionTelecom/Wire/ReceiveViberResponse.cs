@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 
+using ViberMessaging.Internal.Json;
+
 namespace ViberMessaging.DecisionTelecom;
 
 /// <summary>
@@ -9,17 +11,17 @@ namespace ViberMessaging.DecisionTelecom;
 internal sealed record ReceiveViberResponse : DecisionTelecomAnswer
 {
     [JsonPropertyName("message_id")]
-    [JsonConverter(typeof(FlexibleStringConverter))]
+    [JsonConverter(typeof(ScalarTextConverter))]
     public string? MessageId { get; init; }
 
     /// <summary>The SMS fallback's id, where one was sent.</summary>
     [JsonPropertyName("sms_message_id")]
-    [JsonConverter(typeof(FlexibleStringConverter))]
+    [JsonConverter(typeof(ScalarTextConverter))]
     public string? SmsMessageId { get; init; }
 
     /// <summary>The SMS fallback's SMPP <c>message_state</c>.</summary>
     [JsonPropertyName("sms_message_status")]
-    [JsonConverter(typeof(FlexibleStringConverter))]
+    [JsonConverter(typeof(ScalarTextConverter))]
     public string? SmsMessageStatus { get; init; }
 
     /// <summary>A receipt must carry the Viber status (its <c>status</c>).</summary>

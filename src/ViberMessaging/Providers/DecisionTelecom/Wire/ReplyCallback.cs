@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 
+using ViberMessaging.Internal.Json;
+
 namespace ViberMessaging.DecisionTelecom;
 
 /// <summary>
@@ -9,16 +11,16 @@ namespace ViberMessaging.DecisionTelecom;
 internal sealed record ReplyCallback
 {
     [JsonPropertyName("message_token")]
-    [JsonConverter(typeof(FlexibleStringConverter))]
+    [JsonConverter(typeof(ScalarTextConverter))]
     public string? MessageToken { get; init; }
 
     [JsonPropertyName("phone_number")]
-    [JsonConverter(typeof(FlexibleStringConverter))]
+    [JsonConverter(typeof(ScalarTextConverter))]
     public string? PhoneNumber { get; init; }
 
     /// <summary>Unix seconds.</summary>
     [JsonPropertyName("time")]
-    [JsonConverter(typeof(FlexibleStringConverter))]
+    [JsonConverter(typeof(ScalarTextConverter))]
     public string? Time { get; init; }
 
     [JsonPropertyName("message")]
@@ -29,11 +31,11 @@ internal sealed record ReplyCallback
 internal sealed record ReplyCallbackMessage
 {
     [JsonPropertyName("text")]
-    [JsonConverter(typeof(FlexibleStringConverter))]
+    [JsonConverter(typeof(ScalarTextConverter))]
     public string? Text { get; init; }
 
     /// <summary><c>tracking_id:&lt;id of the message answered&gt;</c>.</summary>
     [JsonPropertyName("tracking_data")]
-    [JsonConverter(typeof(FlexibleStringConverter))]
+    [JsonConverter(typeof(ScalarTextConverter))]
     public string? TrackingData { get; init; }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 
+using ViberMessaging.Internal.Json;
+
 namespace ViberMessaging.DecisionTelecom;
 
 /// <summary>The answer of <c>POST /v1/api/send-viber</c>: <c>{"message_id":429}</c>, or the error shape.</summary>
@@ -7,7 +9,7 @@ internal sealed record SendViberResponse : DecisionTelecomAnswer
 {
     /// <summary>The message's Int64 id, as its exact text (number or string on the wire).</summary>
     [JsonPropertyName("message_id")]
-    [JsonConverter(typeof(FlexibleStringConverter))]
+    [JsonConverter(typeof(ScalarTextConverter))]
     public string? MessageId { get; init; }
 
     /// <summary>An answer without an id is complete (the provider accepted nothing); one with a malformed id is not.</summary>

@@ -1,45 +1,23 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
+using ViberMessaging.Internal.Json;
+
 namespace ViberMessaging.SmsBy;
 
 /// <summary>
-/// Reads any JSON scalar as text: SMS.by flips ids, phones, codes and statuses between strings and numbers. Numbers
-/// are kept exactly as written (never through <see cref="double"/>); arrays of strings are joined with "; " (error
-/// lists); other objects and arrays are kept as raw JSON. Writes a string.
+/// Reads any JSON scalar as text (SMS.by flips ids, phones, codes and statuses between strings and numbers); arrays
+/// of strings are joined with "; " (error lists); other objects and arrays are kept as raw JSON. Writes a string.
 /// </summary>
-internal sealed class SmsByLenientStringConverter : JsonConverter<string>
+internal sealed class SmsByLenientStringConverter : ScalarTextConverterBase
 {
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override string? ReadNonScalar(ref Utf8JsonReader reader)
     {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.String:
-                return reader.GetString();
-            case JsonTokenType.Number:
-                return Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
-            case JsonTokenType.True:
-                return "true";
-            case JsonTokenType.False:
-                return "false";
-            case JsonTokenType.Null:
-                return null;
-            default:
-                using (var document = JsonDocument.ParseValue(ref reader))
-                {
-                    return Describe(document.RootElement);
-                }
-        }
-    }
-
-    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
-
-    private static string Describe(JsonElement element)
-    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        var element = document.RootElement;
         if (element.ValueKind == JsonValueKind.Array && element.EnumerateArray().All(e => e.ValueKind is JsonValueKind.String or JsonValueKind.Number))
         {
             return string.Join("; ", element.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText()));

@@ -1,48 +1,20 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
+using ViberMessaging.Internal.Json;
+
 namespace ViberMessaging.SmsClub;
 
-/// <summary>A string that may arrive as a string, a number (kept as its exact digits, never through double) or a boolean.</summary>
-internal sealed class SmsClubStringConverter : JsonConverter<string?>
+/// <summary>A string that may arrive as a string, a number (kept as its exact digits, never through double) or a boolean; anything else reads as <see langword="null"/>.</summary>
+internal sealed class SmsClubStringConverter : ScalarTextConverterBase
 {
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override string? ReadNonScalar(ref Utf8JsonReader reader)
     {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.String:
-                return reader.GetString();
-            case JsonTokenType.Number:
-                return RawText(ref reader);
-            case JsonTokenType.True:
-                return "true";
-            case JsonTokenType.False:
-                return "false";
-            case JsonTokenType.Null:
-                return null;
-            default:
-                reader.Skip();
-                return null;
-        }
+        reader.Skip();
+        return null;
     }
-
-    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            writer.WriteStringValue(value);
-        }
-    }
-
-    internal static string RawText(ref Utf8JsonReader reader)
-        => reader.HasValueSequence ? Encoding.UTF8.GetString(reader.ValueSequence) : Encoding.UTF8.GetString(reader.ValueSpan);
 }
 
 /// <summary>Money as a string (<c>"8111.1700"</c>) or a number, read exactly into a <see cref="decimal"/>.</summary>
@@ -317,7 +289,7 @@ internal sealed class SmsClubStatusDataConverter : JsonConverter<SmsClubStatusDa
                     var status = reader.TokenType switch
                     {
                         JsonTokenType.String => reader.GetString(),
-                        JsonTokenType.Number => SmsClubStringConverter.RawText(ref reader),
+                        JsonTokenType.Number => ScalarTextConverterBase.RawText(ref reader),
                         _ => null,
                     };
                     reader.Skip();
@@ -492,7 +464,7 @@ internal static class SmsClubStringListReader
                 values.Add(reader.GetString()!);
                 break;
             case JsonTokenType.Number:
-                values.Add(SmsClubStringConverter.RawText(ref reader));
+                values.Add(ScalarTextConverterBase.RawText(ref reader));
                 break;
             case JsonTokenType.StartArray:
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)

@@ -1,0 +1,335 @@
+// One campaign to a large recipient list, at the provider's rate limit and not one request faster.
+//
+//   dotnet run --project samples/BulkCampaign                          100 000 generated numbers → SMS Club on the embedded emulator
+//   dotnet run --project samples/BulkCampaign -- customers.csv --provider Devino --save-ids ids.txt
+//
+// Ctrl+C stops taking new requests, lets the ones in flight finish, and reports exactly what was sent.
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Spectre.Console;
+
+namespace ViberMessaging.Samples.BulkCampaign;
+
+public static class Program
+{
+    /// <summary>How long requests in flight may take to finish after a stop, before they are abandoned (their outcome then unknown).</summary>
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+
+    public static Task<int> Main(string[] args) => RunAsync(args, SampleIO.Console, configuration: null, CancellationToken.None);
+
+    /// <summary>Runs the campaign with its output going to the given writers (what the sample tests call).</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="output">Where progress and the summary go.</param>
+    /// <param name="error">Where errors go.</param>
+    /// <param name="configuration">The configuration to use instead of appsettings.json, user secrets and environment variables.</param>
+    /// <param name="cancellationToken">Stops the campaign as Ctrl+C would.</param>
+    /// <returns>The exit code.</returns>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration? configuration = null, CancellationToken cancellationToken = default)
+        => RunAsync(args, new SampleIO(output, error, TextReader.Null, OwnsProcess: false), configuration, cancellationToken);
+
+    private static Task<int> RunAsync(string[] args, SampleIO io, IConfiguration? configuration, CancellationToken cancellationToken)
+    {
+        var file = new Argument<string?>("recipients")
+        {
+            Description = "A CSV file of recipients: one phone per line, or a column named phone/number/recipient/msisdn. Required with a real provider.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var count = new Option<int>("--count")
+        {
+            Description = "How many test numbers to generate when no file is given (embedded emulator only).",
+            DefaultValueFactory = _ => 100_000,
+        };
+        count.Validators.Add(result =>
+        {
+            if (result.GetValue(count) is < 1 or > SamplePhones.Capacity)
+            {
+                result.AddError($"--count must be between 1 and {SamplePhones.Capacity}.");
+            }
+        });
+        var provider = new Option<string>("--provider")
+        {
+            Description = $"The provider to send through: {string.Join(", ", SampleConfiguration.Providers)}.",
+            DefaultValueFactory = _ => ViberProviders.SmsClub,
+        };
+        provider.Validators.Add(result =>
+        {
+            if (!SampleConfiguration.Providers.Contains(result.GetValue(provider), StringComparer.OrdinalIgnoreCase))
+            {
+                result.AddError($"--provider must be one of {string.Join(", ", SampleConfiguration.Providers)}.");
+            }
+        });
+        var sender = new Option<string>("--sender")
+        {
+            Description = "The sender name registered with the provider.",
+            DefaultValueFactory = _ => "MyShop",
+        };
+        var text = new Option<string>("--text")
+        {
+            Description = "The campaign's text.",
+            DefaultValueFactory = _ => "Spring sale: 20% off everything until Sunday.",
+        };
+        var maxSeconds = new Option<int?>("--max-seconds")
+        {
+            Description = "Stop taking new requests after this many seconds, as Ctrl+C would, and report what was sent.",
+        };
+        maxSeconds.Validators.Add(result =>
+        {
+            if (result.GetValue(maxSeconds) is < 1)
+            {
+                result.AddError("--max-seconds must be at least 1.");
+            }
+        });
+        var saveIds = new Option<string?>("--save-ids")
+        {
+            Description = "Write the accepted message ids to this file, one per line (samples/StatusTracking reads it).",
+        };
+
+        var root = new RootCommand(
+            "Sends one campaign to a large recipient list through one provider, paced to its rate limit, with live progress; "
+            + "reports accepted/rejected counts, the request rate achieved against the limit and the total time. Ctrl+C stops cleanly.")
+        {
+            file, count, provider, sender, text, maxSeconds, saveIds,
+        };
+        root.SetAction((parse, token) => SampleRun.GuardAsync(
+            io.Error,
+            () => CampaignAsync(
+                io,
+                configuration,
+                new CampaignSettings(
+                    parse.GetValue(file),
+                    parse.GetValue(count),
+                    SampleConfiguration.Canonical(parse.GetValue(provider)!),
+                    parse.GetValue(sender)!,
+                    parse.GetValue(text)!,
+                    parse.GetValue(maxSeconds) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                    parse.GetValue(saveIds)),
+                token),
+            token));
+        return SampleRun.InvokeAsync(root, args, io, cancellationToken);
+    }
+
+    private static async Task<int> CampaignAsync(SampleIO io, IConfiguration? configuration, CampaignSettings settings, CancellationToken cancellationToken)
+    {
+        var console = SampleConsole.Create(io.Output);
+        configuration ??= SampleConfiguration.Load(typeof(Program).Assembly);
+        var name = settings.Provider;
+        if (settings.File is null && SampleConfiguration.IsConfigured(configuration, name))
+        {
+            throw new SampleUsageException(
+                $"{name} is configured, so the campaign would reach real phones: give the recipients as a CSV file "
+                + "(generated test numbers go only to the embedded emulator).");
+        }
+
+        var list = settings.File is { } path ? RecipientList.Read(path) : RecipientList.Generate(name, settings.Count);
+        await using var setup = await ProviderSetup.StartAsync(configuration, [name], settings.Sender, cancellationToken);
+        await using var services = setup.BuildServices();
+        var viber = ProviderSetup.Resolve<IViberSender>(services, name);
+        var options = ProviderSetup.OptionsOf(services, name);
+        var perRequest = Math.Max(1, viber.Capabilities.MaxRecipientsPerRequest);
+        var chunks = list.Recipients.Chunk(perRequest).ToArray();
+
+        var source = settings.File ?? "generated test numbers";
+        var target = setup.Emulator is { } emulator ? $"embedded emulator at {emulator.BaseAddress}" : "real API";
+        console.MarkupLineInterpolated($"Campaign to [blue]{Count(list.Recipients.Count)}[/] recipients ({source}) through [blue]{name}[/] ({target}).");
+        console.MarkupLineInterpolated($"{Plural(chunks.Length, "request")} of at most {Plural(perRequest, "recipient")}; pacing {Limit(options.Pacing)}; at most {options.MaxConcurrentRequests} in flight.");
+        if (list.Invalid > 0)
+        {
+            console.MarkupLineInterpolated($"[yellow]Skipped {Count(list.Invalid)} invalid numbers[/] ({string.Join(", ", list.InvalidSamples)}{(list.Invalid > list.InvalidSamples.Count ? ", …" : string.Empty)}).");
+        }
+
+        if (list.Duplicates > 0)
+        {
+            console.MarkupLineInterpolated($"[yellow]Skipped {Count(list.Duplicates)} duplicate numbers.[/]");
+        }
+
+        var tally = new CampaignTally();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (settings.MaxDuration is { } limit)
+        {
+            stop.CancelAfter(limit);
+        }
+
+        // Stopping takes no new requests; those in flight get DrainTimeout to finish, so their outcome is known.
+        using var drain = new CancellationTokenSource();
+        using var drainOnStop = stop.Token.Register(() => drain.CancelAfter(DrainTimeout));
+        var stopwatch = Stopwatch.StartNew();
+        var next = -1;
+
+        // Workers take the next request's recipients until the list is done or the campaign is stopped.
+        async Task SendAllAsync(Action<CampaignTally> onAnswer)
+        {
+            var workers = Enumerable.Range(0, Math.Max(1, options.MaxConcurrentRequests)).Select(async _ =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    var index = Interlocked.Increment(ref next);
+                    if (index >= chunks.Length)
+                    {
+                        return;
+                    }
+
+                    var chunk = chunks[index];
+                    var message = new ViberMessage
+                    {
+                        Sender = settings.Sender,
+                        Recipients = chunk,
+                        Text = settings.Text,
+                        Kind = MessageKind.Promotional,
+                    };
+                    try
+                    {
+                        tally.Add(await viber.SendAsync(message, drain.Token));
+                    }
+                    catch (ViberValidationException)
+                    {
+                        // The message itself breaks the provider's rules: every request would fail the same way.
+                        await stop.CancelAsync();
+                        throw;
+                    }
+                    catch (ViberMessagingException e)
+                    {
+                        tally.Fail(chunk.Length, e);
+                        if (StopsTheCampaign(e.ErrorCode))
+                        {
+                            tally.StoppedBy ??= e.Message;
+                            await stop.CancelAsync();
+                        }
+                    }
+                    catch (OperationCanceledException) when (drain.IsCancellationRequested)
+                    {
+                        tally.Interrupt(chunk.Length);
+                    }
+
+                    onAnswer(tally);
+                }
+            });
+            await Task.WhenAll(workers);
+        }
+
+        string Status(CampaignTally t)
+            => string.Create(CultureInfo.InvariantCulture, $"{t.Accepted:N0} accepted, {t.Requests / Math.Max(stopwatch.Elapsed.TotalSeconds, 0.001):0.0} req/s");
+
+        if (console.Profile.Capabilities.Interactive)
+        {
+            await console.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .StartAsync(async progress =>
+                {
+                    var task = progress.AddTask($"Sending through {name}", maxValue: list.Recipients.Count);
+                    try
+                    {
+                        await SendAllAsync(t =>
+                        {
+                            task.Value = t.Answered + t.Interrupted;
+                            task.Description = $"{name}: {Status(t)}";
+                        });
+                    }
+                    finally
+                    {
+                        task.StopTask();
+                    }
+                });
+        }
+        else
+        {
+            // Redirected output (CI logs, a file, tests): a line at every tenth of the list instead of a redrawn bar.
+            var reported = 0;
+            var gate = new object();
+            await SendAllAsync(t =>
+            {
+                var done = t.Answered + t.Interrupted;
+                lock (gate)
+                {
+                    var tenth = (int)(10L * done / list.Recipients.Count);
+                    if (tenth > reported)
+                    {
+                        reported = tenth;
+                        io.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {tenth * 10,3}%  {done:N0} of {list.Recipients.Count:N0} recipients answered; {Status(t)}"));
+                    }
+                }
+            });
+        }
+
+        stopwatch.Stop();
+
+        var notSent = list.Recipients.Count - tally.Answered - tally.Interrupted;
+        if (settings.SaveIds is { } idsPath)
+        {
+            await File.WriteAllLinesAsync(idsPath, tally.MessageIds.Select(id => id.ToString()), CancellationToken.None);
+        }
+
+        var summary = new Table().HideHeaders().AddColumns("", "").Title("Campaign summary");
+        summary.AddRow("Provider", Markup.Escape($"{name} ({(setup.Emulator is null ? "real API" : "embedded emulator")})"));
+        summary.AddRow("Recipients", Count(list.Recipients.Count));
+        summary.AddRow("Accepted", $"[green]{Count(tally.Accepted)}[/]");
+        summary.AddRow("Rejected", Markup.Escape($"{Count(tally.Rejected)}{Breakdown(tally.RejectedBy)}"));
+        summary.AddRow("Failed", Markup.Escape($"{Count(tally.Failed)}{Breakdown(tally.FailedBy)}"));
+        summary.AddRow("Interrupted", $"{Count(tally.Interrupted)}{(tally.Interrupted > 0 ? " (cut off in flight: outcome unknown, check statuses before resending)" : string.Empty)}");
+        summary.AddRow("Not sent", Count(notSent));
+        summary.AddRow("Requests", Markup.Escape($"{Count(tally.Requests)} (at most {Plural(perRequest, "recipient")} each)"));
+        summary.AddRow("Total time", Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{stopwatch.Elapsed.TotalSeconds:0.0} s")));
+        summary.AddRow("Request rate", Markup.Escape(Rate(tally, stopwatch.Elapsed, options.Pacing)));
+        if (setup.Emulator is { } used)
+        {
+            var peak = used.PeakRequestsInWindow(name) is > 0 and var p ? $", at most {p} in any window of its rate limit" : string.Empty;
+            summary.AddRow("Emulator saw", Markup.Escape(
+                $"{Plural(used.RequestsTo(name).Count, "request")}{peak}, {Count(used.RateLimitedCount(name))} refused with 429, {Plural(used.AcceptedMessages(name).Count, "message")} accepted"));
+        }
+
+        if (settings.SaveIds is { } saved)
+        {
+            summary.AddRow("Message ids", Markup.Escape($"{Count(tally.MessageIds.Count)} written to {saved}"));
+        }
+
+        console.Write(summary);
+
+        if (stop.IsCancellationRequested)
+        {
+            var why = tally.StoppedBy ?? (cancellationToken.IsCancellationRequested ? "Ctrl+C" : "--max-seconds");
+            console.MarkupLineInterpolated($"[yellow]Stopped by {why}: {Count(notSent)} recipients not sent.[/]");
+            return tally.StoppedBy is null ? ExitCodes.Cancelled : ExitCodes.Failure;
+        }
+
+        return tally.Failed + tally.Interrupted == 0 ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    /// <summary>Errors that would fail every remaining request the same way (credentials, money, sender, content).</summary>
+    private static bool StopsTheCampaign(ViberErrorCode code) => code is ViberErrorCode.Unauthorized or ViberErrorCode.Forbidden
+        or ViberErrorCode.InsufficientFunds or ViberErrorCode.AccountBlocked or ViberErrorCode.InvalidSender
+        or ViberErrorCode.InvalidText or ViberErrorCode.InvalidImage or ViberErrorCode.InvalidRequest or ViberErrorCode.CircuitOpen;
+
+    private static string Limit(PacingOptions pacing) => pacing.Enabled
+        ? string.Create(CultureInfo.InvariantCulture, $"{pacing.PermitLimit} requests per {pacing.Window.TotalSeconds:0.###} s (+{pacing.SafetyMargin.TotalMilliseconds:0} ms margin)")
+        : "off";
+
+    /// <summary>
+    /// The requests per second achieved, against the limit and the gate's ceiling: N per (W + margin), after a first
+    /// burst of N — so over a short run the average can sit a little above the ceiling.
+    /// </summary>
+    private static string Rate(CampaignTally tally, TimeSpan elapsed, PacingOptions pacing)
+    {
+        var average = tally.Requests / Math.Max(elapsed.TotalSeconds, 0.001);
+        if (!pacing.Enabled)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{average:0.00} requests/s (pacing off)");
+        }
+
+        var limit = pacing.PermitLimit / pacing.Window.TotalSeconds;
+        var ceiling = pacing.PermitLimit / (pacing.Window + pacing.SafetyMargin).TotalSeconds;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{average:0.00} requests/s = {100 * average / limit:0}% of the {limit:0.##}/s limit (the gate's ceiling with its margin: {ceiling:0.00}/s after a first burst of {pacing.Burst ?? pacing.PermitLimit})");
+    }
+
+    private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Plural(int value, string noun) => $"{Count(value)} {noun}{(value == 1 ? string.Empty : "s")}";
+
+    private static string Breakdown(IReadOnlyDictionary<string, int> reasons)
+        => reasons.Count == 0 ? string.Empty : " (" + string.Join(", ", reasons.OrderByDescending(r => r.Value).Select(r => $"{r.Key}: {Count(r.Value)}")) + ")";
+
+    private sealed record CampaignSettings(string? File, int Count, string Provider, string Sender, string Text, TimeSpan? MaxDuration, string? SaveIds);
+}

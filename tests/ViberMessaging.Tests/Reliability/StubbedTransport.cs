@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ViberMessaging.DecisionTelecom;
+using ViberMessaging.DependencyInjection;
+using ViberMessaging.Devino;
+using ViberMessaging.SmsBy;
+using ViberMessaging.SmsClub;
+using ViberMessaging.Testing;
+using ViberMessaging.Tests.TestSupport;
+
+namespace ViberMessaging.Tests.Reliability;
+
+/// <summary>One request as the transport received it.</summary>
+internal sealed record StubRequest(string Provider, HttpMethod Method, string PathAndQuery, string Body, string? Authorization);
+
+/// <summary>
+/// The four providers registered through the SDK's real DI, handlers and adapters, with only the primary handler
+/// replaced by a function: it writes the request body (as a transport does) and answers whatever the test says.
+/// For answers no emulator would give: fuzzed bodies, ids at the edge of 64 bits, endless or hostile bodies.
+/// </summary>
+internal sealed class StubbedTransport : IAsyncDisposable
+{
+    private Func<StubRequest, HttpResponseMessage> _respond = _ => new HttpResponseMessage(HttpStatusCode.OK);
+    private int _requests;
+
+    private StubbedTransport(Action<ViberProviderOptions> tweak, ILoggerProvider logs, EmulatorCredentials credentials)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        var builder = services.AddViberMessaging();
+        ReliabilityProviders.AddAll(builder, o =>
+        {
+            o.BaseAddress = new Uri($"http://provider.test/{o.GetType().Name.Replace("Options", string.Empty, StringComparison.Ordinal)}/");
+            SetCredentials(o, credentials);
+            tweak(o);
+        });
+        foreach (var provider in ReliabilityProviders.All)
+        {
+            services.AddHttpClient(ProviderRegistration.HttpClientName(provider.Name)).ConfigurePrimaryHttpMessageHandler(() => new Primary(this));
+        }
+
+        Services = services.BuildServiceProvider();
+    }
+
+    public ServiceProvider Services { get; }
+
+    /// <summary>Requests received (only when <see cref="Record"/> is on).</summary>
+    public ConcurrentQueue<StubRequest> Requests { get; } = new();
+
+    public bool Record { get; set; } = true;
+
+    /// <summary>Requests since the answer was last set.</summary>
+    public int RequestCount => Volatile.Read(ref _requests);
+
+    public static StubbedTransport Create(Action<ViberProviderOptions>? tweak = null, ILoggerProvider? logs = null, EmulatorCredentials? credentials = null)
+        => new(tweak ?? (_ => { }), logs ?? new FakeLoggerProvider(), credentials ?? new EmulatorCredentials());
+
+    /// <summary>The default credentials of <see cref="EmulatorCredentials"/>, on options of any provider.</summary>
+    public static void SetCredentials(ViberProviderOptions options, EmulatorCredentials credentials)
+    {
+        switch (options)
+        {
+            case SmsClubOptions smsClub:
+                smsClub.Token = credentials.SmsClubToken;
+                smsClub.Login = credentials.SmsClubLogin;
+                smsClub.Password = credentials.SmsClubPassword;
+                break;
+            case DevinoOptions devino:
+                devino.Login = credentials.DevinoLogin;
+                devino.Password = credentials.DevinoPassword;
+                break;
+            case DecisionTelecomOptions decisionTelecom:
+                decisionTelecom.ApiKey = credentials.DecisionTelecomApiKey;
+                break;
+            case SmsByOptions smsBy:
+                smsBy.Token = credentials.SmsByToken;
+                break;
+        }
+    }
+
+    /// <summary>How every following request is answered.</summary>
+    public void Respond(Func<StubRequest, HttpResponseMessage> respond)
+    {
+        _respond = respond;
+        Volatile.Write(ref _requests, 0);
+    }
+
+    public void Respond(HttpStatusCode status, string body) => Respond(_ => Json(status, body));
+
+    public static HttpResponseMessage Json(HttpStatusCode status, string body)
+        => new(status) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+
+    public IViberSender Sender(string provider) => Services.GetRequiredKeyedService<IViberSender>(provider);
+
+    public IStatusQuery StatusQuery(string provider) => Services.GetRequiredKeyedService<IStatusQuery>(provider);
+
+    public T Get<T>(string provider)
+        where T : notnull => Services.GetRequiredKeyedService<T>(provider);
+
+    public ValueTask DisposeAsync() => Services.DisposeAsync();
+
+    private sealed class Primary(StubbedTransport owner) : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            // A transport writes the body before it can read an answer: the SDK then knows the request left.
+            var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+            Interlocked.Increment(ref owner._requests);
+            await Task.Yield();
+            var stub = new StubRequest(
+                request.RequestUri!.Segments[1].TrimEnd('/'),
+                request.Method,
+                request.RequestUri.PathAndQuery,
+                body,
+                request.Headers.Authorization?.ToString());
+            if (owner.Record)
+            {
+                owner.Requests.Enqueue(stub);
+            }
+
+            var response = owner._respond(stub);
+            response.RequestMessage = request;
+            return response;
+        }
+    }
+}
