@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 using ViberMessaging.Http;
 using ViberMessaging.Internal;
@@ -124,7 +125,12 @@ internal static class ProviderRegistration
             var o = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);
             var infrastructure = Infrastructure(sp, name);
             var transport = new ProviderTransport(
-                name, HttpClientName(name), sp.GetRequiredService<IHttpClientFactory>(), infrastructure.Redactor, sp.GetService<TimeProvider>() ?? TimeProvider.System);
+                name,
+                HttpClientName(name),
+                sp.GetRequiredService<IHttpClientFactory>(),
+                infrastructure.Redactor,
+                sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                sp.GetRequiredService<IOptionsMonitor<HttpClientFactoryOptions>>().Get(HttpClientName(name)).HandlerLifetime);
             return definition.Create(new ProviderContext<TOptions>(name, o, transport, LoggerFor(sp, name), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         });
         services.AddKeyedSingleton<IViberSender>(name, static (sp, key) => sp.GetRequiredKeyedService<TClient>(key));

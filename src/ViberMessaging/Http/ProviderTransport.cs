@@ -7,16 +7,22 @@ namespace ViberMessaging.Http;
 /// pacing → attempt → transport) and hands back the buffered answer. One per provider registration; thread-safe.
 /// </summary>
 internal sealed class ProviderTransport(
-    string providerName, string httpClientName, IHttpClientFactory httpClientFactory, SecretRedactor redactor, TimeProvider? timeProvider = null)
+    string providerName,
+    string httpClientName,
+    IHttpClientFactory httpClientFactory,
+    SecretRedactor redactor,
+    TimeProvider? timeProvider = null,
+    TimeSpan? handlerLifetime = null)
 {
     /// <summary>
-    /// How long one HttpClient from the factory is reused. Shorter than the factory's default handler lifetime (2
-    /// minutes), so its handler rotation still happens; long enough that a request does not pay for a new client
-    /// (its default headers, credentials and configuration callbacks) every time.
+    /// The longest one HttpClient from the factory is reused: half the factory's default handler lifetime (2 minutes).
+    /// Long enough that a request does not pay for a new client (its default headers, credentials and configuration
+    /// callbacks) every time.
     /// </summary>
     internal static readonly TimeSpan ClientLifetime = TimeSpan.FromMinutes(1);
 
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly TimeSpan _reuseFor = ReuseFor(handlerLifetime);
     private CachedClient? _client;
 
     public string ProviderName { get; } = providerName;
@@ -34,7 +40,7 @@ internal sealed class ProviderTransport(
     {
         var now = _time.GetTimestamp();
         var cached = Volatile.Read(ref _client);
-        if (cached is null || _time.GetElapsedTime(cached.Created, now) >= ClientLifetime)
+        if (cached is null || _time.GetElapsedTime(cached.Created, now) >= _reuseFor)
         {
             // A race creates two clients; both work. The replaced one is not disposed: requests may still be using it.
             cached = new CachedClient(httpClientFactory.CreateClient(httpClientName), now);
@@ -43,6 +49,15 @@ internal sealed class ProviderTransport(
 
         return cached.Client;
     }
+
+    /// <summary>
+    /// How long to keep a client so that the handler rotation the user configured (<c>HandlerLifetime</c>) still
+    /// happens: at most half of it, and never more than <see cref="ClientLifetime"/>.
+    /// </summary>
+    internal static TimeSpan ReuseFor(TimeSpan? handlerLifetime) =>
+        handlerLifetime is { } lifetime && lifetime != Timeout.InfiniteTimeSpan && lifetime / 2 < ClientLifetime
+            ? lifetime / 2
+            : ClientLifetime;
 
     private sealed record CachedClient(HttpClient Client, long Created);
 }

@@ -43,13 +43,49 @@ public sealed class ProviderTransportTests
         Assert.Equal(2, factory.Created);
     }
 
+    [Fact]
+    public async Task SendAsync_ShortHandlerLifetimeConfigured_ReusesAClientForHalfOfIt()
+    {
+        // A user who rotates handlers every 2 s (DNS changes, say) must still get that rotation.
+        var (sut, factory, time) = CreateSut(handlerLifetime: TimeSpan.FromSeconds(2));
+        using (await sut.SendAsync(Request(), CancellationToken.None))
+        {
+        }
+
+        time.Advance(TimeSpan.FromMilliseconds(999));
+        using (await sut.SendAsync(Request(), CancellationToken.None))
+        {
+        }
+
+        Assert.Equal(1, factory.Created);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        using (await sut.SendAsync(Request(), CancellationToken.None))
+        {
+        }
+
+        Assert.Equal(2, factory.Created);
+    }
+
+    [Theory]
+    [InlineData(null, 60_000)]
+    [InlineData(-1, 60_000)]
+    [InlineData(600_000, 60_000)]
+    [InlineData(120_000, 60_000)]
+    [InlineData(10_000, 5_000)]
+    public void ReuseFor_HandlerLifetime_IsHalfOfItCappedAtAMinute(int? handlerLifetimeMs, int expectedMs)
+    {
+        var lifetime = handlerLifetimeMs is { } ms ? TimeSpan.FromMilliseconds(ms) : (TimeSpan?)null;
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), ProviderTransport.ReuseFor(lifetime));
+    }
+
     private static HttpRequestMessage Request() => ViberRequestOptions.Create(HttpMethod.Post, "send", content: null, "send", idempotent: false);
 
-    private static (ProviderTransport Sut, CountingFactory Factory, ManualTimeProvider Time) CreateSut()
+    private static (ProviderTransport Sut, CountingFactory Factory, ManualTimeProvider Time) CreateSut(TimeSpan? handlerLifetime = null)
     {
         var time = new ManualTimeProvider();
         var factory = new CountingFactory();
-        return (new ProviderTransport("Test", "ViberMessaging.Test", factory, SecretRedactor.None, time), factory, time);
+        return (new ProviderTransport("Test", "ViberMessaging.Test", factory, SecretRedactor.None, time, handlerLifetime), factory, time);
     }
 
     private sealed class CountingFactory : IHttpClientFactory
