@@ -17,7 +17,9 @@ namespace ViberMessaging.Pacing;
 /// What the log holds is when each request <em>departed</em>, not when it got its permit: a request waiting for a
 /// new connection (TCP, TLS) can leave hundreds of milliseconds after its permit. So an attempt counts as departing
 /// "now" until <see cref="OnSent"/> reports its body written; requests without a body are placed by
-/// <see cref="OnCompleted"/> at their answer time less the fastest recent round trip. <see cref="OnRateLimited"/>
+/// <see cref="OnCompleted"/> at their answer time less the fastest recent round trip, and a request whose answer came
+/// back later than that moves there too (whatever delayed it on the way delayed its arrival: measured jitter is
+/// allowed for by itself, the fixed margin only covers what no answer reveals). <see cref="OnRateLimited"/>
 /// pauses the account and lowers the rate when the provider is evidently stricter than configured.
 /// </para>
 /// </remarks>
@@ -40,7 +42,9 @@ internal sealed class ProviderRateGate : RateLimiter
     private readonly long[] _logOwners;
     private readonly Dictionary<long, Flight> _flights = [];
     private readonly long[] _latencies = new long[LatencySamples];
+    private readonly long[] _roundTrips = new long[LatencySamples];
     private readonly LinkedList<Waiter> _queue = new();
+    private readonly HashSet<long> _refused = [];
 
     private long _sequence;
     private long _appended;
@@ -51,9 +55,11 @@ internal sealed class ProviderRateGate : RateLimiter
     private int _effectiveLimit;
     private long _last429 = long.MinValue;
     private int _suspectedLimit;
+    private Refusal? _evidence;
     private long _lastAdjustment;
     private long _lastGrant;
     private int _latencyCount;
+    private int _roundTripCount;
     private long _successfulLeases;
     private long _failedLeases;
     private ITimer? _timer;
@@ -160,7 +166,8 @@ internal sealed class ProviderRateGate : RateLimiter
     /// <summary>
     /// Records that the request holding <paramref name="lease"/> has its answer (or failed). A request whose
     /// departure was not reported (no body, or it failed before writing) is placed at its answer time less the
-    /// fastest recent round trip: late, never early.
+    /// fastest recent round trip, and one whose answer came back later than that allows moves there too: late, never
+    /// early.
     /// </summary>
     public void OnCompleted(RateLimitLease lease)
     {
@@ -172,15 +179,17 @@ internal sealed class ProviderRateGate : RateLimiter
         lock (_lock)
         {
             _ = Complete(granted, _time.GetTimestamp());
+            WeighRefusalWhenAnswered();
             RecoverIfQuiet(_time.GetTimestamp());
             Pump();
         }
     }
 
     /// <summary>
-    /// Records a 429 for the request holding <paramref name="lease"/>: pauses every sender of the account, then widens
-    /// the margin, and if refusals repeat soon either lowers the rate to what the provider evidently allowed (twice
-    /// the same evidence) or by one.
+    /// Records a 429 for the request holding <paramref name="lease"/>: pauses every sender of the account at once. What
+    /// the refusal says about the provider's limit is weighed once every request that left before it has its answer
+    /// (see <see cref="WeighRefusal"/>): the requests refused alongside it in the same crowded window must not be
+    /// counted as ones the provider admitted.
     /// </summary>
     public void OnRateLimited(RateLimitLease lease, TimeSpan? retryAfter)
     {
@@ -190,43 +199,22 @@ internal sealed class ProviderRateGate : RateLimiter
             var pause = retryAfter is { } wait && wait > TimeSpan.Zero ? ToTimestampTicks(wait) : _defaultPause;
             _pausedUntil = Math.Max(_pausedUntil, now + pause);
 
-            // A request granted before the previous 429 came back left under the old settings: refused along with it,
-            // it is the same evidence, not more. Counting each such 429 would cut the limit once per request in flight.
-            if (lease is GateLease { IsAcquired: true } granted && ReferenceEquals(granted.Gate, this)
-                && Complete(granted, now) && (_last429 == long.MinValue || granted.Stamp > _last429))
+            if (lease is GateLease { IsAcquired: true } granted && ReferenceEquals(granted.Gate, this) && Complete(granted, now, admitted: false))
             {
-                var before = CountGrantsBefore(granted);
-                var repeated = _last429 != long.MinValue && now - _last429 < 30 * _window;
-                if (before > 0 && before < _effectiveLimit - 1 && before * 4 >= _effectiveLimit * 3)
+                _refused.Add(granted.Sequence);
+
+                // A request granted before the previous 429 came back left under the old settings: refused along with
+                // it, it is the same evidence, not more. Counting each such 429 would cut the limit once per request
+                // in flight.
+                if (_evidence is null && (_last429 == long.MinValue || granted.Stamp > _last429))
                 {
-                    // The provider refused us with fewer of our requests in its window than we allow: perhaps that is
-                    // its limit. (With none before it, someone else shares the account: no evidence.) It is believed
-                    // when a second refusal within 30 windows says so too: one alone is as likely jitter at the window's
-                    // edge (the provider stamping a request later than we did), and taking 7 of 9 as the limit would
-                    // cost a fifth of the rate until recovery. A count below 3/4 of ours is never believed at once.
-                    if (repeated && _suspectedLimit > 0)
-                    {
-                        _effectiveLimit = Math.Max(before, _suspectedLimit);
-                        _suspectedLimit = 0;
-                    }
-                    else
-                    {
-                        _suspectedLimit = before;
-                        _margin = Math.Min(_maxMargin, _margin + _marginStep);
-                    }
-                }
-                else if (repeated)
-                {
-                    _effectiveLimit = Math.Max(1, _effectiveLimit - 1);
-                }
-                else
-                {
-                    _margin = Math.Min(_maxMargin, _margin + _marginStep);
+                    _evidence = new Refusal(granted.Sequence, DepartureOf(granted), _last429 != long.MinValue && now - _last429 < 30 * _window);
                 }
             }
 
             _last429 = now;
             _lastAdjustment = now;
+            WeighRefusalWhenAnswered();
             Pump();
         }
     }
@@ -364,33 +352,59 @@ internal sealed class ProviderRateGate : RateLimiter
         }
     }
 
-    /// <summary>Ends a flight (placing it in the log if its departure was never reported); false if it had ended already.</summary>
-    private bool Complete(GateLease lease, long now)
+    /// <summary>
+    /// Ends a flight (placing it in the log if its departure was never reported); false if it had ended already.
+    /// A reported departure moves later when the answer came back later than the fastest recent round trip allows:
+    /// whatever held the request up on its way (a descheduled client or server, a busy network) held its arrival up
+    /// too, and the provider's window counts from the arrival. Late, never early.
+    /// </summary>
+    private bool Complete(GateLease lease, long now, bool admitted = true)
     {
         if (!_flights.Remove(lease.Sequence, out var flight))
         {
             return false;
         }
 
-        var latency = now - flight.GrantedAt;
-        _latencies[_latencyCount++ % LatencySamples] = latency;
-        if (flight.SentAt is null)
+        _latencies[_latencyCount++ % LatencySamples] = now - flight.GrantedAt;
+        if (flight.SentAt is { } sentAt)
         {
-            // Until enough answers were seen, the fastest one may itself have been slow: assume no return time.
-            var returnTime = 0L;
-            if (_latencyCount >= 8)
+            // Refusals are cheap to answer: only admitted requests tell the usual round trip.
+            if (admitted)
             {
-                returnTime = long.MaxValue;
-                for (var i = 0; i < Math.Min(_latencyCount, LatencySamples); i++)
-                {
-                    returnTime = Math.Min(returnTime, _latencies[i]);
-                }
+                _roundTrips[_roundTripCount++ % LatencySamples] = now - sentAt;
             }
 
-            Place(lease.Sequence, flight, Math.Max(flight.GrantedAt, now - returnTime));
+            if (_roundTripCount >= 8 && _logOwners[flight.Slot] == lease.Sequence)
+            {
+                _log[flight.Slot] = Math.Max(_log[flight.Slot], now - Fastest(_roundTrips, _roundTripCount));
+            }
+        }
+        else
+        {
+            Place(lease.Sequence, flight, Math.Max(flight.GrantedAt, now - Fastest(_latencies, _latencyCount)));
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The fastest of the recent round trips; until enough were seen the fastest may itself have been slow, so none
+    /// (zero) is assumed.
+    /// </summary>
+    private static long Fastest(long[] samples, int count)
+    {
+        if (count < 8)
+        {
+            return 0;
+        }
+
+        var fastest = long.MaxValue;
+        for (var i = 0; i < Math.Min(count, samples.Length); i++)
+        {
+            fastest = Math.Min(fastest, samples[i]);
+        }
+
+        return fastest;
     }
 
     private void Refill(long now)
@@ -448,34 +462,94 @@ internal sealed class ProviderRateGate : RateLimiter
         return stamps[count - k];
     }
 
-    /// <summary>
-    /// How many departures of ours the provider may have had in its window before the refused one. Its window runs on
-    /// arrival times, which trail our departure stamps by a varying delay (a cold connection or server, a stall), so
-    /// departures up to the largest margin the gate ever allows (a quarter window) earlier are counted too: only a
-    /// count below the limit even then is evidence of a stricter provider rather than of jitter.
-    /// </summary>
-    private int CountGrantsBefore(GateLease lease)
+    private long DepartureOf(GateLease lease)
     {
-        var refused = lease.Stamp;
-        var count = 0;
+        var departure = lease.Stamp;
         var logged = (int)Math.Min(_appended, _log.Length);
         for (var i = 0; i < logged; i++)
         {
             if (_logOwners[i] == lease.Sequence)
             {
-                refused = Math.Max(refused, _log[i]);
+                departure = Math.Max(departure, _log[i]);
             }
         }
 
+        return departure;
+    }
+
+    /// <summary>Weighs the pending refusal once no request that departed before it still waits for its answer.</summary>
+    private void WeighRefusalWhenAnswered()
+    {
+        if (_evidence is not { } refusal)
+        {
+            return;
+        }
+
+        foreach (var flight in _flights.Values)
+        {
+            if (flight.SentAt is { } sent && sent <= refusal.Departure)
+            {
+                return;
+            }
+        }
+
+        WeighRefusal(refusal);
+        _evidence = null;
+        _refused.Clear();
+    }
+
+    /// <summary>
+    /// What a refusal says about the provider's limit, from how many requests of ours it admitted in its window before
+    /// the refused one: our departures in that window, less those refused too. Its window runs on arrival times, which
+    /// trail our stamps by a varying delay; measured delays are already in the log (see <see cref="Complete"/>), and
+    /// what is left — right after start, or a count far below ours — must repeat to be believed. The window is not
+    /// widened by our margin: at our limit the previous round of requests lies exactly a window plus the margin back,
+    /// and counting it would hide a stricter provider behind our own traffic.
+    /// </summary>
+    private void WeighRefusal(Refusal refusal)
+    {
+        var admitted = 0;
+        var logged = (int)Math.Min(_appended, _log.Length);
         for (var i = 0; i < logged; i++)
         {
-            if (_logOwners[i] != lease.Sequence && _log[i] > refused - _window - _maxMargin && _log[i] <= refused)
+            if (_log[i] > refusal.Departure - _window && _log[i] <= refusal.Departure
+                && _logOwners[i] != refusal.Sequence && !_refused.Contains(_logOwners[i]))
             {
-                count++;
+                admitted++;
             }
         }
 
-        return count;
+        if (admitted > 0 && admitted < _effectiveLimit - 1)
+        {
+            // The provider admitted fewer of ours than we allow: perhaps that is its limit. (With none, someone else
+            // shares the account: no evidence.) At least 3/4 of ours is believed at once when round trips have been
+            // measured. Right after start, or far below our limit, one sample is as likely a cold connection's late
+            // arrival or a provider that admitted two of our windows back to back: the margin widens, and a second
+            // refusal within 30 windows confirms the count.
+            if (admitted * 4 >= _effectiveLimit * 3 && _roundTripCount >= 8)
+            {
+                _effectiveLimit = admitted;
+                _suspectedLimit = 0;
+            }
+            else if (refusal.Repeated && _suspectedLimit > 0)
+            {
+                _effectiveLimit = Math.Max(admitted, _suspectedLimit);
+                _suspectedLimit = 0;
+            }
+            else
+            {
+                _suspectedLimit = admitted;
+                _margin = Math.Min(_maxMargin, _margin + _marginStep);
+            }
+        }
+        else if (refusal.Repeated)
+        {
+            _effectiveLimit = Math.Max(1, _effectiveLimit - 1);
+        }
+        else
+        {
+            _margin = Math.Min(_maxMargin, _margin + _marginStep);
+        }
     }
 
     private void RecoverIfQuiet(long now)
@@ -555,6 +629,9 @@ internal sealed class ProviderRateGate : RateLimiter
 
         public CancellationTokenRegistration Registration { get; set; }
     }
+
+    /// <summary>A 429 waiting to be weighed: the refused request, when it departed, and whether another came soon before.</summary>
+    private sealed record Refusal(long Sequence, long Departure, bool Repeated);
 
     private sealed class Flight(long grantedAt, int slot)
     {

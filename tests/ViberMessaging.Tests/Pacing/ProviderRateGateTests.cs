@@ -183,8 +183,9 @@ public sealed class ProviderRateGateTests
     [Fact]
     public async Task OnRateLimited_ProviderAllowedFewerThanOurLimitTwice_LowersTheLimitToWhatItAllowed()
     {
-        // A provider tightened to 7/s refuses our 8th request in a window. Once could be jitter at the window's edge:
-        // the margin widens. The same again within 30 windows is the provider's limit.
+        // Right after start (no round trips measured yet), a provider tightened to 7/s refuses our 8th request in a
+        // window. Once could be a cold connection's late arrival: the margin widens. The same again within 30 windows
+        // is the provider's limit.
         var (sut, time) = CreateSut();
 
         sut.OnRateLimited(await EighthOfAWindowAsync(sut, time), retryAfter: null);
@@ -193,20 +194,6 @@ public sealed class ProviderRateGateTests
         time.Advance(TimeSpan.FromSeconds(2));
         sut.OnRateLimited(await EighthOfAWindowAsync(sut, time), retryAfter: null);
         Assert.Equal(7, sut.EffectiveLimit);
-    }
-
-    [Fact]
-    public async Task OnRateLimited_ProviderAllowedFewerOnceThenQuiet_KeepsTheLimit()
-    {
-        // Jitter: one refusal that looks like a stricter provider, then none for 30 windows.
-        var (sut, time) = CreateSut();
-        sut.OnRateLimited(await EighthOfAWindowAsync(sut, time), retryAfter: null);
-
-        time.Advance(TimeSpan.FromSeconds(40));
-        sut.OnRateLimited(await EighthOfAWindowAsync(sut, time), retryAfter: null);
-
-        Assert.Equal(9, sut.EffectiveLimit);
-        Assert.Equal(TimeSpan.FromMilliseconds(20), sut.CurrentMargin);
     }
 
     [Fact]
@@ -220,6 +207,7 @@ public sealed class ProviderRateGateTests
         }
 
         sut.OnRateLimited(leases[8], retryAfter: null);
+        Answer(sut, leases.Take(8));
         Assert.Equal(9, sut.EffectiveLimit);
         Assert.Equal(TimeSpan.FromMilliseconds(15), sut.CurrentMargin);
 
@@ -231,14 +219,16 @@ public sealed class ProviderRateGateTests
         }
 
         sut.OnRateLimited(again[8], retryAfter: null);
+        Answer(sut, again.Take(8));
         Assert.Equal(8, sut.EffectiveLimit);
     }
 
     [Fact]
     public async Task OnRateLimited_SeveralRequestsRefusedInOneEpisode_CountAsOneRefusal()
     {
-        // A provider tightened to 7/s refuses our 8th and 9th requests of a window, twice. Each 9th was granted before
-        // its 8th's refusal came back: the same evidence, not more. Two episodes make 7, not 5.
+        // A provider tightened to 7/s refuses our 8th and 9th requests of a window, twice (the first time right after
+        // start, when one refusal is only suspicion). The 9th is refused along with the 8th: not a request the
+        // provider admitted, and not more evidence. Two episodes make 7, not 5.
         var (sut, time) = CreateSut();
         for (var episode = 0; episode < 2; episode++)
         {
@@ -252,6 +242,7 @@ public sealed class ProviderRateGateTests
 
             sut.OnRateLimited(leases[7], retryAfter: null);
             sut.OnRateLimited(leases[8], retryAfter: null);
+            Answer(sut, leases.Take(7));
         }
 
         Assert.Equal(7, sut.EffectiveLimit);
@@ -283,15 +274,16 @@ public sealed class ProviderRateGateTests
         // reached the provider late (a cold connection or server), so its window still held all nine: a 429 at our own
         // limit, not evidence that the provider allows five.
         var (sut, time) = CreateSut();
+        var admitted = new List<RateLimitLease>();
         for (var i = 0; i < 4; i++)
         {
-            Depart(sut, await sut.AcquireAsync());
+            admitted.Add(Depart(sut, await sut.AcquireAsync()));
         }
 
         time.Advance(50 * Ms);
         for (var i = 0; i < 5; i++)
         {
-            Depart(sut, await sut.AcquireAsync());
+            admitted.Add(Depart(sut, await sut.AcquireAsync()));
         }
 
         var tenth = sut.AcquireAsync().AsTask();
@@ -299,6 +291,7 @@ public sealed class ProviderRateGateTests
         var refused = Depart(sut, await tenth);
 
         sut.OnRateLimited(refused, retryAfter: null);
+        Answer(sut, admitted);
 
         Assert.Equal(9, sut.EffectiveLimit);
         Assert.Equal(TimeSpan.FromMilliseconds(15), sut.CurrentMargin);
@@ -309,9 +302,10 @@ public sealed class ProviderRateGateTests
     {
         // One crowded window refuses the four requests that were in flight: one event, not four.
         var (sut, time) = CreateSut();
+        var admitted = new List<RateLimitLease>();
         for (var i = 0; i < 9; i++)
         {
-            Depart(sut, await sut.AcquireAsync());
+            admitted.Add(Depart(sut, await sut.AcquireAsync()));
         }
 
         var waiting = Enumerable.Range(0, 4).Select(_ => sut.AcquireAsync().AsTask()).ToList();
@@ -327,6 +321,8 @@ public sealed class ProviderRateGateTests
             sut.OnRateLimited(lease, retryAfter: null);
             time.Advance(Ms);
         }
+
+        Answer(sut, admitted);
 
         Assert.Equal(9, sut.EffectiveLimit);
         Assert.Equal(TimeSpan.FromMilliseconds(15), sut.CurrentMargin);
@@ -361,13 +357,14 @@ public sealed class ProviderRateGateTests
         }
 
         sut.OnRateLimited(leases[2], retryAfter: null);
+        Answer(sut, leases.Take(2));
 
         Assert.Equal(9, sut.EffectiveLimit);
         Assert.Equal(TimeSpan.FromMilliseconds(15), sut.CurrentMargin);
     }
 
     [Fact]
-    public async Task OnRateLimited_FarBelowOurLimitAgainAndAgain_StepsDownUntilTheCountIsBelievable()
+    public async Task OnRateLimited_FarBelowOurLimitAgainAndAgain_BelievesTheCountWhenItRepeats()
     {
         // A provider that really allows 3 per window: every window refuses our 4th. Each episode is new evidence.
         var (sut, time) = CreateSut();
@@ -381,6 +378,7 @@ public sealed class ProviderRateGateTests
             }
 
             sut.OnRateLimited(leases[3], retryAfter: null);
+            Answer(sut, leases.Take(3));
         }
 
         Assert.Equal(3, sut.EffectiveLimit);
@@ -440,6 +438,86 @@ public sealed class ProviderRateGateTests
         Assert.False(next.IsCompleted);
         time.Advance(Ms);
         Assert.True((await next).IsAcquired);
+    }
+
+    [Fact]
+    public async Task OnCompleted_AnswerLaterThanTheFastestRoundTrip_MovesTheDepartureLater()
+    {
+        // Eight requests answered 2 ms after they left teach the gate its fastest round trip. The ninth is answered
+        // 30 ms after it left: whatever held it up (a descheduled server, a busy path) held up its arrival too, so the
+        // provider's window counts from 28 ms after our stamp, and the next request must wait for that.
+        var (sut, time) = CreateSut(limit: 1);
+        await CalibrateAsync(sut, time);
+
+        var slow = Depart(sut, await sut.AcquireAsync());
+        time.Advance(30 * Ms);
+        sut.OnCompleted(slow);
+
+        var next = sut.AcquireAsync().AsTask();
+        time.Advance((1010 - 30 + 27) * Ms);
+        Assert.False(next.IsCompleted);
+        time.Advance(Ms);
+        Assert.True((await next).IsAcquired);
+    }
+
+    [Fact]
+    public async Task OnCompleted_AnswerAsFastAsUsual_KeepsTheDepartureStamp()
+    {
+        var (sut, time) = CreateSut(limit: 1);
+        await CalibrateAsync(sut, time);
+
+        var usual = Depart(sut, await sut.AcquireAsync());
+        time.Advance(2 * Ms);
+        sut.OnCompleted(usual);
+
+        var next = sut.AcquireAsync().AsTask();
+        time.Advance((1010 - 2 - 1) * Ms);
+        Assert.False(next.IsCompleted);
+        time.Advance(Ms);
+        Assert.True((await next).IsAcquired);
+    }
+
+    [Fact]
+    public async Task OnRateLimited_WarmGateProviderAllowedFewerThanOurLimit_LowersTheLimitAtOnce()
+    {
+        // Mid-run, with round trips measured (late arrivals already allowed for), a provider tightened to 7/s refuses
+        // our 8th request in a window: that is its limit, and one refusal episode is all it costs.
+        var (sut, time) = CreateSut();
+        await CalibrateAsync(sut, time);
+
+        sut.OnRateLimited(await EighthOfAWindowAsync(sut, time), retryAfter: null);
+
+        Assert.Equal(7, sut.EffectiveLimit);
+        Assert.Equal(TimeSpan.FromMilliseconds(10), sut.CurrentMargin);
+    }
+
+    [Fact]
+    public async Task OnRateLimited_ARequestRefusedAlongsideIt_IsNotCountedAsAdmitted()
+    {
+        // Mid-run a provider tightened to 7/s admits seven of a burst and refuses two that left together, the later
+        // stamped one's refusal arriving first. Counting the other refused one as admitted would read 8 — our own
+        // limit, jitter — and cost a second episode; weighed once both answers are in, the count is 7.
+        var (sut, time) = CreateSut();
+        await CalibrateAsync(sut, time);
+        var admitted = new List<RateLimitLease>();
+        for (var i = 0; i < 7; i++)
+        {
+            admitted.Add(Depart(sut, await sut.AcquireAsync()));
+        }
+
+        var eighth = await sut.AcquireAsync();
+        var ninth = Depart(sut, await sut.AcquireAsync());
+        time.Advance(Ms);
+        Depart(sut, eighth);
+        time.Advance(Ms);
+        Answer(sut, admitted);
+
+        sut.OnRateLimited(eighth, retryAfter: null);
+        Assert.Equal(9, sut.EffectiveLimit);
+        sut.OnRateLimited(ninth, retryAfter: null);
+
+        Assert.Equal(7, sut.EffectiveLimit);
+        Assert.Equal(TimeSpan.FromMilliseconds(10), sut.CurrentMargin);
     }
 
     [Fact]
@@ -506,14 +584,38 @@ public sealed class ProviderRateGateTests
     /// <summary>Eight requests 100 ms apart; returns the eighth (the one a provider at 7/s refuses).</summary>
     private static async Task<RateLimitLease> EighthOfAWindowAsync(ProviderRateGate gate, ManualTimeProvider time)
     {
-        RateLimitLease? eighth = null;
-        for (var i = 0; i < 8; i++)
+        for (var i = 0; i < 7; i++)
         {
-            eighth = Depart(gate, await gate.AcquireAsync());
-            time.Advance(100 * Ms);
+            var admitted = Depart(gate, await gate.AcquireAsync());
+            time.Advance(2 * Ms);
+            gate.OnCompleted(admitted);
+            time.Advance(98 * Ms);
         }
 
-        return eighth!;
+        var eighth = Depart(gate, await gate.AcquireAsync());
+        time.Advance(100 * Ms);
+        return eighth;
+    }
+
+    /// <summary>The provider's answers to requests it admitted arrive now.</summary>
+    private static void Answer(ProviderRateGate gate, IEnumerable<RateLimitLease> leases)
+    {
+        foreach (var lease in leases)
+        {
+            gate.OnCompleted(lease);
+        }
+    }
+
+    /// <summary>Eight requests, each answered 2 ms after it left, 2 s apart: the gate learns its fastest round trip.</summary>
+    private static async Task CalibrateAsync(ProviderRateGate gate, ManualTimeProvider time)
+    {
+        for (var i = 0; i < 8; i++)
+        {
+            var lease = Depart(gate, await gate.AcquireAsync());
+            time.Advance(2 * Ms);
+            gate.OnCompleted(lease);
+            time.Advance(TimeSpan.FromSeconds(2));
+        }
     }
 
     /// <summary>The request holding the lease wrote its body now.</summary>
