@@ -186,6 +186,7 @@ internal sealed class Scenarios(EmulatorProcess emulator, HarnessSettings settin
 
         var stats = await emulator.StatsAsync(SmsClub);
         var arrivals = stats.Arrivals;
+        await DumpAsync("tighten", arrivals);
         var change0 = changedAt.UtcTicks;
         var after = arrivals.RejectedAfter(change0);
         var before = stats.RateLimited - after;
