@@ -1,6 +1,6 @@
 // BenchmarkDotNet suites (docs/benchmarks.md): one send end to end (ours vs a raw HttpClient POST, over loopback and
 // over an in-memory transport, per provider), and request building / response parsing alone.
-//   dotnet run -c Release --project tests/ViberMessaging.Benchmarks                  (every suite, ~15 min)
+//   dotnet run -c Release --project tests/ViberMessaging.Benchmarks                  (every suite, ~6 min)
 //   dotnet run -c Release --project tests/ViberMessaging.Benchmarks -- --filter '*Send*'
 //   dotnet run -c Release --project tests/ViberMessaging.Benchmarks -- --quick       (3 iterations each: a smoke run)
 //   dotnet run -c Release --project tests/ViberMessaging.Benchmarks -- --allocations SmsClub   (what one send allocates, by type)

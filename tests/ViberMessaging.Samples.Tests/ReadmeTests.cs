@@ -66,12 +66,10 @@ public sealed partial class ReadmeTests
     [Fact]
     public void Readme_RelativeLinks_PointAtFilesThatExist()
     {
-        // docs/benchmarks.md is being written with the performance work (issue/perf); until it lands it is allowed to be missing.
-        string[] pending = ["docs/benchmarks.md"];
         var links = RelativeLink().Matches(Readme).Select(m => m.Groups["path"].Value).Distinct().ToArray();
 
         Assert.NotEmpty(links);
-        Assert.All(links.Except(pending), path =>
+        Assert.All(links, path =>
             Assert.True(File.Exists(Path.Combine(RepositoryFiles.Root, path)) || Directory.Exists(Path.Combine(RepositoryFiles.Root, path)), $"README links to '{path}', which does not exist."));
     }
 
