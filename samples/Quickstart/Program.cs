@@ -60,18 +60,7 @@ public static class Program
                 result.AddError($"--image-url: '{value}' is not an absolute http(s) URL.");
             }
         });
-        var timeout = new Option<int>("--timeout")
-        {
-            Description = "How many seconds to follow the statuses before giving up.",
-            DefaultValueFactory = _ => 60,
-        };
-        timeout.Validators.Add(result =>
-        {
-            if (result.GetValue(timeout) is < 1 or > 86_400)
-            {
-                result.AddError("--timeout must be between 1 and 86400 seconds.");
-            }
-        });
+        var timeout = SampleRun.SecondsOption("--timeout", "How many seconds to follow the statuses before giving up.");
 
         var root = new RootCommand(
             "Sends one Viber message (text, image, button, SMS fallback where the provider supports them) through each provider "
@@ -258,18 +247,8 @@ public static class Program
     private static ViberMessage Compose(string provider, PhoneNumber to, string sender, Uri? image) => provider switch
     {
         // SMS Club: image only with a button; the SMS goes out under its own sender name (≤ 11) if Viber cannot deliver.
-        ViberProviders.SmsClub => new ViberMessage
-        {
-            Sender = sender,
-            Recipients = [to],
-            Text = Text,
-            ImageUrl = image,
-            Button = TrackButton,
-            SmsFallback = new SmsFallback(SmsText) { Sender = sender },
-        },
-
         // Devino: the "button" content type carries text, image and button; the SMS is re-sent from smsSrcAddress.
-        ViberProviders.Devino => new ViberMessage
+        ViberProviders.SmsClub or ViberProviders.Devino => new ViberMessage
         {
             Sender = sender,
             Recipients = [to],

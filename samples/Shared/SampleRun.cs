@@ -32,6 +32,24 @@ internal sealed record SampleIO(TextWriter Output, TextWriter Error, TextReader 
 /// <summary>Runs a sample's command line: parse errors and user mistakes become one-line messages and an exit code.</summary>
 internal static class SampleRun
 {
+    /// <summary>An option of whole seconds, from 1 to a day, whose range the parser checks.</summary>
+    public static Option<int> SecondsOption(string name, string description, int defaultSeconds = 60)
+    {
+        var option = new Option<int>(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultSeconds,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValue(option) is < 1 or > 86_400)
+            {
+                result.AddError($"{name} must be between 1 and 86400 seconds.");
+            }
+        });
+        return option;
+    }
+
     /// <summary>Parses <paramref name="args"/> and runs the command's action.</summary>
     public static async Task<int> InvokeAsync(RootCommand root, string[] args, SampleIO io, CancellationToken cancellationToken)
     {

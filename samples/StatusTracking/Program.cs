@@ -65,18 +65,7 @@ public static class Program
                 result.AddError("--interval must be between 0.05 and 3600 seconds.");
             }
         });
-        var timeout = new Option<int>("--timeout")
-        {
-            Description = "Give up after this many seconds if some statuses are still not final.",
-            DefaultValueFactory = _ => 60,
-        };
-        timeout.Validators.Add(result =>
-        {
-            if (result.GetValue(timeout) is < 1 or > 86_400)
-            {
-                result.AddError("--timeout must be between 1 and 86400 seconds.");
-            }
-        });
+        var timeout = SampleRun.SecondsOption("--timeout", "Give up after this many seconds if some statuses are still not final.");
 
         var root = new RootCommand(
             "Polls the delivery statuses of stored message ids in batches and prints each transition as it happens, "

@@ -77,18 +77,7 @@ public static class Program
         {
             Description = "Type the answers yourself: each line is sent into the chat; an empty line ends it.",
         };
-        var wait = new Option<int>("--wait")
-        {
-            Description = "How many seconds to wait for a reply.",
-            DefaultValueFactory = _ => 60,
-        };
-        wait.Validators.Add(result =>
-        {
-            if (result.GetValue(wait) is < 1 or > 86_400)
-            {
-                result.AddError("--wait must be between 1 and 86400 seconds.");
-            }
-        });
+        var wait = SampleRun.SecondsOption("--wait", "How many seconds to wait for a reply.");
 
         var root = new RootCommand(
             "Opens a two-way Viber chat with a message, shows the replies as they arrive and answers in the chat. "
