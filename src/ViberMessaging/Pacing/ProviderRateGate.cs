@@ -201,14 +201,18 @@ internal sealed class ProviderRateGate : RateLimiter
 
             if (lease is GateLease { IsAcquired: true } granted && ReferenceEquals(granted.Gate, this) && Complete(granted, now, admitted: false))
             {
-                _refused.Add(granted.Sequence);
-
                 // A request granted before the previous 429 came back left under the old settings: refused along with
                 // it, it is the same evidence, not more. Counting each such 429 would cut the limit once per request
                 // in flight.
                 if (_evidence is null && (_last429 == long.MinValue || granted.Stamp > _last429))
                 {
                     _evidence = new Refusal(granted.Sequence, DepartureOf(granted), _last429 != long.MinValue && now - _last429 < 30 * _window);
+                }
+
+                // Only a refusal still to be weighed needs to know which of its neighbours were refused too.
+                if (_evidence is not null)
+                {
+                    _refused.Add(granted.Sequence);
                 }
             }
 
