@@ -70,6 +70,26 @@ public sealed class DevinoEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_NullOptionalFields_AreReadAsAbsent()
+    {
+        // A client that serialises its whole model writes null for every optional field it does not set.
+        var (status, body) = await PostAsync("send", """
+            {
+              "resendSms": false, "commonData": null,
+              "messages": [ {
+                "subject": "Subject", "priority": "high", "validityPeriodSec": null, "comment": null,
+                "type": "viber", "contentType": "text", "content": { "text": "Message text", "caption": null, "action": null, "imageUrl": null },
+                "address": "79250000001", "smsText": null, "smsSrcAddress": null, "smsValidityPeriodSec": null
+              } ]
+            }
+            """);
+
+        Assert.Equal((200, "ok", "ok"), (status, (string?)body["status"], (string?)body["messages"]![0]!["code"]));
+        var accepted = Assert.Single(_emulator.AcceptedMessages(ViberProviders.Devino));
+        Assert.Equal(("Message text", null, null, false), (accepted.Text, accepted.ImageUrl, accepted.SmsText, accepted.HasSmsFallback));
+    }
+
+    [Fact]
     public async Task Send_ImageWithoutResend_Accepted()
     {
         var (_, body) = await PostAsync("send", """
