@@ -21,6 +21,10 @@ namespace ViberMessaging.Testing.Providers.DecisionTelecom;
 /// user reply, posted to the message's <c>callback_url</c>.
 /// </summary>
 /// <remarks>
+/// The documents' sentences are followed: message types 108/208 (image and button) only with <c>source_type</c> 1,
+/// as "transactional message (text message) – 2"; with <c>text_sms</c>, <c>validity_period</c> only 40 ("transactional
+/// message + SMS – TTL only 40 seconds"). As the gateway, it reads a JSON <c>null</c> (and <c>validity_period</c> 0,
+/// which DecisionTelecom's own SDK writes) as an absent field.
 /// Decisions where the documents are silent: a status older than 5 days (or an id never issued) is answered with
 /// <c>Invalid Parameter: message_id</c> (code 1, 400); a scripted <see cref="RecipientBehavior.InvalidNumber"/> with
 /// <c>Invalid Parameter: destination_addr</c>; <see cref="RecipientBehavior.Blacklisted"/> is accepted and ends
@@ -39,6 +43,7 @@ internal sealed class DecisionTelecomEmulator : EmulatedProvider
     public static readonly TimeSpan StatusRetention = TimeSpan.FromDays(5);
 
     private const string InvalidParameterMessage = "Empty parameter or parameter validation error";
+    private const int ViberPlusSmsTtl = 40;
     private const string Gsm7Basic = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private const string Gsm7Extension = "^{}\\[~]|€\f";
 
@@ -488,7 +493,8 @@ internal sealed class DecisionTelecomEmulator : EmulatedProvider
                 }
             }
 
-            if (Int(root, "source_type") is not { } sourceType || sourceType is not (1 or 2))
+            // "transactional message (text message) – 2": an image and a button (108/208) are promotional only.
+            if (Int(root, "source_type") is not { } sourceType || sourceType is not (1 or 2) || (rich && sourceType == 2))
             {
                 return (null, "source_type");
             }
@@ -510,12 +516,14 @@ internal sealed class DecisionTelecomEmulator : EmulatedProvider
                 return (null, "callback_url");
             }
 
+            // 0 is "no TTL": DecisionTelecom's own SDK writes validity_period 0 when none is set.
             int? validity = null;
-            if (root.TryGetProperty("validity_period", out _))
+            if (root.TryGetProperty("validity_period", out _) && Int(root, "validity_period") is not 0)
             {
                 validity = Int(root, "validity_period");
-                if (validity is not (>= 40 and <= 21600))
+                if (validity is not (>= 40 and <= 21600) || (textSms is not null && validity != ViberPlusSmsTtl))
                 {
+                    // "transactional message + SMS – TTL only 40 seconds".
                     return (null, "validity_period");
                 }
             }

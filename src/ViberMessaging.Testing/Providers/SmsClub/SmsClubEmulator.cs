@@ -12,7 +12,7 @@ namespace ViberMessaging.Testing.Providers.SmsClub;
 
 /// <summary>
 /// SMS Club's Viber API as its document (and the wire notes) describe it: Bearer or Basic auth; <c>POST /vibers/send</c>
-/// with Viber + SMS, the picture/button group, lifetime ranges, the scheduling pair and its 08:00–20:00 window,
+/// with Viber + SMS, the picture/button group (all three or none), lifetime ranges, the scheduling pair and its 08:00–20:00 window,
 /// <c>is_2way</c>/<c>chat_id</c>; <c>POST /vibers/status</c> keyed by id; <c>GET /vibers/chats</c> and
 /// <c>GET /vibers/chat</c> 30 to a page; <c>GET /vibers/originator</c>; <c>POST /sms/balance</c>. Errors come as
 /// <c>{"errorRequest":{"errors":{key:[message]}}}</c> with HTTP 400 or 460–468, and in the framework's
@@ -41,7 +41,7 @@ internal sealed class SmsClubEmulator : EmulatedProvider
     internal const string FailedToLoadImage = "Failed to load image.";
     internal const string SmsPair = "Fields: \"Alpha-name (SMS)\" and \"Message text (SMS)\" should be filled together or not filled at all";
     internal const string ButtonPair = "The button field {button_txt} and its URL {button_url} must be filled both or not filled in at all";
-    internal const string PictureNeedsButton = "The picture {picture_url} is sent only together with the button {button_txt} and its URL {button_url}";
+    internal const string PictureGroup = "The picture {picture_url}, the button field {button_txt} and its URL {button_url} must be used together or not at all";
     internal const string DatePair = "Date parameters must be present or absent together";
     internal const string DateWindow = "Distributions can be scheduled from 8:00 to 20:00";
     internal const string DateFormat = "Incorrect unix date format";
@@ -217,9 +217,11 @@ internal sealed class SmsClubEmulator : EmulatedProvider
             errors.Add("button", ButtonPair);
         }
 
-        if (picture is not null && (string.IsNullOrEmpty(buttonText) || string.IsNullOrEmpty(buttonUrl)))
+        // The document: picture_url, button_txt and button_url "must be used together or not at all".
+        if ((picture is not null && (string.IsNullOrEmpty(buttonText) || string.IsNullOrEmpty(buttonUrl)))
+            || (picture is null && (!string.IsNullOrEmpty(buttonText) || !string.IsNullOrEmpty(buttonUrl))))
         {
-            errors.Add("picture_url", PictureNeedsButton);
+            errors.Add("picture_url", PictureGroup);
         }
 
         if (picture is not null && (!IsHttpUrl(picture) || picture.Contains(SmsClubEmulatorTriggers.BrokenImageMarker, StringComparison.OrdinalIgnoreCase)))

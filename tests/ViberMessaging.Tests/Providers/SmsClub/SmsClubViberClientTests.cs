@@ -318,6 +318,19 @@ public sealed class SmsClubViberClientTests
     }
 
     [Fact]
+    public async Task SendAsync_ButtonWithoutImage_ThrowsNamingTheGroupRuleBeforeAnyRequest()
+    {
+        await using var harness = await StartAsync();
+        var sut = CreateSut(harness);
+
+        var error = await Assert.ThrowsAsync<ViberValidationException>(() => sut.SendAsync(Text(Phone1) with { Button = new ViberButton("Open", new Uri("https://shop.example/")) }));
+
+        Assert.Equal(("ImageUrl", "ButtonRequiresImage"), (error.Errors.Single().Field, error.Errors.Single().Rule));
+        Assert.True(sut.Capabilities.ButtonRequiresImage);
+        Assert.Empty(harness.Emulator.Requests);
+    }
+
+    [Fact]
     public async Task SendAsync_ImageTheProviderCannotLoad_ThrowsInvalidImageFor400()
     {
         await using var harness = await StartAsync();
