@@ -32,4 +32,10 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Trace, "{Provider} {Operation}: response header {Header}: {Value}")]
     public static partial void ResponseHeader(ILogger logger, string provider, string operation, string header, string value);
+
+    [LoggerMessage(20, LogLevel.Warning, "{Provider}: delivery status '{Status}' is not one the SDK knows; reported as Unknown with the raw word kept (logged once per word)")]
+    public static partial void UnknownStatusWord(ILogger logger, string provider, string status);
+
+    [LoggerMessage(21, LogLevel.Warning, "{Provider} send: the follow-up status read of request {BatchId} failed ({ErrorCode}); its recipients stay Accepted")]
+    public static partial void FollowUpStatusFailed(ILogger logger, string provider, string batchId, ViberErrorCode errorCode);
 }

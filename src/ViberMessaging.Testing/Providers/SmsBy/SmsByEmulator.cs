@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -12,7 +13,7 @@ namespace ViberMessaging.Testing.Providers.SmsBy;
 
 /// <summary>
 /// SMS.by's Viber API (<c>smsby-viber-api</c>, all eleven methods) under <c>/smsby/</c>: <c>api/v1/sendBulkViber</c>,
-/// <c>api/v1/statusBulkViber</c> (JSON, token in the body) and the v2 form methods (<c>sendQuickViberMessage</c>,
+/// <c>api/v1/statusBulkViber</c> (JSON; the token in the query string or the body) and the v2 form methods (<c>sendQuickViberMessage</c>,
 /// <c>getViberDeliveryData</c>, <c>sendViberMessageList</c>, <c>confirmViberMessage</c>, <c>getViberMessages</c>,
 /// <c>getViberMessageData</c>, <c>getViberDeliveryList</c>, <c>getNewIncomingMessages</c>, <c>readResponseStatus</c>).
 /// </summary>
@@ -23,10 +24,11 @@ namespace ViberMessaging.Testing.Providers.SmsBy;
 /// rate window answers 429 <c>{"error":"Request limit exceeded"}</c>; injected 5xx answer <c>{"error":"Server unavailable"}</c>.
 /// </para>
 /// <para>
-/// v2 methods refuse bad parameters with HTTP 200 and <c>{"error":"…"}</c>, an unknown id with 200
+/// v2 methods refuse bad parameters with HTTP 200 and <c>{"error":"…"}</c>, an unknown id with 200 (by default)
 /// <c>{"error":"not found"}</c>. v1 methods refuse a malformed request with 400 <c>{"error":"…"}</c>; a mailing list
 /// that breaks a rule does not fail the request but shows up in <c>statusBulkViber</c> as
-/// <c>{"errors":["&lt;list name&gt;: &lt;reason&gt;"]}</c>, as the document shows. Phones that are malformed, or scripted
+/// <c>{"errors":["&lt;list name&gt;: &lt;reason&gt;"]}</c>, as the document shows (an image that is not "publicly
+/// available" — on a loopback or private address — is such a reason: <c>Content url is not valid</c>). Phones that are malformed, or scripted
 /// <see cref="RecipientBehavior.InvalidNumber"/> / <see cref="RecipientBehavior.Blacklisted"/> /
 /// <see cref="RecipientBehavior.SilentlyDropped"/>, are left out of a list silently; a quick message to such a phone
 /// is refused with <c>{"error":"Invalid phone number"}</c> or <c>{"error":"Phone number is in the black list"}</c>.
@@ -36,7 +38,10 @@ namespace ViberMessaging.Testing.Providers.SmsBy;
 /// mailing that is not a quick message; <c>confirmViberMessage</c> answers a bare <c>false</c> for a mailing already
 /// confirmed; <c>getViberMessages</c> writes every second <c>message_id</c> as a string and
 /// <c>getViberDeliveryList</c> every second <c>phone</c> as a number; <c>getNewIncomingMessages</c> answers
-/// <c>"status":"ok"</c> in lower case. Times are Minsk time (UTC+3) without a zone; <c>status_time</c> has
+/// <c>"status":"ok"</c> in lower case. <see cref="SmsByEmulatorExtensions.OverrideSmsByStatus"/> makes it report any
+/// status word; <see cref="SmsByEmulatorExtensions.SetSmsByNotFoundStatus"/> sends "not found" with another HTTP status.
+/// Parameters may come in the query string or the body, the token included, and a JSON <c>null</c> is an absent
+/// field. Times are Minsk time (UTC+3) without a zone; <c>status_time</c> has
 /// microseconds. <c>error_code</c> (undocumented) is 1 not a Viber user, 2 blocked, 3 device not supported,
 /// 4 expired, 0 otherwise.
 /// </para>
@@ -67,6 +72,9 @@ internal sealed class SmsByEmulator : EmulatedProvider
         [1] = ["375291000001", "375291000002", "375291000003", "375291000004"],
         [2] = ["375292000001", "375292000002"],
     };
+
+    private readonly ConcurrentDictionary<string, string> _statusWords = new(StringComparer.Ordinal);
+    private volatile int _notFoundStatus = 200;
 
     public override string Name => ViberProviders.SmsBy;
 
@@ -121,6 +129,12 @@ internal sealed class SmsByEmulator : EmulatedProvider
             _lists[listId] = digits;
         }
     }
+
+    /// <summary>Reports <paramref name="word"/> as the status of every message to <paramref name="phone"/> from now on.</summary>
+    public void OverrideStatus(string phone, string word) => _statusWords[PhoneNumber.Parse(phone).Digits] = word;
+
+    /// <summary>The HTTP status of the "not found" answer to an unknown id or uuid.</summary>
+    public void SetNotFoundStatus(int httpStatus) => _notFoundStatus = httpStatus;
 
     /// <summary>Adds a reply from <paramref name="phone"/> to a mailing, visible at once.</summary>
     public string AddIncoming(long mailingId, string phone, string text)
@@ -271,7 +285,7 @@ internal sealed class SmsByEmulator : EmulatedProvider
                     return (null, Fail("The image option can only be used with message_type = bulk"));
                 }
 
-                if (imageUrl is null || !IsHttpUrl(imageUrl))
+                if (imageUrl is null || !IsPublicUrl(imageUrl))
                 {
                     return (null, Fail("Content url is not valid"));
                 }
@@ -283,7 +297,7 @@ internal sealed class SmsByEmulator : EmulatedProvider
                     return (null, Fail("caption is required for a button"));
                 }
 
-                if (imageUrl is not null && !IsHttpUrl(imageUrl))
+                if (imageUrl is not null && !IsPublicUrl(imageUrl))
                 {
                     return (null, Fail("Content url is not valid"));
                 }
@@ -390,7 +404,7 @@ internal sealed class SmsByEmulator : EmulatedProvider
 
         if (bulk is null)
         {
-            await Error(context, 200, "not found").ConfigureAwait(false);
+            await Error(context, _notFoundStatus, "not found").ConfigureAwait(false);
             return;
         }
 
@@ -841,7 +855,7 @@ internal sealed class SmsByEmulator : EmulatedProvider
 
         if (mailing is null)
         {
-            await Error(context, 200, "not found").ConfigureAwait(false);
+            await Error(context, _notFoundStatus, "not found").ConfigureAwait(false);
         }
 
         return mailing;
@@ -850,6 +864,10 @@ internal sealed class SmsByEmulator : EmulatedProvider
     private (string Word, int ErrorCode, DateTimeOffset At) StatusOf(EmulatedMessage message)
     {
         var status = State.StatusOf(message, Now);
+        if (_statusWords.TryGetValue(message.Recipient, out var scripted))
+        {
+            return (scripted, 0, status.ChangedAt);
+        }
         var word = status.Viber switch
         {
             EmulatedViberState.Pending => "NEW",
@@ -910,7 +928,7 @@ internal sealed class SmsByEmulator : EmulatedProvider
         var imageUrl = request["image_url"];
         var file = request.Files.TryGetValue("image", out var uploaded) && uploaded.Content.Length > 0 ? uploaded : null;
         var image = imageUrl ?? (file is null ? null : "https://app.sms.by/uploads/viber/" + file.FileName);
-        if (imageUrl is not null && !IsHttpUrl(imageUrl))
+        if (imageUrl is not null && !IsPublicUrl(imageUrl))
         {
             return new V2Fields(type, Error: "Content url is not valid");
         }
@@ -994,6 +1012,32 @@ internal sealed class SmsByEmulator : EmulatedProvider
 
     private static bool IsHttpUrl(string text)
         => Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    /// <summary>
+    /// An image URL SMS.by can fetch: "a link to an image that is publicly available". A loopback, private or link-local
+    /// address, <c>localhost</c> or a <c>.local</c> / <c>.internal</c> name is not (the SDK cannot know that).
+    /// </summary>
+    private static bool IsPublicUrl(string text)
+    {
+        if (!IsHttpUrl(text) || !Uri.TryCreate(text, UriKind.Absolute, out var uri))
+        {
+            return false;
+        }
+
+        if (uri.IsLoopback || uri.Host.EndsWith(".local", StringComparison.OrdinalIgnoreCase) || uri.Host.EndsWith(".internal", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (!System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address))
+        {
+            return true;
+        }
+
+        var bytes = address.MapToIPv4().GetAddressBytes();
+        return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || bytes[0] == 10 || (bytes[0] == 172 && bytes[1] is >= 16 and <= 31)
+            || (bytes[0] == 192 && bytes[1] == 168) || (bytes[0] == 169 && bytes[1] == 254));
+    }
 
     private static bool TryLocal(string text, string format, out DateTimeOffset at)
     {
