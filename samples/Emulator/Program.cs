@@ -47,6 +47,10 @@ root.SetAction(async (parse, cancellationToken) =>
         foreach (var provider in emulator.Providers)
         {
             Console.WriteLine($"  {provider,-16} {emulator.GetBaseAddress(provider)}");
+            foreach (var endpoint in emulator.GetEndpoints(provider))
+            {
+                Console.WriteLine($"    {endpoint}");
+            }
         }
 
         var credentials = options.Credentials;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -118,6 +119,25 @@ public sealed class ViberEmulator : IAsyncDisposable
     /// <returns>For example <c>http://127.0.0.1:54321/smsclub/</c>.</returns>
     /// <exception cref="ArgumentException">The provider is not emulated.</exception>
     public Uri GetBaseAddress(string provider) => new(BaseAddress, Provider(provider).PathPrefix + "/");
+
+    /// <summary>
+    /// The endpoints one provider's emulated API serves, as <c>METHOD absolute-URL</c> lines (for example
+    /// <c>POST http://127.0.0.1:5080/smsclub/vibers/send</c>), in the order the provider maps them: what a client in
+    /// another stack points at.
+    /// </summary>
+    /// <param name="provider">The provider's name (see <see cref="ViberProviders"/>).</param>
+    /// <returns>The endpoints.</returns>
+    /// <exception cref="ArgumentException">The provider is not emulated.</exception>
+    public IReadOnlyList<string> GetEndpoints(string provider)
+    {
+        var prefix = "/" + Provider(provider).PathPrefix + "/";
+        return ((IEndpointRouteBuilder)_app).DataSources
+            .SelectMany(source => source.Endpoints)
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } pattern && pattern.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && !pattern.Contains('{', StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(method => $"{method} {new Uri(BaseAddress, e.RoutePattern.RawText!.TrimStart('/'))}"))
+            .ToArray();
+    }
 
     /// <summary>The requests one provider received, oldest first.</summary>
     /// <param name="provider">The provider's name.</param>

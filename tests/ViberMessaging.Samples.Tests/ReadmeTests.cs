@@ -26,6 +26,14 @@ public sealed partial class ReadmeTests
     }
 
     [Fact]
+    public void Readme_Message_IsTheOneEveryProviderAcceptsInItsTest()
+    {
+        var test = RepositoryFiles.Region("tests/ViberMessaging.Samples.Tests/ReadmeMessageTests.cs", "README message");
+
+        Assert.Equal(test, RepositoryFiles.CodeBlockAfter(Readme, "README message"));
+    }
+
+    [Fact]
     public void Readme_FreshMachine_HasExactlyTheRunAndTestCommands()
     {
         var section = Section("Two commands on a fresh machine");

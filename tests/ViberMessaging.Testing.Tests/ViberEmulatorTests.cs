@@ -21,6 +21,30 @@ public sealed class ViberEmulatorTests
     }
 
     [Fact]
+    public async Task GetEndpoints_EachProvider_ListsTheMethodsAndAbsoluteUrlsItServesAndTheyAnswer()
+    {
+        await using var emulator = await ViberEmulator.StartAsync();
+        using var http = new HttpClient();
+
+        var smsClub = emulator.GetEndpoints(ViberProviders.SmsClub);
+
+        Assert.Equal(
+            ["POST vibers/send", "POST vibers/status", "GET vibers/chats", "GET vibers/chat", "GET vibers/originator", "POST sms/balance"],
+            smsClub.Select(e => e.Replace(emulator.GetBaseAddress(ViberProviders.SmsClub).AbsoluteUri, string.Empty, StringComparison.Ordinal)));
+        Assert.Equal([2, 2, 11], new[] { ViberProviders.DecisionTelecom, ViberProviders.Devino, ViberProviders.SmsBy }.Select(p => emulator.GetEndpoints(p).Count));
+        foreach (var endpoint in emulator.Providers.SelectMany(emulator.GetEndpoints))
+        {
+            var (method, url) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
+            using var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+
+            // Unauthenticated, each endpoint answers in its provider's words: an auth error, never "no such path".
+            Assert.NotEqual(HttpStatusCode.NotFound, response.StatusCode);
+        }
+
+        Assert.Throws<ArgumentException>(() => emulator.GetEndpoints("Nope"));
+    }
+
+    [Fact]
     public async Task StartAsync_AfterWarmingUp_HasNoTraceOfIt()
     {
         var options = new ViberEmulatorOptions();
