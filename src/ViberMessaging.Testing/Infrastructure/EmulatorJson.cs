@@ -15,7 +15,7 @@ internal static class EmulatorJson
     };
 
     /// <summary>The request body the middleware buffered.</summary>
-    public static byte[] Body(HttpContext context) => context.Items[ViberEmulator.BodyKey] as byte[] ?? [];
+    public static byte[] Body(HttpContext context) => context.Items[EmulatorPipeline.BodyKey] as byte[] ?? [];
 
     /// <summary>
     /// Parses the request body as JSON, or returns <see langword="null"/> when it is not JSON. A property whose value is

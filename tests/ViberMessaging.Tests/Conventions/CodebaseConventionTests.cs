@@ -85,9 +85,9 @@ public sealed class CodebaseConventionTests
     public void EveryProviderName_IsEmulated()
     {
         var names = typeof(ViberProviders).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToArray();
-        var emulated = typeof(ViberEmulator).Assembly.GetTypes()
-            .Where(t => t.IsSubclassOf(typeof(ViberMessaging.Testing.Infrastructure.EmulatedProvider)) && !t.IsAbstract)
-            .Select(t => ((ViberMessaging.Testing.Infrastructure.EmulatedProvider)Activator.CreateInstance(t)!).Name)
+        var state = new ViberMessaging.Testing.Infrastructure.EmulatorState(new ViberEmulatorOptions());
+        var emulated = ViberMessaging.Testing.Providers.EmulatedProviders.Create(state, new ViberMessaging.Testing.Infrastructure.EmulatorBackground())
+            .Select(m => m.Name)
             .ToArray();
         var implemented = Directory.Exists(Path.Combine(RepositoryPaths.Root, "src", "ViberMessaging", "Providers"))
             ? Directory.GetDirectories(Path.Combine(RepositoryPaths.Root, "src", "ViberMessaging", "Providers")).Select(Path.GetFileName).ToArray()
