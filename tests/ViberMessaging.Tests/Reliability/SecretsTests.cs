@@ -89,12 +89,12 @@ public sealed class SecretsTests
         }
 
         // Provider errors with bodies: a refused sender, a blocked account, an empty balance, an unknown token.
-        await Run(async () => await harness.Sender(ViberProviders.SmsClub).SendAsync(new ViberMessage { Sender = SmsClubEmulatorTriggers.NoMoneySender, Recipients = [ReliabilityProviders.SmsClub.Recipient], Text = "x" }));
-        harness.Emulator.InjectDevinoStatus("error-account-locked");
+        await Run(async () => await harness.Sender(ViberProviders.SmsClub).SendAsync(new ViberMessage { Sender = SmsClubEmulatorSettings.NoMoneySender, Recipients = [ReliabilityProviders.SmsClub.Recipient], Text = "x" }));
+        harness.Emulator.Provider<DevinoEmulatorSettings>().InjectStatus("error-account-locked");
         await Run(async () => await harness.Sender(ViberProviders.Devino).SendAsync(ReliabilityProviders.Devino.Message("locked")));
-        harness.Emulator.DecisionTelecom().BalanceEmpty = true;
+        harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().BalanceEmpty = true;
         await Run(async () => await harness.Sender(ViberProviders.DecisionTelecom).SendAsync(ReliabilityProviders.DecisionTelecom.Message("no money")));
-        harness.Emulator.DecisionTelecom().BalanceEmpty = false;
+        harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().BalanceEmpty = false;
         await Run(async () => await harness.Services.GetRequiredKeyedService<ISmsByClient>(ViberProviders.SmsBy).GetMailingAsync(999_999));
 
         // Chats and balances.

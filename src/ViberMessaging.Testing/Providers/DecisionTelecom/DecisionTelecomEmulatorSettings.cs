@@ -60,16 +60,3 @@ public sealed class DecisionTelecomEmulatorSettings : EmulatorProviderSettings
 
     internal bool TryGetStatus(string messageId, out (int Status, int? SmsStatus) status) => _statuses.TryGetValue(messageId, out status);
 }
-
-/// <summary>Reaches the DecisionTelecom part of a <see cref="ViberEmulator"/>.</summary>
-public static class DecisionTelecomEmulatorExtensions
-{
-    /// <summary>The settings of the emulated DecisionTelecom API.</summary>
-    /// <param name="emulator">A running emulator.</param>
-    /// <returns>Its DecisionTelecom settings (the same instance on every call).</returns>
-    public static DecisionTelecomEmulatorSettings DecisionTelecom(this ViberEmulator emulator)
-    {
-        ArgumentNullException.ThrowIfNull(emulator);
-        return emulator.Provider<DecisionTelecomEmulatorSettings>();
-    }
-}

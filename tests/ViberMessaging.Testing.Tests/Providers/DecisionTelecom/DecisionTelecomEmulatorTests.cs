@@ -187,7 +187,7 @@ public sealed class DecisionTelecomEmulatorTests
     public async Task SendViber_ErrorsWithHttp200_AnswersTheErrorWith200()
     {
         await using var sut = await CreateSut();
-        sut.DecisionTelecom().ErrorsWithHttp200 = true;
+        sut.Provider<DecisionTelecomEmulatorSettings>().ErrorsWithHttp200 = true;
         using var http = Client(sut);
 
         using var response = await PostAsync(http, Send, With(ValidText, o => o.Remove("source_addr")));
@@ -200,7 +200,7 @@ public sealed class DecisionTelecomEmulatorTests
     public async Task SendViber_EmptyBalance_Answers402Code3()
     {
         await using var sut = await CreateSut();
-        sut.DecisionTelecom().BalanceEmpty = true;
+        sut.Provider<DecisionTelecomEmulatorSettings>().BalanceEmpty = true;
         using var http = Client(sut);
 
         using var response = await PostAsync(http, Send, ValidText);
@@ -249,7 +249,7 @@ public sealed class DecisionTelecomEmulatorTests
             o.TimeProvider = clock;
             o.RateLimits[Provider] = new EmulatorRateLimit(9, TimeSpan.FromSeconds(1));
         });
-        sut.DecisionTelecom().ErrorsWithHttp200 = errorsWith200;
+        sut.Provider<DecisionTelecomEmulatorSettings>().ErrorsWithHttp200 = errorsWith200;
         using var http = Client(sut);
 
         var bodies = new List<(HttpStatusCode Status, string Body)>();
@@ -416,7 +416,7 @@ public sealed class DecisionTelecomEmulatorTests
         await using var sut = await CreateSut();
         using var http = Client(sut);
         var id = await SendAsync(http, ValidText);
-        sut.DecisionTelecom().OverrideStatus(id, 20, smsStatus: 7);
+        sut.Provider<DecisionTelecomEmulatorSettings>().OverrideStatus(id, 20, smsStatus: 7);
 
         var body = await StatusAsync(http, id);
 

@@ -276,9 +276,9 @@ public sealed class DevinoEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ScriptDevinoCode_AnyCode_AnsweredForThatRecipient()
+    public async Task ScriptCode_AnyCode_AnsweredForThatRecipient()
     {
-        _emulator.ScriptDevinoCode("+7 925 000-00-09", "error-subject-unknown");
+        _emulator.Provider<DevinoEmulatorSettings>().ScriptCode("+7 925 000-00-09", "error-subject-unknown");
 
         var (_, body) = await PostAsync("send", $$"""{"resendSms":false,"messages":[{{ValidText}}]}""");
 
@@ -286,9 +286,9 @@ public sealed class DevinoEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task InjectDevinoStatus_NextRequests_RefusedWithTheStatusThenServedAgain()
+    public async Task InjectStatus_NextRequests_RefusedWithTheStatusThenServedAgain()
     {
-        _emulator.InjectDevinoStatus("error-account-locked", count: 1, pathContains: "send");
+        _emulator.Provider<DevinoEmulatorSettings>().InjectStatus("error-account-locked", count: 1, pathContains: "send");
 
         var (_, status) = await PostAsync("status", """{"messages":[1]}""");
         var (_, refused) = await PostAsync("send", $$"""{"resendSms":false,"messages":[{{ValidText}}]}""");
@@ -372,7 +372,7 @@ public sealed class DevinoEmulatorTests : IAsyncLifetime
     [Fact]
     public async Task Status_DocumentFieldNames_UsesStateAndErrorAndOmitsTheViberStatusBesideSmsStates()
     {
-        _emulator.UseDevinoDocumentFieldNames();
+        _emulator.Provider<DevinoEmulatorSettings>().DocumentFieldNames = true;
         _emulator.ScriptRecipient("+79250000008", RecipientBehavior.BlocksSender);
         _emulator.ScriptRecipient("+79250000009", RecipientBehavior.Unreachable);
         var resent = await SendAsync("""{"subject":"Shop","priority":"high","type":"viber","contentType":"text","content":{"text":"Hi"},"address":"79250000009","smsText":"Hi"}""", resendSms: true);

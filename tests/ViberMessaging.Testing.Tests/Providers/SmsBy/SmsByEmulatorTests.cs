@@ -489,13 +489,13 @@ public sealed class SmsByEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OverrideSmsByStatus_AnyWord_IsReportedByEveryStatusMethod()
+    public async Task OverrideStatus_AnyWord_IsReportedByEveryStatusMethod()
     {
         var id = await SendQuickAsync("375291111111");
         var (_, sent) = await PostJsonAsync("api/v1/sendBulkViber", $$"""
             {"token":"{{Token}}","messages":[{"alphaname_id":"444","name":"l","message_type":"bulk","content":{"type":"text","text":"Hi"},"delivery_list":["375291111111"]}]}
             """);
-        _emulator.OverrideSmsByStatus("+375291111111", "expired");
+        _emulator.Provider<SmsByEmulatorSettings>().OverrideStatus("+375291111111", "expired");
 
         var (_, quick) = await PostFormAsync("api/v2/getViberDeliveryData", ("message_id", id));
         var (_, list) = await PostFormAsync("api/v2/getViberDeliveryList", ("message_id", id));
@@ -509,9 +509,9 @@ public sealed class SmsByEmulatorTests : IAsyncLifetime
     [Theory]
     [InlineData(400)]
     [InlineData(404)]
-    public async Task SetSmsByNotFoundStatus_UnknownIdAndUuid_AnswerNotFoundWithThatStatus(int httpStatus)
+    public async Task NotFoundStatus_UnknownIdAndUuid_AnswerNotFoundWithThatStatus(int httpStatus)
     {
-        _emulator.SetSmsByNotFoundStatus(httpStatus);
+        _emulator.Provider<SmsByEmulatorSettings>().NotFoundStatus = (HttpStatusCode)httpStatus;
 
         var quick = await PostFormAsync("api/v2/getViberDeliveryData", ("message_id", "999999"));
         var bulk = await PostJsonAsync("api/v1/statusBulkViber", $$"""{"token":"{{Token}}","uuid":"cc9c8043-8caf-11ef-b035-9e8f47954dec"}""");
@@ -585,9 +585,9 @@ public sealed class SmsByEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SetSmsBySubscriberList_DefinesAListThatMailingsCanUse()
+    public async Task SetSubscriberList_DefinesAListThatMailingsCanUse()
     {
-        _emulator.SetSmsBySubscriberList(9, "+375 29 700-00-01");
+        _emulator.Provider<SmsByEmulatorSettings>().SetSubscriberList(9, "+375 29 700-00-01");
 
         var (_, body) = await PostFormAsync("api/v2/sendViberMessageList", ("vibername_id", "101"), ("list_id", "9"), ("message", "Sale"));
 
@@ -595,11 +595,11 @@ public sealed class SmsByEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AddSmsByIncomingMessage_ReplyIsListedAtOnce()
+    public async Task AddIncomingMessage_ReplyIsListedAtOnce()
     {
         var id = await SendQuickAsync("375291234567");
 
-        var incomingId = _emulator.AddSmsByIncomingMessage(long.Parse(id), "375291234567", "Yes");
+        var incomingId = _emulator.Provider<SmsByEmulatorSettings>().AddIncomingMessage(long.Parse(id), "375291234567", "Yes");
         var (_, body) = await PostFormAsync("api/v2/getNewIncomingMessages", ("message_id", id));
 
         var reply = Assert.Single(body["result"]!.AsArray())!;

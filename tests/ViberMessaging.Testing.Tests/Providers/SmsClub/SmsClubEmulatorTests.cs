@@ -382,7 +382,7 @@ public sealed class SmsClubEmulatorTests : IAsyncLifetime
         var (status, json) = await GetAsync("vibers/originator");
 
         Assert.Equal(200, status);
-        Assert.Equal(SmsClubEmulatorTriggers.RegisteredSenders, json["successfulRequest"]!["requestData"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal(_emulator.Provider<SmsClubEmulatorSettings>().RegisteredSenders, json["successfulRequest"]!["requestData"]!.AsArray().Select(n => (string)n!));
     }
 
     [Fact]

@@ -230,7 +230,7 @@ public sealed class DecisionTelecomViberClientTests
     public async Task SendAsync_OneInvalidNumberAmongMany_RejectsOnlyThatRecipientAndSendsTheRest(bool errorsWithHttp200)
     {
         await using var harness = await StartAsync();
-        harness.Emulator.DecisionTelecom().ErrorsWithHttp200 = errorsWithHttp200;
+        harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().ErrorsWithHttp200 = errorsWithHttp200;
         harness.Emulator.ScriptRecipient("+380500000002", RecipientBehavior.InvalidNumber);
         var sut = CreateSut(harness);
         var recipients = Enumerable.Range(1, 4).Select(i => PhoneNumber.Parse($"+38050000000{i}")).ToArray();
@@ -267,8 +267,8 @@ public sealed class DecisionTelecomViberClientTests
     public async Task SendAsync_EmptyBalance_ThrowsInsufficientFundsAfterOneRequest(bool errorsWithHttp200, HttpStatusCode expected)
     {
         await using var harness = await StartAsync(o => o.MaxConcurrentRequests = 1);
-        harness.Emulator.DecisionTelecom().ErrorsWithHttp200 = errorsWithHttp200;
-        harness.Emulator.DecisionTelecom().BalanceEmpty = true;
+        harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().ErrorsWithHttp200 = errorsWithHttp200;
+        harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().BalanceEmpty = true;
         var sut = CreateSut(harness);
 
         var error = await Assert.ThrowsAsync<ViberMessagingException>(() => sut.SendAsync(Text(Recipient, PhoneNumber.Parse("+380500000001"), PhoneNumber.Parse("+380500000002"))));
@@ -287,7 +287,7 @@ public sealed class DecisionTelecomViberClientTests
     public async Task SendAsync_InternalError_IsOutcomeUnknownAndNeverResent(bool errorsWithHttp200, bool afterAccept)
     {
         await using var harness = await StartAsync();
-        harness.Emulator.DecisionTelecom().ErrorsWithHttp200 = errorsWithHttp200;
+        harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().ErrorsWithHttp200 = errorsWithHttp200;
         harness.Emulator.InjectFault(Provider, afterAccept ? EmulatorFault.ServerErrorAfterAccept() : EmulatorFault.ServerError());
         var sut = CreateSut(harness);
 
@@ -314,7 +314,7 @@ public sealed class DecisionTelecomViberClientTests
                 o.Pacing.Window = TimeSpan.FromMilliseconds(300);
             },
             e => e.RateLimits[Provider] = new EmulatorRateLimit(1, TimeSpan.FromMilliseconds(300)));
-        harness.Emulator.DecisionTelecom().ErrorsWithHttp200 = errorsWithHttp200;
+        harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().ErrorsWithHttp200 = errorsWithHttp200;
         var sut = CreateSut(harness);
 
         var result = await sut.SendAsync(Text(Recipient, PhoneNumber.Parse("+380500000001")));
@@ -432,7 +432,7 @@ public sealed class DecisionTelecomViberClientTests
         await using var harness = await StartAsync();
         var sut = CreateSut(harness);
         var id = (await sut.SendAsync(Text(Recipient))).MessageIds.Single();
-        harness.Emulator.DecisionTelecom().OverrideStatus(id.Value, status);
+        harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().OverrideStatus(id.Value, status);
 
         var report = Assert.Single(await sut.GetStatusesAsync([id]));
 
@@ -455,7 +455,7 @@ public sealed class DecisionTelecomViberClientTests
         await using var harness = await StartAsync();
         var sut = CreateSut(harness);
         var id = (await sut.SendAsync(Text(Recipient))).MessageIds.Single();
-        harness.Emulator.DecisionTelecom().OverrideStatus(id.Value, 4, smsStatus);
+        harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().OverrideStatus(id.Value, 4, smsStatus);
 
         var report = Assert.Single(await sut.GetStatusesAsync([id]));
 
@@ -487,7 +487,7 @@ public sealed class DecisionTelecomViberClientTests
     {
         var clock = new ManualTimeProvider();
         await using var harness = await StartAsync(emulator: e => e.TimeProvider = clock);
-        harness.Emulator.DecisionTelecom().ErrorsWithHttp200 = errorsWithHttp200;
+        harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().ErrorsWithHttp200 = errorsWithHttp200;
         var sut = CreateSut(harness);
         var old = (await sut.SendAsync(Text(Recipient))).MessageIds.Single();
         clock.Advance(TimeSpan.FromDays(5) + TimeSpan.FromSeconds(1));

@@ -319,7 +319,7 @@ public sealed class SmsByViberClientTests
         var sut = CreateSut(harness);
         var quick = (await sut.SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [Recipient], Text = "Hi" })).MessageIds.Single();
         var bulk = (await sut.SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [Recipient, PhoneNumber.Parse("375292222222")], Text = "Hi" })).MessageIds.First();
-        harness.Emulator.OverrideSmsByStatus(Recipient.ToString(), word);
+        harness.Emulator.Provider<SmsByEmulatorSettings>().OverrideStatus(Recipient.ToString(), word);
 
         var reports = await sut.GetStatusesAsync([quick, bulk]);
 
@@ -334,7 +334,7 @@ public sealed class SmsByViberClientTests
         var sut = CreateSut(harness);
         var quick = (await sut.SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [Recipient], Text = "Hi" })).MessageIds.Single();
         var bulk = (await sut.SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [Recipient, PhoneNumber.Parse("375292222222")], Text = "Hi" })).MessageIds.First();
-        harness.Emulator.OverrideSmsByStatus(Recipient.ToString(), "MODERATION");
+        harness.Emulator.Provider<SmsByEmulatorSettings>().OverrideStatus(Recipient.ToString(), "MODERATION");
 
         var first = await sut.GetStatusesAsync([quick, bulk]);
         var second = await sut.GetStatusesAsync([quick, bulk]);
@@ -354,7 +354,7 @@ public sealed class SmsByViberClientTests
         await using var harness = await StartAsync();
         var sut = CreateSut(harness);
         var known = (await sut.SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [Recipient], Text = "Hi" })).MessageIds.Single();
-        harness.Emulator.SetSmsByNotFoundStatus(notFoundStatus);
+        harness.Emulator.Provider<SmsByEmulatorSettings>().NotFoundStatus = (HttpStatusCode)notFoundStatus;
         MessageId[] unknown = [new("SmsBy", "quick:999999"), new("SmsBy", "bulk:00000000-0000-0000-0000-000000000000:375291234567"), new("SmsBy", "mailing:999999:375291234567")];
 
         foreach (var id in unknown)
@@ -655,7 +655,7 @@ public sealed class SmsByViberClientTests
         await using var harness = await StartAsync(emulator: o => o.AutoReply = false);
         var sut = CreateSut(harness);
         await sut.SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [Recipient], Text = "Shall we?" });
-        harness.Emulator.AddSmsByIncomingMessage(8484, Recipient.Digits, "Yes please");
+        harness.Emulator.Provider<SmsByEmulatorSettings>().AddIncomingMessage(8484, Recipient.Digits, "Yes please");
 
         var incoming = await sut.GetNewIncomingMessagesAsync(8484);
         var marked = await sut.MarkIncomingMessagesReadAsync(incoming.Select(m => m.ProviderMessageId!));
@@ -676,7 +676,7 @@ public sealed class SmsByViberClientTests
         IViberChats chats = sut;
         var opened = await sut.SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [Recipient], Text = "Rate us?", TwoWay = TwoWayOptions.OpenChat });
         var chatId = opened.Recipients[0].ChatId!;
-        harness.Emulator.AddSmsByIncomingMessage(8484, Recipient.Digits, "5 stars");
+        harness.Emulator.Provider<SmsByEmulatorSettings>().AddIncomingMessage(8484, Recipient.Digits, "5 stars");
 
         var listed = new List<ViberChat>();
         await foreach (var chat in chats.GetChatsAsync())
