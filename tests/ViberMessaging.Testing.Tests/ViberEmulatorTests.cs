@@ -323,6 +323,48 @@ public sealed class ViberEmulatorTests
         }
     }
 
+    [Fact]
+    public async Task Provider_EachSettingsType_IsThisEmulatorsOwnInstance()
+    {
+        await using var first = await ViberEmulator.StartAsync();
+        await using var second = await ViberEmulator.StartAsync();
+
+        Assert.Same(first.Provider<DevinoEmulatorSettings>(), first.Provider<DevinoEmulatorSettings>());
+        Assert.NotSame(first.Provider<DevinoEmulatorSettings>(), second.Provider<DevinoEmulatorSettings>());
+        Assert.Equal(
+            [ViberProviders.DecisionTelecom, ViberProviders.Devino, ViberProviders.SmsBy, ViberProviders.SmsClub],
+            new EmulatorProviderSettings[]
+            {
+                first.Provider<DecisionTelecomEmulatorSettings>(), first.Provider<DevinoEmulatorSettings>(),
+                first.Provider<SmsByEmulatorSettings>(), first.Provider<SmsClubEmulatorSettings>(),
+            }.Select(s => s.Provider));
+    }
+
+    [Fact]
+    public async Task Provider_TheAbstractBase_ThrowsNamingTheSettingsTypes()
+    {
+        await using var emulator = await ViberEmulator.StartAsync();
+
+        var error = Assert.Throws<InvalidOperationException>(() => emulator.Provider<EmulatorProviderSettings>());
+        Assert.Contains(nameof(SmsClubEmulatorSettings), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProviderSettings_BadArguments_ThrowBeforeAnythingChanges()
+    {
+        await using var emulator = await ViberEmulator.StartAsync();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => emulator.Provider<SmsByEmulatorSettings>().NotFoundStatus = (HttpStatusCode)199);
+        Assert.Throws<ArgumentOutOfRangeException>(() => emulator.Provider<SmsByEmulatorSettings>().NotFoundStatus = (HttpStatusCode)600);
+        Assert.Throws<ArgumentOutOfRangeException>(() => emulator.Provider<SmsByEmulatorSettings>().SetSubscriberList(0, "+375291234567"));
+        Assert.Throws<ArgumentException>(() => emulator.Provider<SmsByEmulatorSettings>().AddIncomingMessage(404, "+375291234567", "Hi"));
+        Assert.Throws<ArgumentException>(() => emulator.Provider<DevinoEmulatorSettings>().ScriptCode("+79250000001", " "));
+        Assert.Throws<ArgumentOutOfRangeException>(() => emulator.Provider<DevinoEmulatorSettings>().InjectStatus("error-system", count: 0));
+        Assert.Throws<ArgumentException>(() => emulator.Provider<DecisionTelecomEmulatorSettings>().OverrideStatus(string.Empty, 1));
+        Assert.Throws<ArgumentNullException>(() => emulator.Provider<SmsClubEmulatorSettings>().RegisteredSenders = null!);
+        Assert.Equal(HttpStatusCode.OK, emulator.Provider<SmsByEmulatorSettings>().NotFoundStatus);
+    }
+
     private static HttpClient SmsClub(ViberEmulator emulator)
     {
         var http = new HttpClient { BaseAddress = emulator.GetBaseAddress("SmsClub") };

@@ -394,6 +394,21 @@ public sealed class SmsClubEmulatorTests : IAsyncLifetime
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"success_request":{"info":{"money":"8111.1700","currency":"UAH"}}}"""), json));
     }
 
+    [Fact]
+    public async Task OriginatorAndBalance_SettingsChanged_AnswerTheNewValues()
+    {
+        var settings = _emulator.Provider<SmsClubEmulatorSettings>();
+        settings.RegisteredSenders = ["Other"];
+        settings.Balance = 0.5m;
+        settings.Currency = "EUR";
+
+        var (_, senders) = await GetAsync("vibers/originator");
+        var (_, balance) = await PostAsync("sms/balance", string.Empty);
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""["Other"]"""), senders["successfulRequest"]!["requestData"]));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"success_request":{"info":{"money":"0.5000","currency":"EUR"}}}"""), balance));
+    }
+
     [Theory]
     [InlineData("GET", "vibers/originator")]
     [InlineData("POST", "sms/balance")]
