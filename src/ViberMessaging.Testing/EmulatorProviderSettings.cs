@@ -7,12 +7,6 @@ namespace ViberMessaging.Testing;
 /// <see cref="ViberEmulator.Provider{TSettings}"/>.
 /// </summary>
 /// <remarks>Thread-safe: a change applies to the next request. Each emulator has its own instance.</remarks>
-/// <example>
-/// <code>
-/// emulator.Provider&lt;DecisionTelecomEmulatorSettings&gt;().BalanceEmpty = true;
-/// emulator.Provider&lt;DevinoEmulatorSettings&gt;().InjectStatus("error-account-locked");
-/// </code>
-/// </example>
 public abstract class EmulatorProviderSettings
 {
     private protected EmulatorProviderSettings(string provider) => Provider = provider;
