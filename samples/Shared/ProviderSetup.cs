@@ -71,7 +71,7 @@ internal sealed class ProviderSetup : IAsyncDisposable
         }
         catch (InvalidOperationException e)
         {
-            // The configuration binder reports unknown keys (ErrorOnUnknownConfiguration) this way.
+            // A DefaultProvider that names no registration comes this way (option problems come as OptionsValidationException).
             throw new SampleUsageException($"configuration of {provider} ({SampleConfiguration.Section}:{provider}): {e.Message}");
         }
     }
