@@ -63,8 +63,8 @@ internal sealed class PacingHandler(
                 ViberMessagingInstruments.RecordRateLimited(providerName);
                 if (lease is not null)
                 {
-                    gate!.OnRateLimited(lease, retryAfter);
-                    Log.RateLimited(logger, providerName, (retryAfter ?? TimeSpan.Zero).TotalMilliseconds, gate.EffectiveLimit);
+                    var pause = gate!.OnRateLimited(lease, retryAfter);
+                    Log.RateLimited(logger, providerName, pause.TotalMilliseconds, gate.EffectiveLimit);
                 }
             }
             else if (lease is not null)
