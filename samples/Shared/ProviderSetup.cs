@@ -76,6 +76,12 @@ internal sealed class ProviderSetup : IAsyncDisposable
         }
     }
 
+    /// <summary>Where a provider's requests go: the embedded emulator, an emulator on this machine (a loopback BaseAddress, such as samples/Emulator), or the real API.</summary>
+    public static string Target(ProviderSetup setup, ViberProviderOptions options)
+        => setup.Emulator is { } embedded ? $"embedded emulator at {embedded.BaseAddress}"
+            : options.BaseAddress is { IsLoopback: true } local ? $"emulator at {local}"
+            : $"real API at {options.BaseAddress?.Host}";
+
     /// <summary>The options a provider account runs with (its pacing is the rate limit the SDK enforces).</summary>
     public static ViberProviderOptions OptionsOf(IServiceProvider services, string provider) => provider switch
     {
