@@ -196,7 +196,7 @@ internal static class ProviderRegistration
     internal static ProviderInfrastructure Infrastructure(IServiceProvider services, string name)
         => services.GetRequiredKeyedService<ProviderInfrastructure>(name);
 
-    private static readonly ProductInfoHeaderValue UserAgent = new("ViberMessaging", typeof(ProviderRegistration).Assembly.GetName().Version?.ToString(3) ?? "0");
+    private static readonly ProductInfoHeaderValue UserAgent = new("ViberMessaging", SdkVersion.Value);
 
     private static ILogger LoggerFor(IServiceProvider services, string name)
         => services.GetService<ILoggerFactory>()?.CreateLogger("ViberMessaging." + name) ?? NullLogger.Instance;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Reflection;
+using ViberMessaging.Internal;
 
 namespace ViberMessaging.Telemetry;
 
@@ -29,12 +29,9 @@ internal static class ViberMessagingInstruments
     public const string SendOperation = "send";
     public const string GetStatusesOperation = "get_statuses";
 
-    private static readonly string? Version = typeof(ViberMessagingInstruments).Assembly
-        .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0];
+    public static readonly ActivitySource ActivitySource = new(ViberMessagingTelemetry.ActivitySourceName, SdkVersion.Value);
 
-    public static readonly ActivitySource ActivitySource = new(ViberMessagingTelemetry.ActivitySourceName, Version);
-
-    public static readonly Meter Meter = new(ViberMessagingTelemetry.MeterName, Version);
+    public static readonly Meter Meter = new(ViberMessagingTelemetry.MeterName, SdkVersion.Value);
 
     public static readonly Histogram<double> OperationDuration = Seconds(OperationDurationName, "Duration of ViberMessaging client operations (a send, a status query).");
 
