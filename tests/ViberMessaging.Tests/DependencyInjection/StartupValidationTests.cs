@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ViberMessaging.SmsBy;
 using ViberMessaging.SmsClub;
@@ -33,6 +34,28 @@ public sealed class StartupValidationTests
                 "ViberMessaging:SmsClub:MaxConcurrentRequests must be between 1 and 256.",
             ],
             error.Failures.OrderBy(f => f.Contains("Tokn", StringComparison.Ordinal) ? 0 : f.Contains("Window", StringComparison.Ordinal) ? 1 : 2));
+    }
+
+    [Fact]
+    public async Task HostStart_ProblemsInTwoProviders_FailsWithOneOptionsValidationException()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ViberMessaging:SmsClub:Tokn"] = "typo",
+            ["ViberMessaging:SmsBy:Token"] = "t0ken",
+            ["ViberMessaging:SmsBy:MaxRecipientsPerBulkRequest"] = "1",
+        });
+        builder.Services.AddViberMessaging(builder.Configuration).AddSmsClub().AddSmsBy();
+        using var host = builder.Build();
+
+        // Not an AggregateException of one exception per provider: one exception, every problem.
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(3, error.Failures.Count());
+        Assert.Contains("ViberMessaging:SmsClub:Tokn is not a known setting; did you mean Token?", error.Failures);
+        Assert.Contains(error.Failures, f => f.StartsWith("ViberMessaging:SmsClub:Token is required", StringComparison.Ordinal));
+        Assert.Contains("ViberMessaging:SmsBy:MaxRecipientsPerBulkRequest must be between 2 and 100000.", error.Failures);
     }
 
     [Fact]
