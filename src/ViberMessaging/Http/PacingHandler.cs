@@ -26,7 +26,7 @@ internal sealed class PacingHandler(
         {
             var waitStart = timeProvider.GetTimestamp();
             lease = await gate.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-            ViberMessagingTelemetry.PermitWait.Record(timeProvider.GetElapsedTime(waitStart).TotalMilliseconds, ViberMessagingTelemetry.ProviderTag(providerName));
+            ViberMessagingInstruments.RecordPacingWait(providerName, timeProvider.GetElapsedTime(waitStart));
         }
 
         using (lease)
@@ -60,11 +60,11 @@ internal sealed class PacingHandler(
             {
                 var retryAfter = RetryAfterHeader.Read(response, timeProvider);
                 request.Options.Set(ViberRequestOptions.RateLimited, new RateLimitSignal(retryAfter));
-                ViberMessagingTelemetry.RateLimited.Add(1, ViberMessagingTelemetry.ProviderTag(providerName));
+                ViberMessagingInstruments.RecordRateLimited(providerName);
                 if (lease is not null)
                 {
-                    gate!.OnRateLimited(lease, retryAfter);
-                    Log.RateLimited(logger, providerName, (retryAfter ?? TimeSpan.Zero).TotalMilliseconds, gate.EffectiveLimit);
+                    var pause = gate!.OnRateLimited(lease, retryAfter);
+                    Log.RateLimited(logger, providerName, pause.TotalMilliseconds, gate.EffectiveLimit);
                 }
             }
             else if (lease is not null)

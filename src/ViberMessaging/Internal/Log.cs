@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
 
@@ -24,8 +25,24 @@ internal static partial class Log
     [LoggerMessage(5, LogLevel.Information, "{Provider}: circuit closed")]
     public static partial void CircuitClosed(ILogger logger, string provider);
 
-    [LoggerMessage(6, LogLevel.Warning, "{Provider} {Operation}: failed with {ErrorCode} ({Outcome}), HTTP {StatusCode}, provider code {ProviderCode}")]
-    public static partial void OperationFailed(ILogger logger, string provider, string operation, ViberErrorCode errorCode, SendOutcome outcome, HttpStatusCode? statusCode, string? providerCode);
+    [LoggerMessage(6, LogLevel.Warning, "{Provider} {Operation}: failed with {ErrorCode} ({Outcome}), {HttpStatus}, provider code {ProviderCode}")]
+    private static partial void OperationFailed(ILogger logger, string provider, string operation, ViberErrorCode errorCode, SendOutcome outcome, string httpStatus, string providerCode);
+
+    /// <summary>Logs a failed operation; a missing HTTP status or provider code reads "no HTTP response" / "none", not "(null)".</summary>
+    public static void OperationFailed(ILogger logger, string provider, string operation, ViberErrorCode errorCode, SendOutcome outcome, HttpStatusCode? statusCode, string? providerCode)
+    {
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            OperationFailed(
+                logger,
+                provider,
+                operation,
+                errorCode,
+                outcome,
+                statusCode is { } status ? string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)status}") : "no HTTP response",
+                string.IsNullOrEmpty(providerCode) ? "none" : providerCode);
+        }
+    }
 
     [LoggerMessage(7, LogLevel.Debug, "{Provider} send: {Recipients} recipients in {Requests} requests: {Accepted} accepted, {Rejected} rejected, {Failed} failed")]
     public static partial void SendCompleted(ILogger logger, string provider, int recipients, int requests, int accepted, int rejected, int failed);

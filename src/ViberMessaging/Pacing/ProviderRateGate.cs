@@ -191,7 +191,8 @@ internal sealed class ProviderRateGate : RateLimiter
     /// (see <see cref="WeighRefusal"/>): the requests refused alongside it in the same crowded window must not be
     /// counted as ones the provider admitted.
     /// </summary>
-    public void OnRateLimited(RateLimitLease lease, TimeSpan? retryAfter)
+    /// <returns>How long this refusal pauses the account: its Retry-After, else <see cref="PacingOptions.RateLimitedPause"/>.</returns>
+    public TimeSpan OnRateLimited(RateLimitLease lease, TimeSpan? retryAfter)
     {
         lock (_lock)
         {
@@ -220,6 +221,7 @@ internal sealed class ProviderRateGate : RateLimiter
             _lastAdjustment = now;
             WeighRefusalWhenAnswered();
             Pump();
+            return _time.GetElapsedTime(0, pause);
         }
     }
 
