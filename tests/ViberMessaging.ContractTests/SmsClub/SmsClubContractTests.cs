@@ -274,6 +274,30 @@ public sealed class SmsClubContractTests
         }
     }
 
+    [Fact]
+    public async Task GetStatusesAsync_501Ids_PostsAtMost500IdsPerRequest()
+    {
+        // "кількість ID повідомлень, що рекомендується, в одному запиті на отримання статусу не повинно перевищувати 500".
+        var ids = Enumerable.Range(10001, 501).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        await using var server = Start();
+        foreach (var chunk in new[] { ids[..500], ids[500..] })
+        {
+            var request = "{ \"messageIds\": [" + string.Join(",", chunk.Select(id => "\"" + id + "\"")) + "] }";
+            var answer = "{ \"successfulRequest\": { \"requestData\": { "
+                + string.Join(",", chunk.Select(id => "\"" + id + "\": { \"status\": \"Delivered\", \"additionStatus\": null, \"smsStatus\": null }"))
+                + " } } }";
+            server.Expect(Post("/vibers/status", request), ContractServer.Json(200, answer));
+        }
+
+        var sut = server.Get<IStatusQuery>(Name);
+
+        var reports = await server.RunAsync(() => sut.GetStatusesAsync(ids.Select(id => new MessageId(Name, id))));
+
+        Assert.Equal(501, reports.Count);
+        Assert.All(reports, r => Assert.Equal(DeliveryStatus.Delivered, r.Status));
+        Assert.Equal(2, server.Requests.Count);
+    }
+
     // The document's six main statuses ("Основний статус (параметр «status»)").
     [Theory]
     [InlineData("Pending", DeliveryStatus.Pending)]

@@ -135,6 +135,13 @@ internal sealed class ContractServer : IAsyncDisposable
             }
 
             text.AppendLine().Append("    body: ").Append(request.Body);
+            if (request.Body is null && request.BodyAsBytes is { Length: > 0 } bytes)
+            {
+                foreach (var (name, fileName, content) in MultipartBody.Parse(bytes))
+                {
+                    text.AppendLine().Append("      part ").Append(name).Append(fileName is null ? string.Empty : " (file " + fileName + ")").Append(": ").Append(content);
+                }
+            }
         }
 
         if (exception is not null)

@@ -67,4 +67,17 @@ public sealed class ContractServerTests
             await Assert.ThrowsAsync<XunitException>(call);
         }
     }
+
+    [Fact]
+    public async Task MultipartBody_Parse_ReadsFieldsAndFilesInOrder()
+    {
+        using var content = new MultipartFormDataContent("test-boundary");
+        content.Add(new StringContent("t"), "token");
+        content.Add(new StringContent("Привет"), "message");
+        content.Add(new ByteArrayContent([1, 2, 3]), "image", "a.jpg");
+
+        var parts = MultipartBody.Parse(await content.ReadAsByteArrayAsync());
+
+        Assert.Equal([("token", null, "t"), ("message", null, "Привет"), ("image", "a.jpg", "AQID")], parts);
+    }
 }
