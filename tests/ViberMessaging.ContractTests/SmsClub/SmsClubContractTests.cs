@@ -130,8 +130,7 @@ public sealed class SmsClubContractTests
     {
         // The table's "lifetime" (seconds, 60–86000 for one phone) and the pair "mgr_plan_date"/"mgr_end_time" (Unix
         // timestamps, "Може використовуватись лише разом"), on a plain text message; the window is 08:00–20:00.
-        var day = TimeProvider.System.GetUtcNow().Date.AddDays(2);
-        var sendAt = new DateTimeOffset(day.Year, day.Month, day.Day, 12, 0, 0, TimeSpan.FromHours(2));
+        var sendAt = new DateTimeOffset(2025, 3, 3, 12, 0, 0, TimeSpan.FromHours(2)); // noon in Kyiv (EET)
         var sendUntil = sendAt.AddHours(2);
         var request = $$"""
             {
