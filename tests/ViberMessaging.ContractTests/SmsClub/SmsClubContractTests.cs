@@ -486,6 +486,27 @@ public sealed class SmsClubContractTests
     }
 
     [Fact]
+    public async Task GetChatsAsync_FullPage_AsksForTheNextPage()
+    {
+        // "виводимо по 30 записів на сторінці": a full page of 30 means there may be more; page 2 holds the last one.
+        await using var server = Start();
+        foreach (var (page, first, count) in new[] { (1, 100, 30), (2, 130, 1) })
+        {
+            var chats = string.Join(",", Enumerable.Range(first, count).Select(id => $$"""{ "chat_id": "{{id}}", "recipient": "380777777777", "creation_date": "2020-05-28 11:43:29" }"""));
+            server.Expect(
+                Get("/vibers/chats", ("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+                ContractServer.Json(200, $$"""{ "successfulRequest": { "requestData": { "chats": [ {{chats}} ] } } }"""));
+        }
+
+        var sut = server.Get<IViberChats>(Name);
+
+        var all = await server.RunAsync(() => sut.GetChatsAsync().ToListAsync().AsTask());
+
+        Assert.Equal(Enumerable.Range(100, 31).Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)), all.Select(c => c.ChatId));
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
     public async Task GetBalanceAsync_Balance_PostsBalanceAndReadsMoneyExactly()
     {
         // Not in the Viber document: SMS Club's own public PHP client (smsclub/php, json_sms/get_balance.php) POSTs
