@@ -204,6 +204,37 @@ public sealed class DevinoContractTests
         Assert.Equal(new MessageId(Name, "3158611117333282817"), result.Recipients[1].MessageId);
     }
 
+    // Only the table's required fields ("Обязательное поле: Да": subject, priority, type, contentType, content, address)
+    // when nothing optional is set: no validityPeriodSec ("Если параметр не указан … максимальное значение"), no comment,
+    // no SMS fields, and resendSms written as false. "Для транзакционных сообщений приоритет должен быть высоким, для
+    // рекламы низким."
+    [Theory]
+    [InlineData(MessageKind.Transactional, "high")]
+    [InlineData(MessageKind.Promotional, "low")]
+    public async Task SendAsync_NothingOptional_PostsRequiredFieldsWithPriorityByKind(MessageKind kind, string priority)
+    {
+        var request = $$"""
+            {
+              "resendSms" : false,
+              "messages" : [ {
+                "subject" : "Subject",
+                "priority" : "{{priority}}",
+                "type" : "viber",
+                "contentType" : "text",
+                "content" : { "text" : "Message text" },
+                "address" : "7925000000"
+              } ]
+            }
+            """;
+        await using var server = Start();
+        server.Expect(Post("/send", request), ContractServer.Json(200, SendAnswer));
+        var sut = server.Get<IViberSender>(Name);
+
+        var result = await server.RunAsync(() => sut.SendAsync(new ViberMessage { Sender = "Subject", Kind = kind, Recipients = [PhoneNumber.Parse("7925000000")], Text = "Message text" }));
+
+        Assert.Equal(new MessageId(Name, "54321"), Assert.Single(result.MessageIds));
+    }
+
     [Theory]
     [InlineData(MessagePriority.Low, "low")]
     [InlineData(MessagePriority.Normal, "normal")]
