@@ -183,6 +183,25 @@ public sealed class ResilienceEndToEndTests
         Assert.Equal((transient.Length, 1), (struck, connect.Refused));
     }
 
+    [Theory]
+    [MemberData(nameof(ProviderNames))]
+    public async Task GetStatusesAsync_Corrupted200s_AreAskedAgainAndEveryIdIsAnswered(string name)
+    {
+        // A 200 whose body is a proxy's page or empty says nothing about the status; a read may simply be asked again.
+        var provider = ReliabilityProviders.Get(name);
+        await using var harness = await EmulatorHarness.StartAsync(
+            b => provider.AddTo(b, o => o.Resilience.BaseDelay = TimeSpan.FromMilliseconds(1)),
+            emulator => emulator.RateLimits.Clear());
+        var sent = await harness.Sender(provider.Name).SendAsync(provider.Message("corrupted status"));
+        harness.Emulator.InjectFault(provider.Name, EmulatorFault.MalformedAfterAccept(), pathContains: provider.StatusPath);
+        harness.Emulator.InjectFault(provider.Name, EmulatorFault.EmptyAfterAccept(), pathContains: provider.StatusPath);
+
+        var report = Assert.Single(await harness.StatusQuery(provider.Name).GetStatusesAsync(sent.MessageIds));
+
+        Assert.True(report.Error is null && report.Status != DeliveryStatus.Unknown, $"{report.Status} {report.Error?.Message}");
+        Assert.Equal(3, harness.Emulator.RequestsTo(provider.Name).Count(r => r.Path.Contains(provider.StatusPath, StringComparison.Ordinal)));
+    }
+
     private static MessageId UnknownId(ProviderCase provider) => new(provider.Name, provider.Name == ViberProviders.SmsBy ? "quick:1" : "1");
 
     private static Task<EmulatorHarness> StartAsync(ProviderCase provider, ManualTimeProvider time, Action<ViberProviderOptions>? tweak = null)
