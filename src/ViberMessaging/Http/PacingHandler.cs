@@ -27,6 +27,10 @@ internal sealed class PacingHandler(
             var waitStart = timeProvider.GetTimestamp();
             lease = await gate.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
             ViberMessagingTelemetry.PermitWait.Record(timeProvider.GetElapsedTime(waitStart).TotalMilliseconds, ViberMessagingTelemetry.ProviderTag(providerName));
+            if (!lease.IsAcquired)
+            {
+                throw Paused(request, lease);
+            }
         }
 
         using (lease)
@@ -63,8 +67,14 @@ internal sealed class PacingHandler(
                 ViberMessagingTelemetry.RateLimited.Add(1, ViberMessagingTelemetry.ProviderTag(providerName));
                 if (lease is not null)
                 {
-                    gate!.OnRateLimited(lease, retryAfter);
-                    Log.RateLimited(logger, providerName, (retryAfter ?? TimeSpan.Zero).TotalMilliseconds, gate.EffectiveLimit);
+                    if (gate!.OnRateLimited(lease, retryAfter))
+                    {
+                        Log.AccountPausedBeyondCap(logger, providerName, retryAfter!.Value.TotalSeconds, gate.MaxPause.TotalSeconds);
+                    }
+                    else
+                    {
+                        Log.RateLimited(logger, providerName, (retryAfter ?? TimeSpan.Zero).TotalMilliseconds, gate.EffectiveLimit);
+                    }
                 }
             }
             else if (lease is not null)
@@ -74,6 +84,25 @@ internal sealed class PacingHandler(
 
             return response;
         }
+    }
+
+    /// <summary>
+    /// The account is paused for longer than the SDK waits (the provider's Retry-After beyond MaxRetryAfter): the request
+    /// fails at once, not sent, with what is left of the pause. The pause itself was logged once when it began.
+    /// </summary>
+    private ViberMessagingException Paused(HttpRequestMessage request, RateLimitLease lease)
+    {
+        var left = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : (TimeSpan?)null;
+        lease.Dispose();
+        Log.PausedRequestRefused(logger, providerName, request.GetOperation(), (left ?? TimeSpan.Zero).TotalSeconds);
+        return new ViberMessagingException(
+            ViberErrorCode.RateLimited,
+            "The provider asked to pause this account for longer than MaxRetryAfter; the request was not sent. Try again after RetryAfter.")
+        {
+            ProviderName = providerName,
+            RetryAfter = left,
+            Outcome = SendOutcome.NotSent,
+        };
     }
 
     private static readonly string[] AllowedHeaders = ["Retry-After", "Date", "Content-Type", "Content-Length", "X-Request-Id", "X-RateLimit-Remaining"];

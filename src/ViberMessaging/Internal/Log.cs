@@ -32,4 +32,10 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Trace, "{Provider} {Operation}: response header {Header}: {Value}")]
     public static partial void ResponseHeader(ILogger logger, string provider, string operation, string header, string value);
+
+    [LoggerMessage(9, LogLevel.Warning, "{Provider}: the provider asked to pause the account for {RetryAfterSeconds:0} s, longer than MaxRetryAfter ({MaxRetryAfterSeconds:0} s); its requests fail at once with RateLimited until what is left is within MaxRetryAfter")]
+    public static partial void AccountPausedBeyondCap(ILogger logger, string provider, double retryAfterSeconds, double maxRetryAfterSeconds);
+
+    [LoggerMessage(10, LogLevel.Debug, "{Provider} {Operation}: not sent, the account is paused for another {RetryAfterSeconds:0} s")]
+    public static partial void PausedRequestRefused(ILogger logger, string provider, string operation, double retryAfterSeconds);
 }

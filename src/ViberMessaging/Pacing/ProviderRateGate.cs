@@ -26,6 +26,7 @@ namespace ViberMessaging.Pacing;
 internal sealed class ProviderRateGate : RateLimiter
 {
     private const int LatencySamples = 32;
+    private static readonly TimeSpan LongestPause = TimeSpan.FromDays(3650);
     private static readonly RateLimitLease FailedLease = new GateLease(null, 0, 0, acquired: false);
 
     private readonly object _lock = new();
@@ -37,6 +38,7 @@ internal sealed class ProviderRateGate : RateLimiter
     private readonly long _marginStep;
     private readonly long _maxMargin;
     private readonly long _defaultPause;
+    private readonly long _maxPause;
     private readonly long _recovery;
     private readonly long[] _log;
     private readonly long[] _logOwners;
@@ -65,11 +67,19 @@ internal sealed class ProviderRateGate : RateLimiter
     private ITimer? _timer;
     private bool _disposed;
 
-    public ProviderRateGate(PacingOptions options, TimeProvider timeProvider)
+    /// <param name="options">The account's pacing.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="maxPause">
+    /// The longest a caller waits for a pause the provider asked for (<see cref="ResilienceOptions.MaxRetryAfter"/>):
+    /// while more than this is left of the pause, permits are refused at once with the time left.
+    /// </param>
+    public ProviderRateGate(PacingOptions options, TimeProvider timeProvider, TimeSpan maxPause)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _time = timeProvider;
+        MaxPause = maxPause;
+        _maxPause = ToTimestampTicks(maxPause);
         _configuredLimit = options.PermitLimit;
         _effectiveLimit = options.PermitLimit;
         _burst = Math.Min(options.Burst ?? options.PermitLimit, options.PermitLimit);
@@ -87,6 +97,9 @@ internal sealed class ProviderRateGate : RateLimiter
         _lastGrant = _lastRefill;
         _lastAdjustment = _lastRefill;
     }
+
+    /// <summary>The longest a caller waits for a pause the provider asked for; beyond it permits are refused at once.</summary>
+    public TimeSpan MaxPause { get; }
 
     /// <summary>The permits per window currently enforced (lowered after evidence of a stricter provider).</summary>
     public int EffectiveLimit
@@ -186,18 +199,24 @@ internal sealed class ProviderRateGate : RateLimiter
     }
 
     /// <summary>
-    /// Records a 429 for the request holding <paramref name="lease"/>: pauses every sender of the account at once. What
-    /// the refusal says about the provider's limit is weighed once every request that left before it has its answer
-    /// (see <see cref="WeighRefusal"/>): the requests refused alongside it in the same crowded window must not be
-    /// counted as ones the provider admitted.
+    /// Records a 429 for the request holding <paramref name="lease"/>: pauses every sender of the account at once (for
+    /// Retry-After, or one window). A pause longer than <see cref="MaxPause"/> is not waited out: callers are refused
+    /// at once until what is left of it is within the cap. What the refusal says about the provider's limit is weighed
+    /// once every request that left before it has its answer (see <see cref="WeighRefusal"/>): the requests refused
+    /// alongside it in the same crowded window must not be counted as ones the provider admitted.
     /// </summary>
-    public void OnRateLimited(RateLimitLease lease, TimeSpan? retryAfter)
+    /// <returns>Whether this 429 made the pause longer than <see cref="MaxPause"/> (it was not before): worth one warning.</returns>
+    public bool OnRateLimited(RateLimitLease lease, TimeSpan? retryAfter)
     {
         lock (_lock)
         {
             var now = _time.GetTimestamp();
-            var pause = retryAfter is { } wait && wait > TimeSpan.Zero ? ToTimestampTicks(wait) : _defaultPause;
+
+            // A Retry-After date far in the future must not overflow the timestamp arithmetic.
+            var pause = retryAfter is { } wait && wait > TimeSpan.Zero ? ToTimestampTicks(wait < LongestPause ? wait : LongestPause) : _defaultPause;
+            var wasBeyondCap = _pausedUntil - now > _maxPause;
             _pausedUntil = Math.Max(_pausedUntil, now + pause);
+            var beyondCap = !wasBeyondCap && _pausedUntil - now > _maxPause;
 
             if (lease is GateLease { IsAcquired: true } granted && ReferenceEquals(granted.Gate, this) && Complete(granted, now, admitted: false))
             {
@@ -220,6 +239,7 @@ internal sealed class ProviderRateGate : RateLimiter
             _lastAdjustment = now;
             WeighRefusalWhenAnswered();
             Pump();
+            return beyondCap;
         }
     }
 
@@ -237,7 +257,7 @@ internal sealed class ProviderRateGate : RateLimiter
             }
 
             _failedLeases++;
-            return FailedLease;
+            return PausedBeyondCap(now) is { } refused ? refused : FailedLease;
         }
     }
 
@@ -258,6 +278,12 @@ internal sealed class ProviderRateGate : RateLimiter
             if (_queue.Count == 0 && EarliestGrant(now) <= now)
             {
                 return ValueTask.FromResult(permitCount == 0 ? new GateLease(null, 0, now, acquired: true) : Grant(now));
+            }
+
+            if (PausedBeyondCap(now) is { } refused)
+            {
+                _failedLeases++;
+                return ValueTask.FromResult(refused);
             }
 
             waiter = new Waiter(permitCount == 0);
@@ -299,6 +325,13 @@ internal sealed class ProviderRateGate : RateLimiter
 
         base.Dispose(disposing);
     }
+
+    /// <summary>
+    /// While more than <see cref="MaxPause"/> is left of a pause the provider asked for, a refusal carrying what is
+    /// left (<see cref="MetadataName.RetryAfter"/>); otherwise <see langword="null"/>.
+    /// </summary>
+    private RateLimitLease? PausedBeyondCap(long now)
+        => _pausedUntil - now > _maxPause ? new RefusedLease(_time.GetElapsedTime(now, _pausedUntil)) : null;
 
     private static void ValidatePermitCount(int permitCount)
     {
@@ -575,9 +608,25 @@ internal sealed class ProviderRateGate : RateLimiter
         _lastAdjustment = now;
     }
 
-    /// <summary>Grants permits to the head of the queue while it is eligible, then arms the timer for the next instant.</summary>
+    /// <summary>
+    /// Grants permits to the head of the queue while it is eligible, then arms the timer for the next instant. While the
+    /// account is paused for longer than <see cref="MaxPause"/>, every waiter is refused at once instead.
+    /// </summary>
     private void Pump()
     {
+        if (_queue.Count > 0 && PausedBeyondCap(_time.GetTimestamp()) is { } refused)
+        {
+            foreach (var waiter in _queue)
+            {
+                waiter.Registration.Unregister();
+                _failedLeases++;
+                waiter.Completion.TrySetResult(refused);
+            }
+
+            _queue.Clear();
+            return;
+        }
+
         while (_queue.First is { } node)
         {
             var now = _time.GetTimestamp();
@@ -644,6 +693,20 @@ internal sealed class ProviderRateGate : RateLimiter
         public int Slot { get; set; } = slot;
 
         public long? SentAt { get; set; }
+    }
+
+    /// <summary>A permit refused because the provider asked for a longer pause than the SDK waits out; says how long is left.</summary>
+    private sealed class RefusedLease(TimeSpan retryAfter) : RateLimitLease
+    {
+        public override bool IsAcquired => false;
+
+        public override IEnumerable<string> MetadataNames => [MetadataName.RetryAfter.Name];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = metadataName == MetadataName.RetryAfter.Name ? retryAfter : null;
+            return metadata is not null;
+        }
     }
 
     private sealed class GateLease(ProviderRateGate? gate, long sequence, long stamp, bool acquired) : RateLimitLease

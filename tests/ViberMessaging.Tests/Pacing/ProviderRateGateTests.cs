@@ -168,6 +168,42 @@ public sealed class ProviderRateGateTests
     }
 
     [Fact]
+    public async Task OnRateLimited_RetryAfterBeyondTheCap_FailsNewAndQueuedCallersAtOnceWithTheRemainingWait()
+    {
+        // Retry-After: 3600 must not hold every caller of the account for an hour: with a 30 s cap they fail at once
+        // and learn how long the provider asked for.
+        var (sut, time) = CreateSut(limit: 1, maxPause: TimeSpan.FromSeconds(30));
+        var lease = Depart(sut, await sut.AcquireAsync());
+        var queued = sut.AcquireAsync().AsTask();
+
+        sut.OnRateLimited(lease, TimeSpan.FromHours(1));
+        time.Advance(TimeSpan.FromMinutes(10));
+        var later = await sut.AcquireAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+
+        var refused = await queued.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(refused.IsAcquired);
+        Assert.True(refused.TryGetMetadata(MetadataName.RetryAfter, out var wait));
+        Assert.Equal(TimeSpan.FromHours(1), wait);
+        Assert.False(later.IsAcquired);
+        Assert.True(later.TryGetMetadata(MetadataName.RetryAfter, out var laterWait));
+        Assert.Equal(TimeSpan.FromMinutes(50), laterWait);
+    }
+
+    [Fact]
+    public async Task OnRateLimited_RetryAfterBeyondTheCap_CallersWaitOnceWhatIsLeftIsWithinTheCap()
+    {
+        var (sut, time) = CreateSut(limit: 1, maxPause: TimeSpan.FromSeconds(30));
+        sut.OnRateLimited(Depart(sut, await sut.AcquireAsync()), TimeSpan.FromMinutes(5));
+
+        time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(20));
+        var waiter = sut.AcquireAsync().AsTask();
+        Assert.False(waiter.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(20));
+
+        Assert.True((await waiter.WaitAsync(TimeSpan.FromSeconds(5))).IsAcquired);
+    }
+
+    [Fact]
     public async Task OnRateLimited_WithoutRetryAfter_PausesOneWindow()
     {
         var (sut, time) = CreateSut();
@@ -625,7 +661,7 @@ public sealed class ProviderRateGateTests
         return lease;
     }
 
-    private static (ProviderRateGate Sut, ManualTimeProvider Time) CreateSut(int limit = 9, int? burst = null, TimeSpan? recovery = null)
+    private static (ProviderRateGate Sut, ManualTimeProvider Time) CreateSut(int limit = 9, int? burst = null, TimeSpan? recovery = null, TimeSpan? maxPause = null)
     {
         var time = new ManualTimeProvider();
         var options = new PacingOptions
@@ -636,7 +672,7 @@ public sealed class ProviderRateGateTests
             SafetyMargin = TimeSpan.FromMilliseconds(10),
             RecoveryPeriod = recovery ?? TimeSpan.FromMinutes(5),
         };
-        return (new ProviderRateGate(options, time), time);
+        return (new ProviderRateGate(options, time, maxPause ?? TimeSpan.FromSeconds(30)), time);
     }
 
     private static void AssertAtMost(int limit, TimeSpan window, List<long> grantTimestamps)
