@@ -131,7 +131,7 @@ public static class Program
         var chunks = list.Recipients.Chunk(perRequest).ToArray();
 
         var source = settings.File ?? "generated test numbers";
-        var target = setup.Emulator is { } emulator ? $"embedded emulator at {emulator.BaseAddress}" : "real API";
+        var target = ProviderSetup.Target(setup, options);
         console.MarkupLineInterpolated($"Campaign to [blue]{Count(list.Recipients.Count)}[/] recipients ({source}) through [blue]{name}[/] ({target}).");
         console.MarkupLineInterpolated($"{Plural(chunks.Length, "request")} of at most {Plural(perRequest, "recipient")}; pacing {Limit(options.Pacing)}; at most {options.MaxConcurrentRequests} in flight.");
         if (list.Invalid > 0)
@@ -215,7 +215,7 @@ public static class Program
         {
             await console.Progress()
                 .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new LabelledTimeColumn("elapsed", t => t.ElapsedTime), new LabelledTimeColumn("left", t => t.RemainingTime))
                 .StartAsync(async progress =>
                 {
                     var task = progress.AddTask($"Sending through {name}", maxValue: list.Recipients.Count);
@@ -262,7 +262,7 @@ public static class Program
         }
 
         var summary = new Table().HideHeaders().AddColumns("", "").Title("Campaign summary");
-        summary.AddRow("Provider", Markup.Escape($"{name} ({(setup.Emulator is null ? "real API" : "embedded emulator")})"));
+        summary.AddRow("Provider", Markup.Escape($"{name} ({ProviderSetup.Target(setup, options)})"));
         summary.AddRow("Recipients", Count(list.Recipients.Count));
         summary.AddRow("Accepted", $"[green]{Count(tally.Accepted)}[/]");
         summary.AddRow("Rejected", Markup.Escape($"{Count(tally.Rejected)}{Breakdown(tally.RejectedBy)}"));

@@ -1,6 +1,7 @@
 // The provider emulator as a standalone server on a fixed port: for curl, for Postman, for apps in other stacks.
 //   dotnet run --project samples/Emulator -- --port 5080
 using System.CommandLine;
+using ViberMessaging;
 using ViberMessaging.Testing;
 
 var port = new Option<int>("--port", "-p")
@@ -29,7 +30,7 @@ var root = new RootCommand("Runs the ViberMessaging provider emulator (SMS Club,
 root.SetAction(async (parse, cancellationToken) =>
 {
     var options = new ViberEmulatorOptions { Port = parse.GetValue(port) };
-    options.RateLimits["SmsClub"] = new EmulatorRateLimit(parse.GetValue(smsClubRate), TimeSpan.FromSeconds(1));
+    options.RateLimits[ViberProviders.SmsClub] = new EmulatorRateLimit(parse.GetValue(smsClubRate), TimeSpan.FromSeconds(1));
     ViberEmulator emulator;
     try
     {
@@ -47,6 +48,10 @@ root.SetAction(async (parse, cancellationToken) =>
         foreach (var provider in emulator.Providers)
         {
             Console.WriteLine($"  {provider,-16} {emulator.GetBaseAddress(provider)}");
+            foreach (var endpoint in emulator.GetEndpoints(provider))
+            {
+                Console.WriteLine($"    {endpoint}");
+            }
         }
 
         var credentials = options.Credentials;

@@ -246,7 +246,8 @@ public static class Program
     /// </summary>
     private static ViberMessage Compose(string provider, PhoneNumber to, string sender, Uri? image) => provider switch
     {
-        // SMS Club: image only with a button; the SMS goes out under its own sender name (≤ 11) if Viber cannot deliver.
+        // SMS Club: picture and button only together (ProviderCapabilities.ButtonRequiresImage); the SMS goes out under
+        // its own sender name (≤ 11) if Viber cannot deliver.
         // Devino: the "button" content type carries text, image and button; the SMS is re-sent from smsSrcAddress.
         ViberProviders.SmsClub or ViberProviders.Devino => new ViberMessage
         {
@@ -254,20 +255,17 @@ public static class Program
             Recipients = [to],
             Text = Text,
             ImageUrl = image,
-            Button = TrackButton,
+            Button = image is null && provider == ViberProviders.SmsClub ? null : TrackButton,
             SmsFallback = new SmsFallback(SmsText) { Sender = sender },
         },
 
-        // DecisionTelecom: image and button only together; the SMS (one segment, no sender of its own) only for
-        // transactional messages.
+        // DecisionTelecom: an image and a button make a promotional message, and the SMS fallback (one segment, no
+        // sender of its own, 40 s for Viber first) goes only with a transactional one, which is text: this is Viber + SMS.
         ViberProviders.DecisionTelecom => new ViberMessage
         {
             Sender = sender,
             Recipients = [to],
             Text = Text,
-            ImageUrl = image,
-            Button = image is null ? null : TrackButton,
-            Kind = MessageKind.Transactional,
             SmsFallback = new SmsFallback(SmsText),
         },
 

@@ -71,10 +71,16 @@ internal sealed class ProviderSetup : IAsyncDisposable
         }
         catch (InvalidOperationException e)
         {
-            // The configuration binder reports unknown keys (ErrorOnUnknownConfiguration) this way.
+            // A DefaultProvider that names no registration comes this way (option problems come as OptionsValidationException).
             throw new SampleUsageException($"configuration of {provider} ({SampleConfiguration.Section}:{provider}): {e.Message}");
         }
     }
+
+    /// <summary>Where a provider's requests go: the embedded emulator, an emulator on this machine (a loopback BaseAddress, such as samples/Emulator), or the real API.</summary>
+    public static string Target(ProviderSetup setup, ViberProviderOptions options)
+        => setup.Emulator is { } embedded ? $"embedded emulator at {embedded.BaseAddress}"
+            : options.BaseAddress is { IsLoopback: true } local ? $"emulator at {local}"
+            : $"real API at {options.BaseAddress?.Host}";
 
     /// <summary>The options a provider account runs with (its pacing is the rate limit the SDK enforces).</summary>
     public static ViberProviderOptions OptionsOf(IServiceProvider services, string provider) => provider switch

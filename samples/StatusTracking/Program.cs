@@ -165,6 +165,12 @@ public static class Program
                     }
                 }
 
+                // Every status final: stop now, not one poll interval later.
+                if (ids.All(id => latest.TryGetValue(id, out var report) && IsSettled(report)))
+                {
+                    break;
+                }
+
                 await Task.Delay(pollEvery, deadline.Token);
             }
         }
@@ -176,6 +182,8 @@ public static class Program
         {
             // Ctrl+C: report where everything stands.
         }
+
+        var tracked = clock.Elapsed;
 
         var table = new Table().AddColumns("Message id", "Recipient", "Status", "Channel", "Reason", "Provider said");
         foreach (var id in ids)
@@ -198,7 +206,7 @@ public static class Program
         console.Write(table);
         var settled = ids.Count(id => latest.TryGetValue(id, out var report) && IsSettled(report));
         var counts = latest.Values.GroupBy(Describe).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} {g.Key}");
-        console.MarkupLineInterpolated($"{settled} of {ids.Count} final after {clock.Elapsed.TotalSeconds:0.0} s: {string.Join(", ", counts)}.");
+        console.MarkupLineInterpolated($"{settled} of {ids.Count} final after {tracked.TotalSeconds:0.0} s: {string.Join(", ", counts)}.");
         if (cancellationToken.IsCancellationRequested)
         {
             return ExitCodes.Cancelled;

@@ -1,15 +1,14 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ViberMessaging.Testing.Infrastructure;
+using ViberMessaging.Testing.Providers;
 
 namespace ViberMessaging.Testing;
 
@@ -33,19 +32,17 @@ namespace ViberMessaging.Testing;
 /// </example>
 public sealed class ViberEmulator : IAsyncDisposable
 {
-    internal const string BodyKey = "ViberEmulator.Body";
-
     private readonly WebApplication _app;
     private readonly EmulatorState _state;
-    private readonly IReadOnlyList<EmulatedProvider> _providers;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly List<Task> _background = [];
+    private readonly EmulatorBackground _background;
+    private readonly IReadOnlyList<EmulatorModule> _modules;
 
-    private ViberEmulator(WebApplication app, EmulatorState state, IReadOnlyList<EmulatedProvider> providers, Uri baseAddress)
+    private ViberEmulator(WebApplication app, EmulatorState state, EmulatorBackground background, IReadOnlyList<EmulatorModule> modules, Uri baseAddress)
     {
         _app = app;
         _state = state;
-        _providers = providers;
+        _background = background;
+        _modules = modules;
         BaseAddress = baseAddress;
     }
 
@@ -56,14 +53,10 @@ public sealed class ViberEmulator : IAsyncDisposable
     public ViberEmulatorOptions Options => _state.Options;
 
     /// <summary>The names of the emulated providers.</summary>
-    public IReadOnlyList<string> Providers => _providers.Select(p => p.Name).ToArray();
+    public IReadOnlyList<string> Providers => _modules.Select(p => p.Name).ToArray();
 
     /// <summary>Every request received so far, oldest first.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _state.Requests();
-
-    internal EmulatorState State => _state;
-
-    internal CancellationToken Stopping => _stopping.Token;
 
     /// <summary>Starts an emulator on 127.0.0.1.</summary>
     /// <param name="options">How it runs; <see langword="null"/> for the defaults (a free port, the system clock).</param>
@@ -88,27 +81,18 @@ public sealed class ViberEmulator : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         var app = builder.Build();
 
-        var providers = typeof(EmulatedProvider).Assembly.GetTypes()
-            .Where(t => t.IsSubclassOf(typeof(EmulatedProvider)) && !t.IsAbstract)
-            .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .Select(t => (EmulatedProvider)Activator.CreateInstance(t)!)
-            .ToArray();
-
-        app.Use((context, next) => HandleAsync(context, next, state, providers));
-        foreach (var provider in providers)
+        var background = new EmulatorBackground();
+        var modules = EmulatedProviders.Create(state, background);
+        var pipeline = new EmulatorPipeline(state, modules);
+        app.Use(pipeline.InvokeAsync);
+        foreach (var module in modules)
         {
-            provider.State = state;
-            provider.Map(app.MapGroup("/" + provider.PathPrefix));
+            module.Map(app.MapGroup("/" + module.PathPrefix));
         }
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var emulator = new ViberEmulator(app, state, providers, new Uri(address.TrimEnd('/') + "/"));
-        foreach (var provider in providers)
-        {
-            provider.Emulator = emulator;
-        }
-
+        var emulator = new ViberEmulator(app, state, background, modules, new Uri(address.TrimEnd('/') + "/"));
         await emulator.WarmUpAsync(cancellationToken).ConfigureAwait(false);
         return emulator;
     }
@@ -117,7 +101,40 @@ public sealed class ViberEmulator : IAsyncDisposable
     /// <param name="provider">The provider's name (see <see cref="ViberProviders"/>).</param>
     /// <returns>For example <c>http://127.0.0.1:54321/smsclub/</c>.</returns>
     /// <exception cref="ArgumentException">The provider is not emulated.</exception>
-    public Uri GetBaseAddress(string provider) => new(BaseAddress, Provider(provider).PathPrefix + "/");
+    public Uri GetBaseAddress(string provider) => new(BaseAddress, Module(provider).PathPrefix + "/");
+
+    /// <summary>
+    /// The endpoints one provider's emulated API serves, as <c>METHOD absolute-URL</c> lines (for example
+    /// <c>POST http://127.0.0.1:5080/smsclub/vibers/send</c>), in the order the provider maps them: what a client in
+    /// another stack points at.
+    /// </summary>
+    /// <param name="provider">The provider's name (see <see cref="ViberProviders"/>).</param>
+    /// <returns>The endpoints.</returns>
+    /// <exception cref="ArgumentException">The provider is not emulated.</exception>
+    public IReadOnlyList<string> GetEndpoints(string provider)
+    {
+        var prefix = "/" + Module(provider).PathPrefix + "/";
+        return ((IEndpointRouteBuilder)_app).DataSources
+            .SelectMany(source => source.Endpoints)
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } pattern && pattern.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && !pattern.Contains('{', StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(method => $"{method} {new Uri(BaseAddress, e.RoutePattern.RawText!.TrimStart('/'))}"))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// The knobs of one emulated provider: the answers its API can give that no request provokes, for example
+    /// <c>emulator.Provider&lt;DecisionTelecomEmulatorSettings&gt;().BalanceEmpty = true</c>. Every provider has one
+    /// <see cref="EmulatorProviderSettings"/> type, named <c>&lt;Provider&gt;EmulatorSettings</c>.
+    /// </summary>
+    /// <typeparam name="TSettings">The provider's settings type, for example <see cref="DevinoEmulatorSettings"/>.</typeparam>
+    /// <returns>This emulator's instance (the same one on every call); changes apply to the next request.</returns>
+    /// <exception cref="InvalidOperationException"><typeparamref name="TSettings"/> is not the settings type of an emulated provider.</exception>
+    public TSettings Provider<TSettings>()
+        where TSettings : EmulatorProviderSettings
+        => _modules.Select(m => m.Settings).OfType<TSettings>().FirstOrDefault(s => s.GetType() == typeof(TSettings))
+            ?? throw new InvalidOperationException(
+                $"{typeof(TSettings).Name} is not the settings type of an emulated provider (they are: {string.Join(", ", _modules.Select(m => m.Settings.GetType().Name))}).");
 
     /// <summary>The requests one provider received, oldest first.</summary>
     /// <param name="provider">The provider's name.</param>
@@ -175,14 +192,14 @@ public sealed class ViberEmulator : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(fault);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        _ = Provider(provider);
+        _ = Module(provider);
         _state.InjectFault(provider, fault, count, pathContains);
     }
 
     /// <summary>Changes (or, with <see langword="null"/>, removes) a provider's strict rate window, effective at once.</summary>
     /// <param name="provider">The provider's name.</param>
     /// <param name="limit">The new window.</param>
-    public void SetRateLimit(string provider, EmulatorRateLimit? limit) => _state.SetRateLimit(Provider(provider).Name, limit);
+    public void SetRateLimit(string provider, EmulatorRateLimit? limit) => _state.SetRateLimit(Module(provider).Name, limit);
 
     /// <summary>Forgets every request, message, chat and window count (scripts, faults and limits stay).</summary>
     public void Reset() => _state.Clear();
@@ -192,9 +209,9 @@ public sealed class ViberEmulator : IAsyncDisposable
     public void Configure(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        foreach (var provider in _providers)
+        foreach (var module in _modules)
         {
-            provider.PointAt(services, GetBaseAddress(provider.Name), Options.Credentials);
+            module.PointAt(services, GetBaseAddress(module.Name), Options.Credentials);
         }
     }
 
@@ -202,24 +219,9 @@ public sealed class ViberEmulator : IAsyncDisposable
     /// <returns>A task that completes when it has stopped.</returns>
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        Task[] background;
-        lock (_background)
-        {
-            background = _background.ToArray();
-        }
-
-        try
-        {
-            await Task.WhenAll(background).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
+        await _background.StopAsync().ConfigureAwait(false);
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
-        _stopping.Dispose();
     }
 
     /// <summary>
@@ -233,9 +235,9 @@ public sealed class ViberEmulator : IAsyncDisposable
         try
         {
             using var http = new HttpClient { BaseAddress = BaseAddress };
-            foreach (var provider in _providers)
+            foreach (var module in _modules)
             {
-                using var response = await http.GetAsync(new Uri(provider.PathPrefix + "/", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+                using var response = await http.GetAsync(new Uri(module.PathPrefix + "/", UriKind.Relative), cancellationToken).ConfigureAwait(false);
             }
         }
         catch (HttpRequestException)
@@ -246,184 +248,7 @@ public sealed class ViberEmulator : IAsyncDisposable
         _state.Clear();
     }
 
-    /// <summary>Runs work (a scheduled callback, a scripted reply) until the emulator stops.</summary>
-    internal void RunInBackground(Func<CancellationToken, Task> work)
-    {
-        var task = Task.Run(async () =>
-        {
-            try
-            {
-                await work(_stopping.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-            catch (HttpRequestException)
-            {
-            }
-        });
-        lock (_background)
-        {
-            _background.RemoveAll(t => t.IsCompleted);
-            _background.Add(task);
-        }
-    }
-
-    private EmulatedProvider Provider(string name)
-        => _providers.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException($"'{name}' is not an emulated provider (emulated: {string.Join(", ", _providers.Select(p => p.Name))}).", nameof(name));
-
-    private static async Task HandleAsync(HttpContext context, RequestDelegate next, EmulatorState state, EmulatedProvider[] providers)
-    {
-        var path = context.Request.Path.Value ?? "/";
-        var segment = path.TrimStart('/').Split('/', 2)[0];
-        var provider = providers.FirstOrDefault(p => string.Equals(p.PathPrefix, segment, StringComparison.OrdinalIgnoreCase));
-        if (provider is null)
-        {
-            await EmulatorJson.WriteRawAsync(context, 404, "{\"error\":\"no emulated provider at this path\"}").ConfigureAwait(false);
-            return;
-        }
-
-        var subPath = path[(segment.Length + 1)..];
-        if (subPath.Length == 0)
-        {
-            subPath = "/";
-        }
-
-        var fault = state.TakeFault(provider.Name, subPath);
-        var body = fault is { Kind: EmulatorFaultKind.Reset, AcceptsRequest: false } ? [] : await ReadBodyAsync(context).ConfigureAwait(false);
-        var record = new RecordedRequest
-        {
-            Provider = provider.Name,
-            Method = context.Request.Method,
-            Path = subPath,
-            Query = context.Request.QueryString.Value ?? string.Empty,
-            Headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            Body = Encoding.UTF8.GetString(body),
-            RawBody = body,
-            ReceivedAt = state.Now,
-            Fault = fault,
-        };
-        state.Record(record);
-        context.Items[BodyKey] = body;
-
-        if (fault is { Kind: EmulatorFaultKind.Reset, AcceptsRequest: false })
-        {
-            context.Abort();
-            return;
-        }
-
-        if (state.WindowOf(provider.Name) is { } window && !window.TryAdmit())
-        {
-            context.Response.StatusCode = 429;
-            await provider.WriteRateLimitedAsync(context).ConfigureAwait(false);
-            record.ResponseStatus = 429;
-            return;
-        }
-
-        if (fault is { AcceptsRequest: false })
-        {
-            switch (fault.Kind)
-            {
-                case EmulatorFaultKind.ServerError:
-                    context.Response.StatusCode = 500;
-                    await provider.WriteServerErrorAsync(context).ConfigureAwait(false);
-                    record.ResponseStatus = 500;
-                    return;
-                case EmulatorFaultKind.RateLimited:
-                    context.Response.StatusCode = 429;
-                    if (fault.RetryAfter is { } retryAfter)
-                    {
-                        context.Response.Headers.RetryAfter = fault.RetryAfterAsDate
-                            ? (state.Now + retryAfter).ToString("R", CultureInfo.InvariantCulture)
-                            : ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                    }
-
-                    await provider.WriteRateLimitedAsync(context).ConfigureAwait(false);
-                    record.ResponseStatus = 429;
-                    return;
-                case EmulatorFaultKind.Delay:
-                    await Task.Delay(fault.Delay ?? TimeSpan.Zero, state.Time, context.RequestAborted).ConfigureAwait(false);
-                    break;
-            }
-        }
-
-        var original = context.Response.Body;
-        using var captured = new MemoryStream();
-        context.Response.Body = captured;
-        try
-        {
-            await next(context).ConfigureAwait(false);
-        }
-        finally
-        {
-            context.Response.Body = original;
-        }
-
-        var answer = captured.ToArray();
-        record.ResponseStatus = context.Response.StatusCode;
-        record.ResponseBody = Encoding.UTF8.GetString(answer);
-        if (fault is not { AcceptsRequest: true })
-        {
-            context.Response.ContentLength = answer.Length;
-            await original.WriteAsync(answer, context.RequestAborted).ConfigureAwait(false);
-            return;
-        }
-
-        switch (fault.Kind)
-        {
-            case EmulatorFaultKind.ServerError:
-                context.Response.StatusCode = 500;
-                context.Response.ContentLength = null;
-                await provider.WriteServerErrorAsync(context).ConfigureAwait(false);
-                record.ResponseStatus = 500;
-                break;
-            case EmulatorFaultKind.Malformed:
-                var garbage = "<html><body>502 Bad Gateway</body></html>{\"successfulRequest\":"u8.ToArray();
-                context.Response.StatusCode = 200;
-                context.Response.ContentLength = garbage.Length;
-                await original.WriteAsync(garbage, context.RequestAborted).ConfigureAwait(false);
-                record.ResponseStatus = 200;
-                break;
-            case EmulatorFaultKind.Truncated:
-                context.Response.StatusCode = 200;
-                context.Response.ContentLength = answer.Length;
-                await original.WriteAsync(answer.AsMemory(0, answer.Length / 2), context.RequestAborted).ConfigureAwait(false);
-                await original.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-
-                // A reset discards what the client has not read yet: give it a moment to read the headers and the half
-                // body first, so it sees a truncated answer, not a reset before the answer.
-                await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, context.RequestAborted).ConfigureAwait(false);
-                context.Abort();
-                record.ResponseStatus = 0;
-                break;
-            case EmulatorFaultKind.Empty:
-                context.Response.StatusCode = 200;
-                context.Response.ContentLength = 0;
-                record.ResponseStatus = 200;
-                break;
-            case EmulatorFaultKind.Reset:
-                context.Abort();
-                record.ResponseStatus = 0;
-                break;
-            case EmulatorFaultKind.Hang:
-                record.ResponseStatus = 0;
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, context.RequestAborted).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-
-                break;
-        }
-    }
-
-    private static async Task<byte[]> ReadBodyAsync(HttpContext context)
-    {
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
-        return buffer.ToArray();
-    }
+    private EmulatorModule Module(string name)
+        => _modules.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"'{name}' is not an emulated provider (emulated: {string.Join(", ", _modules.Select(p => p.Name))}).", nameof(name));
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Text.Json.Nodes;
 using ViberMessaging.Samples.Tests.TestSupport;
 
 namespace ViberMessaging.Samples.Tests;
@@ -32,6 +33,37 @@ public sealed class EmulatorSampleTests
     }
 
     [Fact]
+    public async Task Main_ReadmeRecipe_PrintsTheReadmesEndpointListAndAnswersItsCurlCommands()
+    {
+        var port = FreePort();
+        using var process = SampleProcess.Start(Assembly, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await process.WaitForOutputAsync("Press Ctrl+C to stop.", TimeSpan.FromSeconds(60));
+        var readme = RepositoryFiles.Read("README.md");
+
+        // What it prints at start-up is the README's list (the README shows port 5080).
+        var printed = process.Output.ReplaceLineEndings("\n").Replace($"127.0.0.1:{port}", "127.0.0.1:5080", StringComparison.Ordinal);
+        printed = printed[..(printed.IndexOf("Press Ctrl+C to stop.", StringComparison.Ordinal) + "Press Ctrl+C to stop.".Length)];
+        Assert.Equal(RepositoryFiles.CodeBlockAfter(readme, "README emulator endpoints"), string.Join('\n', printed.Split('\n').Select(line => line.TrimEnd())));
+
+        // Every curl command works, in order, on this fresh emulator: a send answers exactly what the README shows, a
+        // status answers its shape (statuses and times move on).
+        var recipes = CurlRecipe.Parse(RepositoryFiles.CodeBlockAfter(readme, "README emulator curl"));
+        Assert.Equal(8, recipes.Count);
+        using var http = new HttpClient();
+        foreach (var recipe in recipes)
+        {
+            using var request = recipe.ToRequest(port);
+            using var response = await http.SendAsync(request);
+            var answer = await response.Content.ReadAsStringAsync();
+
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{recipe.Url}: HTTP {(int)response.StatusCode} {answer}");
+            var (shown, actual) = (JsonNode.Parse(recipe.ShownAnswer), JsonNode.Parse(answer));
+            var exact = recipe.Url.AbsolutePath.Contains("send", StringComparison.OrdinalIgnoreCase);
+            Assert.True(exact ? JsonNode.DeepEquals(shown, actual) : Shape(shown) == Shape(actual), $"{recipe.Url}: README shows {recipe.ShownAnswer}, got {answer}");
+        }
+    }
+
+    [Fact]
     public async Task Main_Help_DescribesThePortAndExitsZero()
     {
         using var process = SampleProcess.Start(Assembly, "--help");
@@ -51,6 +83,14 @@ public sealed class EmulatorSampleTests
         Assert.Contains("--port must be between 1 and 65535", outcome.Error, StringComparison.Ordinal);
         outcome.AssertNoStackTrace();
     }
+
+    /// <summary>A JSON value's property names, recursively, without its values.</summary>
+    private static string Shape(JsonNode? node) => node switch
+    {
+        JsonObject o => "{" + string.Join(",", o.Select(p => p.Key + ":" + Shape(p.Value))) + "}",
+        JsonArray a => "[" + string.Join(",", a.Select(Shape)) + "]",
+        _ => "_",
+    };
 
     private static int FreePort()
     {

@@ -71,7 +71,7 @@ public sealed class QuickstartTests
         var outcome = await SampleOutcome.RunAsync((output, error) => QuickstartSample.RunAsync(["--to", "+380501234567"], output, error, configuration));
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("'Tokn'", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains("configuration error: ViberMessaging:SmsClub:Tokn is not a known setting; did you mean Token?", outcome.Error, StringComparison.Ordinal);
         outcome.AssertNoStackTrace();
     }
 

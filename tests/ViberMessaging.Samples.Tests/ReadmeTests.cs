@@ -18,11 +18,28 @@ public sealed partial class ReadmeTests
     }
 
     [Fact]
+    public void Readme_QuickstartCode_IsWhatThePackageSmokeTestRuns()
+    {
+        // .ci/run packs the packages and runs this consumer against them (see CONTRIBUTING.md).
+        var consumer = RepositoryFiles.Region("tests/PackageSmoke/Consumer/Program.cs", "README quickstart");
+
+        Assert.Equal(consumer, RepositoryFiles.CodeBlockAfter(Readme, "README quickstart"));
+    }
+
+    [Fact]
     public void Readme_EmulatorExample_IsTheTestThatRuns()
     {
         var test = RepositoryFiles.Region("tests/ViberMessaging.Samples.Tests/ReadmeEmulatorExampleTests.cs", "README emulator");
 
         Assert.Equal(test, RepositoryFiles.CodeBlockAfter(Readme, "README emulator"));
+    }
+
+    [Fact]
+    public void Readme_Message_IsTheOneEveryProviderAcceptsInItsTest()
+    {
+        var test = RepositoryFiles.Region("tests/ViberMessaging.Samples.Tests/ReadmeMessageTests.cs", "README message");
+
+        Assert.Equal(test, RepositoryFiles.CodeBlockAfter(Readme, "README message"));
     }
 
     [Fact]

@@ -68,6 +68,20 @@ public sealed class StatusTrackingTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_EveryStatusFinalAtTheFirstPoll_StopsWithoutWaitingAnotherInterval()
+    {
+        await using var provider = await ViberEmulator.StartAsync();
+
+        var outcome = await SampleOutcome.RunAsync((output, error) => StatusTrackingSample.RunAsync(
+            ["--id", "smsclub:424242", "--interval", "600", "--timeout", "900"], output, error, SampleEmulator.ConfigurationFor(provider, ViberProviders.SmsClub)));
+
+        Assert.Equal(0, outcome.ExitCode);
+        var summary = System.Text.RegularExpressions.Regex.Match(outcome.Output, @"1 of 1 final after (\d+\.\d) s");
+        Assert.True(summary.Success, outcome.Output);
+        Assert.InRange(double.Parse(summary.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 0, 599);   // not one --interval (600 s) later
+    }
+
+    [Fact]
     public async Task RunAsync_IdTheProviderNeverIssued_IsSettledAsUnknown()
     {
         await using var provider = await ViberEmulator.StartAsync();

@@ -21,6 +21,30 @@ public sealed class ViberEmulatorTests
     }
 
     [Fact]
+    public async Task GetEndpoints_EachProvider_ListsTheMethodsAndAbsoluteUrlsItServesAndTheyAnswer()
+    {
+        await using var emulator = await ViberEmulator.StartAsync();
+        using var http = new HttpClient();
+
+        var smsClub = emulator.GetEndpoints(ViberProviders.SmsClub);
+
+        Assert.Equal(
+            ["POST vibers/send", "POST vibers/status", "GET vibers/chats", "GET vibers/chat", "GET vibers/originator", "POST sms/balance"],
+            smsClub.Select(e => e.Replace(emulator.GetBaseAddress(ViberProviders.SmsClub).AbsoluteUri, string.Empty, StringComparison.Ordinal)));
+        Assert.Equal([2, 2, 11], new[] { ViberProviders.DecisionTelecom, ViberProviders.Devino, ViberProviders.SmsBy }.Select(p => emulator.GetEndpoints(p).Count));
+        foreach (var endpoint in emulator.Providers.SelectMany(emulator.GetEndpoints))
+        {
+            var (method, url) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
+            using var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+
+            // Unauthenticated, each endpoint answers in its provider's words: an auth error, never "no such path".
+            Assert.NotEqual(HttpStatusCode.NotFound, response.StatusCode);
+        }
+
+        Assert.Throws<ArgumentException>(() => emulator.GetEndpoints("Nope"));
+    }
+
+    [Fact]
     public async Task StartAsync_AfterWarmingUp_HasNoTraceOfIt()
     {
         var options = new ViberEmulatorOptions();
@@ -297,6 +321,48 @@ public sealed class ViberEmulatorTests
             clock.Advance(TimeSpan.FromSeconds(1));
             Assert.Equal(EmulatedSmsState.Delivered, emulator.GetStatus(message).Sms);
         }
+    }
+
+    [Fact]
+    public async Task Provider_EachSettingsType_IsThisEmulatorsOwnInstance()
+    {
+        await using var first = await ViberEmulator.StartAsync();
+        await using var second = await ViberEmulator.StartAsync();
+
+        Assert.Same(first.Provider<DevinoEmulatorSettings>(), first.Provider<DevinoEmulatorSettings>());
+        Assert.NotSame(first.Provider<DevinoEmulatorSettings>(), second.Provider<DevinoEmulatorSettings>());
+        Assert.Equal(
+            [ViberProviders.DecisionTelecom, ViberProviders.Devino, ViberProviders.SmsBy, ViberProviders.SmsClub],
+            new EmulatorProviderSettings[]
+            {
+                first.Provider<DecisionTelecomEmulatorSettings>(), first.Provider<DevinoEmulatorSettings>(),
+                first.Provider<SmsByEmulatorSettings>(), first.Provider<SmsClubEmulatorSettings>(),
+            }.Select(s => s.Provider));
+    }
+
+    [Fact]
+    public async Task Provider_TheAbstractBase_ThrowsNamingTheSettingsTypes()
+    {
+        await using var emulator = await ViberEmulator.StartAsync();
+
+        var error = Assert.Throws<InvalidOperationException>(() => emulator.Provider<EmulatorProviderSettings>());
+        Assert.Contains(nameof(SmsClubEmulatorSettings), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProviderSettings_BadArguments_ThrowBeforeAnythingChanges()
+    {
+        await using var emulator = await ViberEmulator.StartAsync();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => emulator.Provider<SmsByEmulatorSettings>().NotFoundStatus = (HttpStatusCode)199);
+        Assert.Throws<ArgumentOutOfRangeException>(() => emulator.Provider<SmsByEmulatorSettings>().NotFoundStatus = (HttpStatusCode)600);
+        Assert.Throws<ArgumentOutOfRangeException>(() => emulator.Provider<SmsByEmulatorSettings>().SetSubscriberList(0, "+375291234567"));
+        Assert.Throws<ArgumentException>(() => emulator.Provider<SmsByEmulatorSettings>().AddIncomingMessage(404, "+375291234567", "Hi"));
+        Assert.Throws<ArgumentException>(() => emulator.Provider<DevinoEmulatorSettings>().ScriptCode("+79250000001", " "));
+        Assert.Throws<ArgumentOutOfRangeException>(() => emulator.Provider<DevinoEmulatorSettings>().InjectStatus("error-system", count: 0));
+        Assert.Throws<ArgumentException>(() => emulator.Provider<DecisionTelecomEmulatorSettings>().OverrideStatus(string.Empty, 1));
+        Assert.Throws<ArgumentNullException>(() => emulator.Provider<SmsClubEmulatorSettings>().RegisteredSenders = null!);
+        Assert.Equal(HttpStatusCode.OK, emulator.Provider<SmsByEmulatorSettings>().NotFoundStatus);
     }
 
     private static HttpClient SmsClub(ViberEmulator emulator)

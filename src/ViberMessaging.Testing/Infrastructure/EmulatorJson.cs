@@ -15,9 +15,13 @@ internal static class EmulatorJson
     };
 
     /// <summary>The request body the middleware buffered.</summary>
-    public static byte[] Body(HttpContext context) => context.Items[ViberEmulator.BodyKey] as byte[] ?? [];
+    public static byte[] Body(HttpContext context) => context.Items[EmulatorPipeline.BodyKey] as byte[] ?? [];
 
-    /// <summary>Parses the request body as JSON, or returns <see langword="null"/> when it is not JSON.</summary>
+    /// <summary>
+    /// Parses the request body as JSON, or returns <see langword="null"/> when it is not JSON. A property whose value is
+    /// <c>null</c> is left out, at any depth: the gateways treat <c>"image": null</c> as no image, and clients that
+    /// serialise every optional field (DecisionTelecom's own SDK among them) write nulls for the fields they do not set.
+    /// </summary>
     public static JsonDocument? TryParse(HttpContext context)
     {
         var body = Body(context);
@@ -28,7 +32,16 @@ internal static class EmulatorJson
 
         try
         {
-            return JsonDocument.Parse(body, Lenient);
+            var document = JsonDocument.Parse(body, Lenient);
+            if (body.AsSpan().IndexOf("null"u8) < 0)
+            {
+                return document;
+            }
+
+            using (document)
+            {
+                return JsonDocument.Parse(WithoutNullProperties(document.RootElement), Lenient);
+            }
         }
         catch (JsonException)
         {
@@ -59,6 +72,49 @@ internal static class EmulatorJson
         var bytes = Encoding.UTF8.GetBytes(json);
         context.Response.ContentLength = bytes.Length;
         return context.Response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
+    }
+
+    private static byte[] WithoutNullProperties(JsonElement root)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Write(writer, root);
+        }
+
+        return buffer.ToArray();
+
+        static void Write(Utf8JsonWriter writer, JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    writer.WriteStartObject();
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (property.Value.ValueKind != JsonValueKind.Null)
+                        {
+                            writer.WritePropertyName(property.Name);
+                            Write(writer, property.Value);
+                        }
+                    }
+
+                    writer.WriteEndObject();
+                    break;
+                case JsonValueKind.Array:
+                    writer.WriteStartArray();
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        Write(writer, item);
+                    }
+
+                    writer.WriteEndArray();
+                    break;
+                default:
+                    element.WriteTo(writer);
+                    break;
+            }
+        }
     }
 
     /// <summary>A property read as string whether the JSON has a string or a number.</summary>

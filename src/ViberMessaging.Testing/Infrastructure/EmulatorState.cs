@@ -8,7 +8,7 @@ internal sealed class EmulatorState
     private readonly ConcurrentDictionary<string, long> _ids = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, RecipientBehavior> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StrictWindow> _windows = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, FaultQueue> _faults = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, StrikeQueue<EmulatorFault>> _faults = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<EmulatedMessage> _messages = [];
     private readonly Dictionary<string, EmulatedMessage> _messagesById = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, EmulatedChat> _chats = new(StringComparer.Ordinal);
@@ -31,6 +31,16 @@ internal sealed class EmulatorState
 
     /// <summary>The next id of a sequence (per provider and purpose), starting at <paramref name="first"/>.</summary>
     public long NextId(string sequence, long first) => _ids.AddOrUpdate(sequence, first, static (_, last) => last + 1);
+
+    /// <summary>Waits until <paramref name="due"/> by the emulator's clock (returns at once when it has passed).</summary>
+    public async Task WaitUntilAsync(DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        var wait = due - Now;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, Time, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     public RecipientBehavior BehaviorOf(string digits) => _scripts.TryGetValue(digits, out var behavior) ? behavior : RecipientBehavior.Reads;
 
@@ -57,7 +67,7 @@ internal sealed class EmulatorState
     public int RateLimitedCount(string provider) => WindowOf(provider)?.Rejected ?? 0;
 
     public void InjectFault(string provider, EmulatorFault fault, int count, string? pathContains)
-        => _faults.GetOrAdd(provider, _ => new FaultQueue()).Add(fault, count, pathContains);
+        => _faults.GetOrAdd(provider, _ => new StrikeQueue<EmulatorFault>()).Add(fault, count, pathContains);
 
     public EmulatorFault? TakeFault(string provider, string path)
         => _faults.TryGetValue(provider, out var queue) ? queue.Take(path) : null;
@@ -179,45 +189,4 @@ internal sealed class EmulatorState
     }
 
     private static string Key(string provider, string id) => provider.ToUpperInvariant() + ":" + id;
-
-    private sealed class FaultQueue
-    {
-        private readonly List<(EmulatorFault Fault, int Remaining, string? Path)> _entries = [];
-
-        public void Add(EmulatorFault fault, int count, string? path)
-        {
-            lock (_entries)
-            {
-                _entries.Add((fault, count, path));
-            }
-        }
-
-        public EmulatorFault? Take(string path)
-        {
-            lock (_entries)
-            {
-                for (var i = 0; i < _entries.Count; i++)
-                {
-                    var (fault, remaining, filter) = _entries[i];
-                    if (filter is not null && !path.Contains(filter, StringComparison.OrdinalIgnoreCase))
-                    {
-                        continue;
-                    }
-
-                    if (remaining <= 1)
-                    {
-                        _entries.RemoveAt(i);
-                    }
-                    else
-                    {
-                        _entries[i] = (fault, remaining - 1, filter);
-                    }
-
-                    return fault;
-                }
-
-                return null;
-            }
-        }
-    }
 }

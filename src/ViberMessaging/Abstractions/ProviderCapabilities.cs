@@ -15,6 +15,14 @@ public sealed class ProviderCapabilities
     /// <summary>Whether messages may carry a button.</summary>
     public bool SupportsButton { get; init; }
 
+    /// <summary>
+    /// Whether a button is sent only together with an image: a message with <see cref="ViberMessage.Button"/> must then
+    /// have <see cref="ViberMessage.ImageUrl"/> too (SMS Club: <c>picture_url</c>, <c>button_txt</c> and
+    /// <c>button_url</c> "must be used together or not at all"; DecisionTelecom: message type 108 is text, image and
+    /// button).
+    /// </summary>
+    public bool ButtonRequiresImage { get; init; }
+
     /// <summary>Whether an SMS fallback can be attached.</summary>
     public bool SupportsSmsFallback { get; init; }
 
@@ -54,6 +62,6 @@ public sealed class ProviderCapabilities
     /// <summary>Returns the capabilities as text.</summary>
     /// <returns>A one-line summary.</returns>
     public override string ToString()
-        => $"image={SupportsImage}, button={SupportsButton}, sms={SupportsSmsFallback}, twoWay={SupportsTwoWay}, schedule={SupportsScheduling}, "
+        => $"image={SupportsImage}, button={SupportsButton}, buttonRequiresImage={ButtonRequiresImage}, sms={SupportsSmsFallback}, twoWay={SupportsTwoWay}, schedule={SupportsScheduling}, "
             + $"recipients/request={MaxRecipientsPerRequest}, ids/status={MaxStatusIdsPerRequest}, text≤{MaxTextLength}, ttl={MinTimeToLive}..{MaxTimeToLive}";
 }

@@ -48,8 +48,12 @@ public sealed class ViberMessage
     public SmsFallback? SmsFallback { get; init; }
 
     /// <summary>Whether the message is transactional (a receipt, a code) or promotional (marketing).</summary>
-    /// <value><see cref="MessageKind.Transactional"/> by default.</value>
-    public MessageKind Kind { get; init; } = MessageKind.Transactional;
+    /// <value>
+    /// <see langword="null"/> by default: not chosen. A provider that routes the two kinds differently derives it from
+    /// the content (DecisionTelecom: an image or a button makes the message promotional, text alone transactional);
+    /// the others treat an unchosen kind as transactional.
+    /// </value>
+    public MessageKind? Kind { get; init; }
 
     /// <summary>The window in which the provider may send the message.</summary>
     /// <value><see langword="null"/> by default: send now.</value>
@@ -60,7 +64,7 @@ public sealed class ViberMessage
     public TwoWayOptions? TwoWay { get; init; }
 
     /// <summary>The delivery priority, where the provider has one.</summary>
-    /// <value><see langword="null"/> by default: derived from <see cref="Kind"/> (transactional → high, promotional → low) or the provider's default.</value>
+    /// <value><see langword="null"/> by default: derived from <see cref="Kind"/> (promotional → low, transactional or not chosen → high) or the provider's default.</value>
     public MessagePriority? Priority { get; init; }
 
     /// <summary>Where the provider should post status updates, where it supports callbacks.</summary>

@@ -47,7 +47,7 @@ internal static class ProviderRegistration
 {
     public static string HttpClientName(string name) => "ViberMessaging." + name;
 
-    public static IViberMessagingBuilder Add<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, TClient>(
+    public static IViberMessagingBuilder Add<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.PublicProperties)] TOptions, TClient>(
         IViberMessagingBuilder builder,
         string name,
         IConfiguration? section,
@@ -70,13 +70,25 @@ internal static class ProviderRegistration
 
         var services = builder.Services;
         var supportsChats = typeof(IViberChats).IsAssignableFrom(typeof(TClient));
-        inner.Registry.Add(name, supportsChats);
-
         section ??= inner.Section?.GetSection(name) is { } child && child.Exists() ? child : null;
+        var entry = new ProviderEntry(
+            name,
+            supportsChats,
+            section,
+            section is IConfigurationSection { Path.Length: > 0 } s ? s.Path : ViberMessagingOptions.DefaultSectionName + ":" + name,
+            ConfigurationSchema.For<TOptions>(),
+            sp => Problems<TOptions>(sp, name));
+        inner.Registry.Add(entry);
+
         var options = services.AddOptions<TOptions>(name);
         if (section is not null)
         {
-            options.Configure(o => definition.Bind(o, section));
+            // Unknown keys and unconvertible values are hidden from the binder and reported with every other problem.
+            options.Configure(o =>
+            {
+                var rejected = entry.CheckConfiguration().Rejected;
+                definition.Bind(o, rejected.Count == 0 ? section : new FilteredConfiguration(section, rejected));
+            });
         }
 
         if (configure is not null)
@@ -84,8 +96,13 @@ internal static class ProviderRegistration
             options.Configure(configure);
         }
 
-        options.ValidateOnStart();
+        // Validated at start-up by the one StartupValidator of AddViberMessaging, so every problem comes in one exception.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, ProviderOptionsRules<TOptions>>());
+        services.TryAdd(ServiceDescriptor.Transient<IOptionsFactory<TOptions>>(static sp => new ProviderOptionsFactory<TOptions>(
+            sp.GetServices<IConfigureOptions<TOptions>>(),
+            sp.GetServices<IPostConfigureOptions<TOptions>>(),
+            sp.GetServices<IValidateOptions<TOptions>>(),
+            sp.GetRequiredService<ProviderRegistry>())));
 
         services.AddKeyedSingleton(name, (sp, _) =>
         {
@@ -148,6 +165,21 @@ internal static class ProviderRegistration
         return builder;
     }
 
+    /// <summary>Every problem of an account's options, by configuration path; empty when they are valid.</summary>
+    private static IReadOnlyList<string> Problems<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(IServiceProvider services, string name)
+        where TOptions : ViberProviderOptions
+    {
+        try
+        {
+            services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);
+            return [];
+        }
+        catch (OptionsValidationException e)
+        {
+            return e.Failures.ToArray();
+        }
+    }
+
     /// <summary>The transport under every account's handler chain (tests wrap it to inject connect failures).</summary>
     internal static SocketsHttpHandler CreatePrimaryHandler() => new()
     {
@@ -164,7 +196,7 @@ internal static class ProviderRegistration
     internal static ProviderInfrastructure Infrastructure(IServiceProvider services, string name)
         => services.GetRequiredKeyedService<ProviderInfrastructure>(name);
 
-    private static readonly ProductInfoHeaderValue UserAgent = new("ViberMessaging", typeof(ProviderRegistration).Assembly.GetName().Version?.ToString(3) ?? "0");
+    private static readonly ProductInfoHeaderValue UserAgent = new("ViberMessaging", SdkVersion.Value);
 
     private static ILogger LoggerFor(IServiceProvider services, string name)
         => services.GetService<ILoggerFactory>()?.CreateLogger("ViberMessaging." + name) ?? NullLogger.Instance;

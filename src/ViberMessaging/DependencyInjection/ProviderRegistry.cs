@@ -1,35 +1,67 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace ViberMessaging.DependencyInjection;
 
-/// <summary>The provider registrations of one service collection, in registration order.</summary>
+/// <summary>One provider account: its name, where its configuration is, and how to check all of it.</summary>
+/// <param name="Name">The registration name.</param>
+/// <param name="SupportsChats">Whether the client implements <see cref="IViberChats"/>.</param>
+/// <param name="Section">The configuration section bound to the options, if any.</param>
+/// <param name="SectionPath">The configuration path problems are reported under (<c>ViberMessaging:SmsClub</c>).</param>
+/// <param name="Schema">The keys the options accept.</param>
+/// <param name="Problems">Creates the options and returns every problem, by configuration path (empty when they are valid).</param>
+internal sealed record ProviderEntry(
+    string Name,
+    bool SupportsChats,
+    IConfiguration? Section,
+    string SectionPath,
+    ConfigurationSchema Schema,
+    Func<IServiceProvider, IReadOnlyList<string>> Problems)
+{
+    /// <summary>Every unknown key and unconvertible value of the section, and the paths the binder must not see.</summary>
+    public (List<string> Problems, HashSet<string> Rejected) CheckConfiguration()
+    {
+        var problems = new List<string>();
+        var rejected = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (Section is not null)
+        {
+            Schema.Check(Section, SectionPath, problems, rejected);
+        }
+
+        return (problems, rejected);
+    }
+}
+
+/// <summary>The provider registrations of one service collection, in registration order, and the section they came from.</summary>
 internal sealed class ProviderRegistry
 {
-    private readonly List<(string Name, bool SupportsChats)> _providers = [];
+    private readonly List<ProviderEntry> _providers = [];
 
     public IReadOnlyList<string> Names => _providers.Select(p => p.Name).ToArray();
 
-    public void Add(string name, bool supportsChats)
+    public IReadOnlyList<ProviderEntry> Providers => _providers;
+
+    /// <summary>The <c>ViberMessaging</c> section of <c>AddViberMessaging(configuration)</c>, when it was used.</summary>
+    public IConfigurationSection? Section { get; set; }
+
+    public void Add(ProviderEntry provider)
     {
-        if (_providers.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+        if (_providers.Any(p => string.Equals(p.Name, provider.Name, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new InvalidOperationException($"A provider named '{name}' is already registered. Give the second account its own name, for example AddSmsClub(\"{name}Marketing\", …).");
+            throw new InvalidOperationException($"A provider named '{provider.Name}' is already registered. Give the second account its own name, for example AddSmsClub(\"{provider.Name}Marketing\", …).");
         }
 
-        _providers.Add((name, supportsChats));
+        _providers.Add(provider);
     }
+
+    public ProviderEntry? Find(string? name) => _providers.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
     public string DefaultName(IOptions<ViberMessagingOptions> options, bool chats = false)
     {
         var configured = options.Value.DefaultProvider;
         if (!string.IsNullOrEmpty(configured))
         {
-            var match = _providers.FirstOrDefault(p => string.Equals(p.Name, configured, StringComparison.OrdinalIgnoreCase));
-            if (match.Name is null)
-            {
-                throw new InvalidOperationException($"ViberMessaging:DefaultProvider is '{configured}', but no provider with that name is registered (registered: {string.Join(", ", Names)}).");
-            }
-
+            var match = Find(configured) ?? throw new InvalidOperationException(UnknownDefault(configured));
             if (!chats || match.SupportsChats)
             {
                 return match.Name;
@@ -37,8 +69,18 @@ internal sealed class ProviderRegistry
         }
 
         var first = _providers.FirstOrDefault(p => !chats || p.SupportsChats);
-        return first.Name ?? throw new InvalidOperationException(chats
+        return first?.Name ?? throw new InvalidOperationException(chats
             ? "No registered provider supports two-way chats."
             : "No Viber provider is registered: add one with services.AddViberMessaging().AddSmsClub(…) (or AddDevino, AddDecisionTelecom, AddSmsBy).");
+    }
+
+    /// <summary>The problem with a <c>DefaultProvider</c> that names no registration, or <see langword="null"/>.</summary>
+    public string? CheckDefault(string? configured)
+        => string.IsNullOrEmpty(configured) || Find(configured) is not null ? null : UnknownDefault(configured);
+
+    private string UnknownDefault(string configured)
+    {
+        var hint = ConfigurationSchema.DidYouMean(configured, Names);
+        return $"{Section?.Path ?? ViberMessagingOptions.DefaultSectionName}:{nameof(ViberMessagingOptions.DefaultProvider)} is '{configured}', but no provider with that name is registered (registered: {string.Join(", ", Names)}){(hint.Length > 0 ? hint : ".")}";
     }
 }

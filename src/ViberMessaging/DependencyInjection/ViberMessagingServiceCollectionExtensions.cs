@@ -52,11 +52,19 @@ public static class ViberMessagingServiceCollectionExtensions
             services.AddSingleton(registry);
         }
 
+        if (section is IConfigurationSection viberSection)
+        {
+            registry.Section = viberSection;
+        }
+
         var options = services.AddOptions<ViberMessagingOptions>();
         if (configure is not null)
         {
             options.Configure(configure);
         }
+
+        services.AddOptions<StartupValidation>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StartupValidation>, StartupValidator>());
 
         services.AddHttpClient();
         services.TryAddSingleton<IViberSender>(static sp => sp.GetRequiredKeyedService<IViberSender>(DefaultName(sp)));

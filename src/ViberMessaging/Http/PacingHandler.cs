@@ -26,7 +26,7 @@ internal sealed class PacingHandler(
         {
             var waitStart = timeProvider.GetTimestamp();
             lease = await gate.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-            ViberMessagingTelemetry.PermitWait.Record(timeProvider.GetElapsedTime(waitStart).TotalMilliseconds, ViberMessagingTelemetry.ProviderTag(providerName));
+            ViberMessagingInstruments.RecordPacingWait(providerName, timeProvider.GetElapsedTime(waitStart));
             if (!lease.IsAcquired)
             {
                 throw Paused(request, lease);
@@ -64,16 +64,17 @@ internal sealed class PacingHandler(
             {
                 var retryAfter = RetryAfterHeader.Read(response, timeProvider);
                 request.Options.Set(ViberRequestOptions.RateLimited, new RateLimitSignal(retryAfter));
-                ViberMessagingTelemetry.RateLimited.Add(1, ViberMessagingTelemetry.ProviderTag(providerName));
+                ViberMessagingInstruments.RecordRateLimited(providerName);
                 if (lease is not null)
                 {
-                    if (gate!.OnRateLimited(lease, retryAfter))
+                    var (pause, beyondCap) = gate!.OnRateLimited(lease, retryAfter);
+                    if (beyondCap)
                     {
-                        Log.AccountPausedBeyondCap(logger, providerName, retryAfter!.Value.TotalSeconds, gate.MaxPause.TotalSeconds);
+                        Log.AccountPausedBeyondCap(logger, providerName, pause.TotalSeconds, gate.MaxPause.TotalSeconds);
                     }
                     else
                     {
-                        Log.RateLimited(logger, providerName, (retryAfter ?? TimeSpan.Zero).TotalMilliseconds, gate.EffectiveLimit);
+                        Log.RateLimited(logger, providerName, pause.TotalMilliseconds, gate.EffectiveLimit);
                     }
                 }
             }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
 
@@ -24,8 +25,24 @@ internal static partial class Log
     [LoggerMessage(5, LogLevel.Information, "{Provider}: circuit closed")]
     public static partial void CircuitClosed(ILogger logger, string provider);
 
-    [LoggerMessage(6, LogLevel.Warning, "{Provider} {Operation}: failed with {ErrorCode} ({Outcome}), HTTP {StatusCode}, provider code {ProviderCode}")]
-    public static partial void OperationFailed(ILogger logger, string provider, string operation, ViberErrorCode errorCode, SendOutcome outcome, HttpStatusCode? statusCode, string? providerCode);
+    [LoggerMessage(6, LogLevel.Warning, "{Provider} {Operation}: failed with {ErrorCode} ({Outcome}), {HttpStatus}, provider code {ProviderCode}")]
+    private static partial void OperationFailed(ILogger logger, string provider, string operation, ViberErrorCode errorCode, SendOutcome outcome, string httpStatus, string providerCode);
+
+    /// <summary>Logs a failed operation; a missing HTTP status or provider code reads "no HTTP response" / "none", not "(null)".</summary>
+    public static void OperationFailed(ILogger logger, string provider, string operation, ViberErrorCode errorCode, SendOutcome outcome, HttpStatusCode? statusCode, string? providerCode)
+    {
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            OperationFailed(
+                logger,
+                provider,
+                operation,
+                errorCode,
+                outcome,
+                statusCode is { } status ? string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)status}") : "no HTTP response",
+                string.IsNullOrEmpty(providerCode) ? "none" : providerCode);
+        }
+    }
 
     [LoggerMessage(7, LogLevel.Debug, "{Provider} send: {Recipients} recipients in {Requests} requests: {Accepted} accepted, {Rejected} rejected, {Failed} failed")]
     public static partial void SendCompleted(ILogger logger, string provider, int recipients, int requests, int accepted, int rejected, int failed);
@@ -38,4 +55,10 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Debug, "{Provider} {Operation}: not sent, the account is paused for another {RetryAfterSeconds:0} s")]
     public static partial void PausedRequestRefused(ILogger logger, string provider, string operation, double retryAfterSeconds);
+
+    [LoggerMessage(20, LogLevel.Warning, "{Provider}: delivery status '{Status}' is not one the SDK knows; reported as Unknown with the raw word kept (logged once per word)")]
+    public static partial void UnknownStatusWord(ILogger logger, string provider, string status);
+
+    [LoggerMessage(21, LogLevel.Warning, "{Provider} send: the follow-up status read of request {BatchId} failed ({ErrorCode}); its recipients stay Accepted")]
+    public static partial void FollowUpStatusFailed(ILogger logger, string provider, string batchId, ViberErrorCode errorCode);
 }

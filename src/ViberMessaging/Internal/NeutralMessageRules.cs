@@ -69,6 +69,13 @@ internal static class NeutralMessageRules
                 }
 
                 errors.HttpUrl("Button.Url", button.Url);
+                if (capabilities.ButtonRequiresImage && message.ImageUrl is null && !replying)
+                {
+                    errors.Add(
+                        nameof(ViberMessage.ImageUrl),
+                        "ButtonRequiresImage",
+                        $"{providerName} sends a button only together with an image (ProviderCapabilities.ButtonRequiresImage): set ImageUrl as well, or remove Button.");
+                }
             }
         }
 

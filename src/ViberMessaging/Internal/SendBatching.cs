@@ -25,10 +25,31 @@ internal static class SendBatching
         ILogger logger,
         CancellationToken cancellationToken)
     {
-        using var activity = ViberMessagingTelemetry.ActivitySource.StartActivity("ViberMessaging.Send", ActivityKind.Client);
-        activity?.SetTag("vibermessaging.provider", providerName);
-        activity?.SetTag("vibermessaging.recipients", recipients.Count);
+        var telemetry = OperationTelemetry.Start(providerName, ViberMessagingInstruments.SendOperation);
+        telemetry.Activity?.SetTag(ViberMessagingInstruments.RecipientsTag, recipients.Count);
+        try
+        {
+            var result = await SendCoreAsync(providerName, recipients, chunkSize, maxConcurrency, sendChunk, logger, telemetry.Activity, cancellationToken).ConfigureAwait(false);
+            telemetry.Succeeded();
+            return result;
+        }
+        catch (Exception error)
+        {
+            telemetry.Failed(error);
+            throw;
+        }
+    }
 
+    private static async Task<SendResult> SendCoreAsync(
+        string providerName,
+        IReadOnlyList<PhoneNumber> recipients,
+        int chunkSize,
+        int maxConcurrency,
+        Func<ReadOnlyMemory<PhoneNumber>, CancellationToken, Task<ChunkResult>> sendChunk,
+        ILogger logger,
+        Activity? activity,
+        CancellationToken cancellationToken)
+    {
         var all = recipients as PhoneNumber[] ?? recipients.ToArray();
         var chunks = Math.Max(1, (all.Length + chunkSize - 1) / chunkSize);
         var results = new RecipientResult[all.Length];
@@ -60,7 +81,6 @@ internal static class SendBatching
             if (results.All(r => ReferenceEquals(r.Error, first)))
             {
                 // The send failed as a whole (one request, or stopped after the first): say so with the error.
-                ViberMessagingTelemetry.Failures.Add(1, ViberMessagingTelemetry.ProviderTag(providerName), new("error.type", first.ErrorCode.ToString()));
                 if (!RefusedWhilePaused(first))
                 {
                     Log.OperationFailed(logger, providerName, "send", first.ErrorCode, first.Outcome, first.StatusCode, first.ProviderErrorCode);
@@ -239,25 +259,12 @@ internal static class SendBatching
 
     private static void Record(string providerName, SendResult result, int requests, ILogger logger, Activity? activity)
     {
-        var provider = ViberMessagingTelemetry.ProviderTag(providerName);
-        if (result.AcceptedCount > 0)
-        {
-            ViberMessagingTelemetry.MessagesSent.Add(result.AcceptedCount, provider, new("vibermessaging.recipient.status", "accepted"));
-        }
-
-        if (result.RejectedCount > 0)
-        {
-            ViberMessagingTelemetry.MessagesSent.Add(result.RejectedCount, provider, new("vibermessaging.recipient.status", "rejected"));
-        }
-
-        if (result.FailedCount > 0)
-        {
-            ViberMessagingTelemetry.MessagesSent.Add(result.FailedCount, provider, new("vibermessaging.recipient.status", "failed"));
-        }
-
-        activity?.SetTag("vibermessaging.accepted", result.AcceptedCount);
-        activity?.SetTag("vibermessaging.rejected", result.RejectedCount);
-        activity?.SetTag("vibermessaging.failed", result.FailedCount);
+        ViberMessagingInstruments.RecordRecipients(providerName, "accepted", result.AcceptedCount);
+        ViberMessagingInstruments.RecordRecipients(providerName, "rejected", result.RejectedCount);
+        ViberMessagingInstruments.RecordRecipients(providerName, "failed", result.FailedCount);
+        activity?.SetTag(ViberMessagingInstruments.AcceptedTag, result.AcceptedCount);
+        activity?.SetTag(ViberMessagingInstruments.RejectedTag, result.RejectedCount);
+        activity?.SetTag(ViberMessagingInstruments.FailedTag, result.FailedCount);
         Log.SendCompleted(logger, providerName, result.Recipients.Count, requests, result.AcceptedCount, result.RejectedCount, result.FailedCount);
     }
 }

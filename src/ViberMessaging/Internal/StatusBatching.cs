@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using ViberMessaging.Telemetry;
 
@@ -41,10 +40,29 @@ internal static class StatusBatching
             return [];
         }
 
-        using var activity = ViberMessagingTelemetry.ActivitySource.StartActivity("ViberMessaging.GetStatuses", ActivityKind.Client);
-        activity?.SetTag("vibermessaging.provider", providerName);
-        activity?.SetTag("vibermessaging.ids", asked.Length);
+        var telemetry = OperationTelemetry.Start(providerName, ViberMessagingInstruments.GetStatusesOperation);
+        telemetry.Activity?.SetTag(ViberMessagingInstruments.IdsTag, asked.Length);
+        try
+        {
+            var reports = await QueryCoreAsync(providerName, asked, chunkSize, maxConcurrency, queryChunk, cancellationToken).ConfigureAwait(false);
+            telemetry.Succeeded();
+            return reports;
+        }
+        catch (Exception error)
+        {
+            telemetry.Failed(error);
+            throw;
+        }
+    }
 
+    private static async Task<IReadOnlyList<DeliveryReport>> QueryCoreAsync(
+        string providerName,
+        MessageId[] asked,
+        int chunkSize,
+        int maxConcurrency,
+        Func<ReadOnlyMemory<MessageId>, CancellationToken, Task<IReadOnlyList<DeliveryReport>>> queryChunk,
+        CancellationToken cancellationToken)
+    {
         var distinct = asked.Distinct().ToArray();
         var found = new Dictionary<MessageId, DeliveryReport>(distinct.Length);
         var failures = new List<ViberMessagingException>();

@@ -205,8 +205,11 @@ internal sealed class ProviderRateGate : RateLimiter
     /// once every request that left before it has its answer (see <see cref="WeighRefusal"/>): the requests refused
     /// alongside it in the same crowded window must not be counted as ones the provider admitted.
     /// </summary>
-    /// <returns>Whether this 429 made the pause longer than <see cref="MaxPause"/> (it was not before): worth one warning.</returns>
-    public bool OnRateLimited(RateLimitLease lease, TimeSpan? retryAfter)
+    /// <returns>
+    /// How long this refusal pauses the account (its Retry-After, else <see cref="PacingOptions.RateLimitedPause"/>), and
+    /// whether it made the pause longer than <see cref="MaxPause"/> when it was not before: worth one warning.
+    /// </returns>
+    public (TimeSpan Pause, bool NewlyBeyondCap) OnRateLimited(RateLimitLease lease, TimeSpan? retryAfter)
     {
         lock (_lock)
         {
@@ -239,7 +242,7 @@ internal sealed class ProviderRateGate : RateLimiter
             _lastAdjustment = now;
             WeighRefusalWhenAnswered();
             Pump();
-            return beyondCap;
+            return (_time.GetElapsedTime(0, pause), beyondCap);
         }
     }
 

@@ -1,28 +1,37 @@
-using System.Diagnostics;
-using System.Diagnostics.Metrics;
+namespace ViberMessaging;
 
-namespace ViberMessaging.Telemetry;
-
-/// <summary>The SDK's ActivitySource and Meter, both named <c>ViberMessaging</c>.</summary>
-internal static class ViberMessagingTelemetry
+/// <summary>
+/// The names under which the SDK publishes its traces and metrics. Subscribe to both with OpenTelemetry:
+/// <c>.WithTracing(t =&gt; t.AddSource(ViberMessagingTelemetry.ActivitySourceName))</c> and
+/// <c>.WithMetrics(m =&gt; m.AddMeter(ViberMessagingTelemetry.MeterName))</c>.
+/// </summary>
+/// <remarks>
+/// <para>Spans (<see cref="System.Diagnostics.ActivityKind.Client"/>): <c>ViberMessaging.Send</c> and
+/// <c>ViberMessaging.GetStatuses</c>, one per call, tagged <c>vibermessaging.provider</c> and
+/// <c>vibermessaging.operation</c> with the recipient or id counts; a call that fails has
+/// <see cref="System.Diagnostics.ActivityStatusCode.Error"/> and <c>error.type</c>. HTTP attempts below them are
+/// traced by .NET's own <c>System.Net.Http</c> instrumentation.</para>
+/// <para>Instruments (durations in seconds):</para>
+/// <list type="table">
+///   <listheader><term>Instrument</term><description>Type, unit and tags</description></listheader>
+///   <item><term><c>vibermessaging.client.operation.duration</c></term><description>Histogram, <c>s</c>: every send and
+///   status query; <c>vibermessaging.provider</c>, <c>vibermessaging.operation</c>, and <c>error.type</c> when it
+///   failed.</description></item>
+///   <item><term><c>vibermessaging.send.recipients</c></term><description>Counter, <c>{recipient}</c>: recipients of
+///   sends; <c>vibermessaging.provider</c>, <c>vibermessaging.recipient.status</c> (<c>accepted</c>, <c>rejected</c>,
+///   <c>failed</c>).</description></item>
+///   <item><term><c>vibermessaging.pacing.wait.duration</c></term><description>Histogram, <c>s</c>: how long each HTTP
+///   attempt waited for its pacing permit; <c>vibermessaging.provider</c>.</description></item>
+///   <item><term><c>vibermessaging.requests.rate_limited</c></term><description>Counter, <c>{request}</c>: requests the
+///   provider refused for its rate limit; <c>vibermessaging.provider</c>.</description></item>
+/// </list>
+/// <para>No tag carries a phone number, a message text or a credential.</para>
+/// </remarks>
+public static class ViberMessagingTelemetry
 {
-    public const string Name = "ViberMessaging";
+    /// <summary>The name of the SDK's <see cref="System.Diagnostics.ActivitySource"/>.</summary>
+    public const string ActivitySourceName = "ViberMessaging";
 
-    public static readonly ActivitySource ActivitySource = new(Name, typeof(ViberMessagingTelemetry).Assembly.GetName().Version?.ToString());
-
-    public static readonly Meter Meter = new(Name, typeof(ViberMessagingTelemetry).Assembly.GetName().Version?.ToString());
-
-    /// <summary>Recipients per outcome (<c>vibermessaging.provider</c>, <c>vibermessaging.recipient.status</c>).</summary>
-    public static readonly Counter<long> MessagesSent = Meter.CreateCounter<long>("vibermessaging.messages.sent", "{recipient}", "Recipients of sends, by outcome.");
-
-    /// <summary>Failed operations by error code (<c>vibermessaging.provider</c>, <c>error.type</c>).</summary>
-    public static readonly Counter<long> Failures = Meter.CreateCounter<long>("vibermessaging.operations.failed", "{operation}", "Failed operations, by error code.");
-
-    /// <summary>429s received (<c>vibermessaging.provider</c>).</summary>
-    public static readonly Counter<long> RateLimited = Meter.CreateCounter<long>("vibermessaging.requests.rate_limited", "{request}", "Requests the provider refused with 429.");
-
-    /// <summary>How long attempts waited for a pacing permit.</summary>
-    public static readonly Histogram<double> PermitWait = Meter.CreateHistogram<double>("vibermessaging.pacing.wait", "ms", "Time an attempt waited for its pacing permit.");
-
-    public static KeyValuePair<string, object?> ProviderTag(string provider) => new("vibermessaging.provider", provider);
+    /// <summary>The name of the SDK's <see cref="System.Diagnostics.Metrics.Meter"/>.</summary>
+    public const string MeterName = "ViberMessaging";
 }

@@ -18,6 +18,12 @@ public sealed class CodebaseConventionTests
         "{0}ResponseMapper.cs", "{0}ErrorMapper.cs", "{0}MessageValidator.cs", "{0}JsonContext.cs",
     ];
 
+    /// <summary>What every emulated provider's folder in ViberMessaging.Testing holds, only the prefix differs.</summary>
+    private static readonly string[] EmulatorFileSet =
+    [
+        "{0}Emulator.cs", "{0}EmulatorSettings.cs", "{0}EmulatorRules.cs", "{0}EmulatorAnswers.cs",
+    ];
+
     [Fact]
     public void PublicClasses_AreSealedStaticOrAbstract()
     {
@@ -72,9 +78,13 @@ public sealed class CodebaseConventionTests
             missing.AddRange(ProviderFileSet.Select(f => string.Format(System.Globalization.CultureInfo.InvariantCulture, f, prefix))
                 .Where(f => !File.Exists(Path.Combine(folder, f)))
                 .Select(f => $"{prefix}/{f}"));
-            if (!File.Exists(Path.Combine(RepositoryPaths.Root, "src", "ViberMessaging.Testing", "Providers", prefix, prefix + "Emulator.cs")))
+            var emulator = Path.Combine(RepositoryPaths.Root, "src", "ViberMessaging.Testing", "Providers", prefix);
+            missing.AddRange(EmulatorFileSet.Select(f => string.Format(System.Globalization.CultureInfo.InvariantCulture, f, prefix))
+                .Where(f => !File.Exists(Path.Combine(emulator, f)))
+                .Select(f => $"ViberMessaging.Testing/Providers/{prefix}/{f}"));
+            if (!Directory.Exists(Path.Combine(emulator, "Endpoints")) || Directory.GetFiles(Path.Combine(emulator, "Endpoints"), prefix + "*Endpoint.cs").Length == 0)
             {
-                missing.Add($"ViberMessaging.Testing/Providers/{prefix}/{prefix}Emulator.cs");
+                missing.Add($"ViberMessaging.Testing/Providers/{prefix}/Endpoints/{prefix}*Endpoint.cs");
             }
         }
 
@@ -82,12 +92,27 @@ public sealed class CodebaseConventionTests
     }
 
     [Fact]
+    public void EmulatorSourceFiles_StayUnder300Lines()
+    {
+        var root = Path.Combine(RepositoryPaths.Root, "src", "ViberMessaging.Testing");
+        var tooLong = Directory.GetFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => (File: Path.GetRelativePath(root, f), Lines: File.ReadLines(f).Count()))
+            .Where(f => f.Lines > 300)
+            .Select(f => $"{f.File}: {f.Lines} lines")
+            .ToArray();
+
+        Assert.Empty(tooLong);
+    }
+
+    [Fact]
     public void EveryProviderName_IsEmulated()
     {
         var names = typeof(ViberProviders).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToArray();
-        var emulated = typeof(ViberEmulator).Assembly.GetTypes()
-            .Where(t => t.IsSubclassOf(typeof(ViberMessaging.Testing.Infrastructure.EmulatedProvider)) && !t.IsAbstract)
-            .Select(t => ((ViberMessaging.Testing.Infrastructure.EmulatedProvider)Activator.CreateInstance(t)!).Name)
+        var state = new ViberMessaging.Testing.Infrastructure.EmulatorState(new ViberEmulatorOptions());
+        var emulated = ViberMessaging.Testing.Providers.EmulatedProviders.Create(state, new ViberMessaging.Testing.Infrastructure.EmulatorBackground())
+            .Select(m => m.Name)
             .ToArray();
         var implemented = Directory.Exists(Path.Combine(RepositoryPaths.Root, "src", "ViberMessaging", "Providers"))
             ? Directory.GetDirectories(Path.Combine(RepositoryPaths.Root, "src", "ViberMessaging", "Providers")).Select(Path.GetFileName).ToArray()

@@ -92,8 +92,8 @@ public sealed class ViberMessagingServiceCollectionExtensionsTests
         services.AddViberMessaging(configuration).AddTestProvider();
         using var sp = services.BuildServiceProvider();
 
-        var error = Assert.Throws<InvalidOperationException>(() => sp.GetRequiredService<IOptionsMonitor<TestProviderOptions>>().Get("Test"));
-        Assert.Contains("Tokne", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptionsMonitor<TestProviderOptions>>().Get("Test"));
+        Assert.Equal(["ViberMessaging:Test:Tokne is not a known setting; did you mean Token?"], error.Failures);
     }
 
     [Fact]

@@ -158,8 +158,10 @@ public sealed class ProviderRateGateTests
         var (sut, time) = CreateSut();
         var lease = Depart(sut, await sut.AcquireAsync());
 
-        sut.OnRateLimited(lease, TimeSpan.FromSeconds(2));
+        var (pause, _) = sut.OnRateLimited(lease, TimeSpan.FromSeconds(2));
         var waiter = sut.AcquireAsync().AsTask();
+
+        Assert.Equal(TimeSpan.FromSeconds(2), pause);
 
         time.Advance(1999 * Ms);
         Assert.False(waiter.IsCompleted);
@@ -209,8 +211,9 @@ public sealed class ProviderRateGateTests
         var (sut, time) = CreateSut();
         var lease = Depart(sut, await sut.AcquireAsync());
 
-        sut.OnRateLimited(lease, retryAfter: null);
+        var (pause, _) = sut.OnRateLimited(lease, retryAfter: null);
 
+        Assert.Equal(TimeSpan.FromSeconds(1), pause);   // logged as the pause, not "0 ms"
         Assert.False(sut.AttemptAcquire().IsAcquired);
         time.Advance(TimeSpan.FromSeconds(1));
         Assert.True(sut.AttemptAcquire().IsAcquired);

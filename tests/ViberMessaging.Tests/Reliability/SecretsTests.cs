@@ -89,12 +89,12 @@ public sealed class SecretsTests
         }
 
         // Provider errors with bodies: a refused sender, a blocked account, an empty balance, an unknown token.
-        await Run(async () => await harness.Sender(ViberProviders.SmsClub).SendAsync(new ViberMessage { Sender = SmsClubEmulatorTriggers.NoMoneySender, Recipients = [ReliabilityProviders.SmsClub.Recipient], Text = "x" }));
-        harness.Emulator.InjectDevinoStatus("error-account-locked");
+        await Run(async () => await harness.Sender(ViberProviders.SmsClub).SendAsync(new ViberMessage { Sender = SmsClubEmulatorSettings.NoMoneySender, Recipients = [ReliabilityProviders.SmsClub.Recipient], Text = "x" }));
+        harness.Emulator.Provider<DevinoEmulatorSettings>().InjectStatus("error-account-locked");
         await Run(async () => await harness.Sender(ViberProviders.Devino).SendAsync(ReliabilityProviders.Devino.Message("locked")));
-        harness.Emulator.DecisionTelecom().BalanceEmpty = true;
+        harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().BalanceEmpty = true;
         await Run(async () => await harness.Sender(ViberProviders.DecisionTelecom).SendAsync(ReliabilityProviders.DecisionTelecom.Message("no money")));
-        harness.Emulator.DecisionTelecom().BalanceEmpty = false;
+        harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().BalanceEmpty = false;
         await Run(async () => await harness.Services.GetRequiredKeyedService<ISmsByClient>(ViberProviders.SmsBy).GetMailingAsync(999_999));
 
         // Chats and balances.
@@ -186,19 +186,29 @@ public sealed class SecretsTests
             },
             logs,
             credentials);
-        transport.Respond(request => Echo(name, (HttpStatusCode)status, $"Authorization: {request.Authorization} body: {request.Body}"));
+        transport.Respond(request => Echo(name, (HttpStatusCode)status, $"Authorization: {request.Authorization} url: {request.PathAndQuery} body: {request.Body}"));
         var provider = ReliabilityProviders.Get(name);
         var scan = new SecretScan(credentials);
 
         var send = await Record.ExceptionAsync(() => transport.Sender(name).SendAsync(provider.Message("Hello")));
         var read = await Record.ExceptionAsync(() => transport.StatusQuery(name).GetStatusesAsync([new MessageId(name, name == ViberProviders.SmsBy ? "quick:8484" : "5769")]));
 
-        Assert.All(transport.Requests, r => Assert.True(r.Body.Contains(credentials.SmsByToken.Replace(" ", "+", StringComparison.Ordinal).Replace("&", "%26", StringComparison.Ordinal).Replace("=", "%3D", StringComparison.Ordinal), StringComparison.Ordinal) || r.Authorization is not null, "the echo carries a credential"));
+        // SMS.by's statusBulkViber takes the token (and the uuid) in the query string, as its document says.
+        var bulk = name == ViberProviders.SmsBy
+            ? await Record.ExceptionAsync(() => transport.StatusQuery(name).GetStatusesAsync([new MessageId(name, "bulk:cc9c8043-8caf-11ef-b035-9e8f47954dec:375291234567")]))
+            : null;
+
+        var formToken = credentials.SmsByToken.Replace(" ", "+", StringComparison.Ordinal).Replace("&", "%26", StringComparison.Ordinal).Replace("=", "%3D", StringComparison.Ordinal);
+        Assert.All(transport.Requests, r => Assert.True(r.Body.Contains(formToken, StringComparison.Ordinal) || r.PathAndQuery.Contains(Uri.EscapeDataString(credentials.SmsByToken), StringComparison.Ordinal) || r.Authorization is not null, "the echo carries a credential"));
+        Assert.True(name != ViberProviders.SmsBy || transport.Requests.Any(r => r.PathAndQuery.Contains("?token=", StringComparison.Ordinal)), "a request with the token in its query string was echoed");
         Assert.IsAssignableFrom<ViberMessagingException>(send);
         scan.CheckException("send", send!);
-        if (read is not null)
+        foreach (var error in new[] { read, bulk })
         {
-            scan.CheckException("status", read);
+            if (error is not null)
+            {
+                scan.CheckException("status", error);
+            }
         }
 
         scan.CheckLogs(logs).AssertClean();

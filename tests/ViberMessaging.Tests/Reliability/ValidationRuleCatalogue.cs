@@ -54,6 +54,7 @@ internal static class ValidationRuleCatalogue
         yield return Send(p, "lifetime 60–86000 s: 86001", Msg(p, ttl: TimeSpan.FromSeconds(86001)), ("TimeToLive", "Range"));
         yield return Send(p, "lifetime 3600–86000 s for several phones", Msg(p, to: two, ttl: TimeSpan.FromSeconds(3599)), ("TimeToLive", "Range"));
         yield return Send(p, "picture_url only with button_txt and button_url", Msg(p, image: Image), ("Button", "Together"));
+        yield return Send(p, "button_txt and button_url only with picture_url (all three or none)", Msg(p, button: Button), ("ImageUrl", "ButtonRequiresImage"));
         yield return Send(p, "picture_url absolute http(s)", Msg(p, image: new Uri("/promo.jpg", UriKind.Relative), button: Button), ("ImageUrl", "AbsoluteHttpUrl"));
         yield return Send(p, "a picture needs text (no image-only messages)", Msg(p, text: null, image: Image, button: Button), ("Text", "Required"));
         yield return Send(p, "senderSms and messageSms together: sender", Msg(p, sms: new SmsFallback("SMS text")), ("SmsFallback.Sender", "Required"));
@@ -107,13 +108,16 @@ internal static class ValidationRuleCatalogue
         yield return Send(p, "source_addr at most 20 characters", Msg(p, sender: new string('s', 21)), ("Sender", "MaxLength"));
         yield return Send(p, "button_caption at most 30 characters", Msg(p, image: Image, button: new ViberButton(new string('b', 31), Button.Url)), ("Button.Caption", "MaxLength"));
         yield return Send(p, "image only with a button (type 108)", Msg(p, image: Image), ("Button", "Together"));
-        yield return Send(p, "button only with an image (type 108)", Msg(p, button: Button), ("ImageUrl", "Together"));
+        yield return Send(p, "button only with an image (type 108)", Msg(p, button: Button), ("ImageUrl", "ButtonRequiresImage"));
+        yield return Send(p, "transactional message (text message) – 2: no image and button", Msg(p, image: Image, button: Button, kind: MessageKind.Transactional), ("Kind", "TransactionalTextOnly"));
         yield return Send(p, "validity_period 40–21600 s: 39", Msg(p, ttl: TimeSpan.FromSeconds(39)), ("TimeToLive", "Range"));
         yield return Send(p, "validity_period 40–21600 s: 21601", Msg(p, ttl: TimeSpan.FromSeconds(21601)), ("TimeToLive", "Range"));
         yield return Send(p, "validity_period in whole seconds", Msg(p, ttl: TimeSpan.FromSeconds(40.5)), ("TimeToLive", "WholeSeconds"));
         yield return Send(p, "text_sms one GSM-7 segment (160)", Msg(p, sms: new SmsFallback(new string('a', 161))), ("SmsFallback.Text", "OneSegment"));
         yield return Send(p, "text_sms one UCS-2 segment (70)", Msg(p, sms: new SmsFallback(new string('ж', 71))), ("SmsFallback.Text", "OneSegment"));
         yield return Send(p, "Viber + SMS for transactional messages only", Msg(p, sms: new SmsFallback("SMS text"), kind: MessageKind.Promotional), ("SmsFallback", "TransactionalOnly"));
+        yield return Send(p, "Viber + SMS: image and button make it promotional", Msg(p, image: Image, button: Button, sms: new SmsFallback("SMS text")), ("SmsFallback", "TransactionalOnly"));
+        yield return Send(p, "transactional message + SMS – TTL only 40 seconds", Msg(p, sms: new SmsFallback("SMS text"), ttl: TimeSpan.FromSeconds(60)), ("TimeToLive", "ViberPlusSmsTtl"));
         yield return Send(p, "no SMS sender field", Msg(p, sms: new SmsFallback("SMS text") { Sender = "MyShop" }), ("SmsFallback.Sender", "NotSupported"));
         yield return Send(p, "no SMS validity field", Msg(p, sms: new SmsFallback("SMS text") { TimeToLive = TimeSpan.FromMinutes(5) }), ("SmsFallback.TimeToLive", "NotSupported"));
         yield return Send(p, "no chats to reply in", Msg(p, sender: null, to: [], twoWay: TwoWayOptions.ReplyIn("429")), ("TwoWay.ChatId", "NotSupported"));
@@ -188,7 +192,7 @@ internal static class ValidationRuleCatalogue
         MessageSchedule? schedule = null,
         TwoWayOptions? twoWay = null,
         Uri? callback = null,
-        MessageKind kind = MessageKind.Transactional) => new()
+        MessageKind? kind = null) => new()
         {
             Sender = sender,
             Recipients = to ?? [p.Recipient],

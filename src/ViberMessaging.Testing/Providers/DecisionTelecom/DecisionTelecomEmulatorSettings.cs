@@ -1,22 +1,28 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 
 namespace ViberMessaging.Testing;
 
 /// <summary>
 /// Knobs of the emulated DecisionTelecom API of one <see cref="ViberEmulator"/>, for the answers the API can give
 /// that no request can provoke: errors with HTTP 200, an empty balance, any status int. Get them with
-/// <see cref="DecisionTelecomEmulatorExtensions.DecisionTelecom"/>. Thread-safe; changes apply to the next request.
+/// <c>emulator.Provider&lt;DecisionTelecomEmulatorSettings&gt;()</c>. Thread-safe; changes apply to the next request.
 /// </summary>
-public sealed class DecisionTelecomEmulatorSettings
+/// <example>
+/// <code>
+/// var decisionTelecom = emulator.Provider&lt;DecisionTelecomEmulatorSettings&gt;();
+/// decisionTelecom.ErrorsWithHttp200 = true;                          // errors with HTTP 200, as some deployments answer
+/// decisionTelecom.BalanceEmpty = true;                               // code 3 / 402 on every send
+/// decisionTelecom.OverrideStatus("9007199254740993", 20, smsStatus: 7);
+/// </code>
+/// </example>
+public sealed class DecisionTelecomEmulatorSettings : EmulatorProviderSettings
 {
-    private static readonly ConditionalWeakTable<ViberEmulator, DecisionTelecomEmulatorSettings> All = new();
-
     private readonly ConcurrentDictionary<string, (int Status, int? SmsStatus)> _statuses = new(StringComparer.Ordinal);
     private volatile bool _errorsWithHttp200;
     private volatile bool _balanceEmpty;
 
-    private DecisionTelecomEmulatorSettings()
+    internal DecisionTelecomEmulatorSettings()
+        : base(ViberProviders.DecisionTelecom)
     {
     }
 
@@ -52,20 +58,5 @@ public sealed class DecisionTelecomEmulatorSettings
         _statuses[messageId] = (status, smsStatus);
     }
 
-    internal static DecisionTelecomEmulatorSettings For(ViberEmulator emulator) => All.GetValue(emulator, static _ => new DecisionTelecomEmulatorSettings());
-
     internal bool TryGetStatus(string messageId, out (int Status, int? SmsStatus) status) => _statuses.TryGetValue(messageId, out status);
-}
-
-/// <summary>Reaches the DecisionTelecom part of a <see cref="ViberEmulator"/>.</summary>
-public static class DecisionTelecomEmulatorExtensions
-{
-    /// <summary>The settings of the emulated DecisionTelecom API.</summary>
-    /// <param name="emulator">A running emulator.</param>
-    /// <returns>Its DecisionTelecom settings (the same instance on every call).</returns>
-    public static DecisionTelecomEmulatorSettings DecisionTelecom(this ViberEmulator emulator)
-    {
-        ArgumentNullException.ThrowIfNull(emulator);
-        return DecisionTelecomEmulatorSettings.For(emulator);
-    }
 }

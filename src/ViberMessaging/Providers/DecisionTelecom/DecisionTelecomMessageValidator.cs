@@ -4,9 +4,10 @@ using ViberMessaging.Internal;
 namespace ViberMessaging.DecisionTelecom;
 
 /// <summary>
-/// DecisionTelecom's rules on top of the neutral ones (lengths, URLs, the 40–21600 s TTL from
-/// <see cref="DecisionTelecomViberClient.DefaultCapabilities"/>): image and button only together (types 108/208),
-/// whole-second TTLs, an SMS fallback only for transactional messages and within one SMS, no chat replies.
+/// DecisionTelecom's rules on top of the neutral ones (lengths, URLs, the 40–21600 s TTL and a button only with an
+/// image from <see cref="DecisionTelecomViberClient.DefaultCapabilities"/>): an image only with a button (types
+/// 108/208), a transactional message text only, whole-second TTLs, an SMS fallback only for transactional messages,
+/// within one SMS and with the 40 s TTL, no chat replies.
 /// Every violation is reported at once, before any request.
 /// </summary>
 internal static class DecisionTelecomMessageValidator
@@ -16,6 +17,9 @@ internal static class DecisionTelecomMessageValidator
 
     /// <summary>The longest <c>text_sms</c> in UCS-2 characters (one segment).</summary>
     public const int MaxUcs2Characters = 70;
+
+    /// <summary>The only TTL of a Viber + SMS message: "transactional message + SMS – TTL only 40 seconds".</summary>
+    public static readonly TimeSpan ViberPlusSmsTimeToLive = TimeSpan.FromSeconds(40);
 
     // The GSM 03.38 default alphabet (one septet each) and its extension table (escape + septet: two each).
     private const string Gsm7Basic = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
@@ -82,12 +86,22 @@ internal static class DecisionTelecomMessageValidator
 
     private static void AddProviderRules(ViberMessage message, string providerName, ValidationErrors errors)
     {
-        if ((message.ImageUrl is null) != (message.Button is null))
+        // A button without an image is the neutral ButtonRequiresImage rule (see the capabilities); the other half here.
+        if (message.ImageUrl is not null && message.Button is null)
         {
             errors.Add(
-                message.ImageUrl is null ? nameof(ViberMessage.ImageUrl) : nameof(ViberMessage.Button),
+                nameof(ViberMessage.Button),
                 "Together",
                 "DecisionTelecom sends an image only with a button and a button only with an image (message type 108/208): set both ImageUrl and Button, or neither.");
+        }
+
+        var rich = message.ImageUrl is not null || message.Button is not null;
+        if (message.Kind == MessageKind.Transactional && rich)
+        {
+            errors.Add(
+                nameof(ViberMessage.Kind),
+                "TransactionalTextOnly",
+                "DecisionTelecom's transactional message is text only (\"transactional message (text message) – 2\"); an image and a button make it promotional (source_type 1, message type 108): leave Kind unset or set it to Promotional, or remove ImageUrl and Button.");
         }
 
         if (message.TimeToLive is { } ttl && ttl.Ticks % TimeSpan.TicksPerSecond != 0)
@@ -108,9 +122,24 @@ internal static class DecisionTelecomMessageValidator
             return;
         }
 
-        if (message.Kind != MessageKind.Transactional)
+        if (DecisionTelecomRequestMapper.ToDecisionTelecomKind(message) != MessageKind.Transactional)
         {
-            errors.Add(nameof(ViberMessage.SmsFallback), "TransactionalOnly", $"{providerName} sends an SMS fallback (text_sms) only with transactional messages: set Kind to Transactional or remove SmsFallback.");
+            errors.Add(
+                nameof(ViberMessage.SmsFallback),
+                "TransactionalOnly",
+                message.Kind is null
+                    ? $"{providerName} sends an SMS fallback (text_sms) only with transactional messages, which are text only: an image and a button make the message promotional. Remove ImageUrl and Button, or SmsFallback."
+                    : $"{providerName} sends an SMS fallback (text_sms) only with transactional messages: set Kind to Transactional (text only) or remove SmsFallback.");
+        }
+
+        if (message.TimeToLive is { } smsTtl && smsTtl != ViberPlusSmsTimeToLive)
+        {
+            errors.Add(
+                nameof(ViberMessage.TimeToLive),
+                "ViberPlusSmsTtl",
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"DecisionTelecom's Viber + SMS document: \"transactional message + SMS – TTL only 40 seconds\". With SmsFallback, leave TimeToLive unset (40 s is sent) or set it to 40 seconds; it is {smsTtl.TotalSeconds:0.###} s."));
         }
 
         if (!string.IsNullOrWhiteSpace(sms.Text) && MeasureSms(sms.Text) is { Fits: false } measured)

@@ -25,7 +25,10 @@ internal static class DecisionTelecomRequestMapper
     /// <summary>A transactional message.</summary>
     public const int Transactional = 2;
 
-    /// <summary>The body for one recipient of a (validated) message. Unset fields stay <see langword="null"/> and are omitted.</summary>
+    /// <summary>
+    /// The body for one recipient of a (validated) message. Unset fields stay <see langword="null"/> and are omitted,
+    /// except <c>validity_period</c> with an SMS fallback: Viber + SMS takes only 40 seconds.
+    /// </summary>
     public static SendViberRequest ToDecisionTelecomSend(ViberMessage message, PhoneNumber recipient) => new()
     {
         SourceAddr = message.Sender!,
@@ -35,11 +38,20 @@ internal static class DecisionTelecomRequestMapper
         Image = message.ImageUrl?.AbsoluteUri,
         ButtonCaption = message.Button?.Caption,
         ButtonAction = message.Button?.Url.AbsoluteUri,
-        SourceType = ToDecisionTelecomSourceType(message.Kind),
+        SourceType = ToDecisionTelecomSourceType(ToDecisionTelecomKind(message)),
         TextSms = message.SmsFallback?.Text,
         CallbackUrl = message.CallbackUrl?.AbsoluteUri,
-        ValidityPeriod = message.TimeToLive is { } ttl ? (int)ttl.TotalSeconds : null,
+        ValidityPeriod = message.TimeToLive is { } ttl ? (int)ttl.TotalSeconds
+            : message.SmsFallback is not null ? (int)DecisionTelecomMessageValidator.ViberPlusSmsTimeToLive.TotalSeconds
+            : null,
     };
+
+    /// <summary>
+    /// The message's kind, or when none was chosen the one its content makes it: an image or a button is promotional
+    /// (message type 108 is "convenient for promotional messages"; "transactional message (text message) – 2").
+    /// </summary>
+    public static MessageKind ToDecisionTelecomKind(ViberMessage message)
+        => message.Kind ?? (message.ImageUrl is not null || message.Button is not null ? MessageKind.Promotional : MessageKind.Transactional);
 
     /// <summary>106 text only, 108 text + image + button; the two-way variants 206/208 when the message opens a chat.</summary>
     public static int ToDecisionTelecomMessageType(ViberMessage message)

@@ -19,6 +19,7 @@ internal sealed class DecisionTelecomViberClient(ProviderContext<DecisionTelecom
     {
         SupportsImage = true,
         SupportsButton = true,
+        ButtonRequiresImage = true,
         SupportsSmsFallback = true,
         SupportsTwoWay = true,
         SupportsCallbackUrl = true,

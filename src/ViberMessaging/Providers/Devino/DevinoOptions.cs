@@ -44,7 +44,7 @@ public sealed class DevinoOptions : ViberProviderOptions
     /// The priority sent when a message sets no <see cref="ViberMessage.Priority"/>.
     /// </summary>
     /// <value>
-    /// <see langword="null"/>: derived from <see cref="ViberMessage.Kind"/>, <c>high</c> for transactional and
+    /// <see langword="null"/>: derived from <see cref="ViberMessage.Kind"/>, <c>high</c> for transactional (or not chosen) and
     /// <c>low</c> for promotional messages, as Devino recommends.
     /// </value>
     public MessagePriority? DefaultPriority { get; set; }

@@ -34,8 +34,11 @@ public interface ISmsByClient
     /// <returns>
     /// One result per recipient, mailing by mailing in order; <see cref="SendResult.BatchIds"/> holds the request's
     /// uuid. Each <see cref="RecipientResult.MessageId"/> (<c>bulk:&lt;uuid&gt;:&lt;phone&gt;:&lt;mailing name&gt;</c>) works
-    /// with <see cref="IStatusQuery"/>. SMS.by checks the lists' content after answering: a list it refuses shows up
-    /// in <see cref="GetBulkStatusAsync"/>'s <see cref="SmsByBulkStatus.Errors"/> and as rejected statuses.
+    /// with <see cref="IStatusQuery"/>. SMS.by checks the lists' content after answering and reports a list it refuses
+    /// only in <c>statusBulkViber</c>: the request's status is read once right after the send (paced like any
+    /// request), and the recipients of a refused list are <see cref="RecipientStatus.Rejected"/> with SMS.by's reason
+    /// in <see cref="RecipientResult.ProviderCode"/>. If that read fails, the recipients stay accepted and their
+    /// statuses tell.
     /// </returns>
     /// <exception cref="ViberValidationException">A mailing breaks SMS.by's rules; nothing was sent.</exception>
     /// <exception cref="ViberMessagingException">The request failed; see <see cref="ViberMessagingException.Outcome"/>.</exception>

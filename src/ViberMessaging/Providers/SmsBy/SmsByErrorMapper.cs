@@ -42,15 +42,9 @@ internal static class SmsByErrorMapper
     /// <summary>The neutral code for an HTTP status and an error sentence.</summary>
     public static ViberErrorCode Map(int httpStatus, string? errorText)
     {
-        if (httpStatus is >= 200 and < 300 or 400 && !string.IsNullOrEmpty(errorText))
+        if (httpStatus is >= 200 and < 300 or 400 && TextCode(errorText) is { } byText)
         {
-            foreach (var (text, code) in TextRows)
-            {
-                if (errorText.Contains(text, StringComparison.OrdinalIgnoreCase))
-                {
-                    return code;
-                }
-            }
+            return byText;
         }
 
         if (StatusRows.TryGetValue(httpStatus, out var byStatus))
@@ -65,6 +59,23 @@ internal static class SmsByErrorMapper
             >= 400 => ViberErrorCode.InvalidRequest,
             _ => ViberErrorCode.Unknown,
         };
+    }
+
+    /// <summary>The code the first matching row of <see cref="TextRows"/> gives a sentence, or <see langword="null"/>.</summary>
+    private static ViberErrorCode? TextCode(string? errorText)
+    {
+        if (!string.IsNullOrEmpty(errorText))
+        {
+            foreach (var (text, code) in TextRows)
+            {
+                if (errorText.Contains(text, StringComparison.OrdinalIgnoreCase))
+                {
+                    return code;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Throws the mapped error when the answer is a failure in any of SMS.by's shapes; returns when it is data.</summary>
@@ -103,14 +114,15 @@ internal static class SmsByErrorMapper
     }
 
     /// <summary>
-    /// Whether a read about one id was answered "nothing about this id" — <c>{"error":"not found"}</c>, or a bare
-    /// <c>null</c> / <c>false</c>, on a successful HTTP status — rather than failing as a request (a 404 is a wrong
-    /// path, not an unknown id).
+    /// Whether a read about one id was answered "nothing about this id" rather than failing as a request. One rule,
+    /// whatever the HTTP status: SMS.by's sentence says the item is not found (<c>{"error":"not found"}</c>, at 200, 400
+    /// or 404 alike), or, at a successful status, the answer is a bare <c>null</c> / <c>false</c>. A wrong path is not
+    /// an unknown id: its 404 says "Page not found", or is no SMS.by answer at all.
     /// </summary>
     public static bool IsUnknownId(ViberMessagingException error)
-        => error.StatusCode is { } status && (int)status is >= 200 and < 300
-            && (error.ErrorCode == ViberErrorCode.NotFound
-                || (error.ErrorCode == ViberErrorCode.Unknown && error.ProviderMessage is "null" or "false"));
+        => error.ProviderMessage is { } text
+            && ((TextCode(text) == ViberErrorCode.NotFound && !text.Contains("page", StringComparison.OrdinalIgnoreCase))
+                || (error.StatusCode is { } status && (int)status is >= 200 and < 300 && error.ErrorCode == ViberErrorCode.Unknown && text is "null" or "false"));
 
     /// <summary>Reads the top of a body just far enough to tell data from an error.</summary>
     internal static SmsByBody Inspect(ReadOnlySpan<byte> body)

@@ -13,7 +13,10 @@ public abstract class SmsByMailing
     /// <summary>The list's name, unique within the request: SMS.by reports a refused list by it.</summary>
     public required string Name { get; init; }
 
-    /// <summary>The Viber sender: a name in <see cref="SmsByOptions.ViberSenders"/> or a numeric id.</summary>
+    /// <summary>
+    /// The sender: a name in <see cref="SmsByOptions.ViberSenders"/> or a numeric id. It is sent as the list's
+    /// <c>alphaname_id</c>: the name's <see cref="SmsByOptions.SmsSenders"/> id when it has one, else its Viber id.
+    /// </summary>
     /// <value><see langword="null"/> by default: <see cref="SmsByOptions.DefaultSender"/>.</value>
     public string? Sender { get; init; }
 

@@ -13,14 +13,21 @@ internal enum SmsByRoute
     Bulk,
 }
 
-/// <summary>What the validator resolved for a neutral send: the route, the sender ids, the recipients and the forwarding.</summary>
+/// <summary>
+/// What the validator resolved for a neutral send: the route, the sender ids (the bulk list's <c>alphaname_id</c> is
+/// <see cref="BulkSenderId"/>, see <see cref="SmsByOptions.ResolveBulkSender"/>), the recipients and the forwarding.
+/// </summary>
 internal sealed record SmsBySendPlan(
     SmsByRoute Route,
     int ViberSenderId,
     IReadOnlyList<PhoneNumber> Recipients,
     int? SmsSenderId = null,
     int? ForwardingMinutes = null,
-    bool OpensChats = false);
+    bool OpensChats = false)
+{
+    /// <summary>The sender of a <c>sendBulkViber</c> list: the alpha name's id when one is mapped, else <see cref="ViberSenderId"/>.</summary>
+    public int BulkSenderId { get; init; } = ViberSenderId;
+}
 
 /// <summary>
 /// SMS.by's rules, checked before any request, every violation at once: senders must resolve to SMS.by's numeric ids;
@@ -150,10 +157,13 @@ internal static class SmsByMessageValidator
 
         errors.ThrowIfAny();
         var route = quickOnly || (recipients.Count == 1 && !bulkOnly) ? SmsByRoute.Quick : SmsByRoute.Bulk;
-        return new SmsBySendPlan(route, senderId, recipients, smsSenderId, forwarding, message.TwoWay is not null);
+        return new SmsBySendPlan(route, senderId, recipients, smsSenderId, forwarding, message.TwoWay is not null)
+        {
+            BulkSenderId = route == SmsByRoute.Bulk ? options.ResolveBulkSender(message.Sender, senderId) : senderId,
+        };
     }
 
-    /// <summary>Validates the mailing lists of one <c>sendBulkViber</c> request and resolves their senders.</summary>
+    /// <summary>Validates the mailing lists of one <c>sendBulkViber</c> request and resolves their senders (each list's <c>alphaname_id</c>).</summary>
     public static IReadOnlyList<int> ValidateMailings(IReadOnlyList<SmsByMailing>? mailings, Uri? callbackUrl, SmsByOptions options, string providerName, ScheduleClock? clock = null)
     {
         var errors = new ValidationErrors();
@@ -180,7 +190,7 @@ internal static class SmsByMessageValidator
                 errors.Add(field + ".Name", "Unique", $"{field}.Name '{mailing.Name}' appears more than once; SMS.by reports a refused list by its name.");
             }
 
-            senders[i] = MailingSender(errors, field + ".Sender", mailing.Sender, options, providerName);
+            senders[i] = options.ResolveBulkSender(mailing.Sender, MailingSender(errors, field + ".Sender", mailing.Sender, options, providerName));
             if (mailing.SendAt is { } sendAt)
             {
                 ScheduleRange(errors, field + ".SendAt", sendAt, options);

@@ -34,7 +34,12 @@ public sealed class SmsByOptions : ViberProviderOptions
     {
     }
 
-    /// <summary>The API token (a secret), sent inside each request body, never in a URL.</summary>
+    /// <summary>
+    /// The API token (a secret). It travels where SMS.by's document puts it: in the query string of
+    /// <c>sendBulkViber</c>, <c>statusBulkViber</c>, <c>confirmViberMessage</c>, <c>getViberMessages</c> and
+    /// <c>getViberMessageData</c> (the bulk methods' JSON body carries it too, as the document's sample and SMS.by's
+    /// clients do), in the form body of the other methods. It never appears in a log line, an exception or a metric.
+    /// </summary>
     /// <value><see langword="null"/>: required.</value>
     public string? Token { get; set; }
 
@@ -46,8 +51,10 @@ public sealed class SmsByOptions : ViberProviderOptions
     public IDictionary<string, int> ViberSenders { get; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// SMS sender names (alpha names) and their SMS.by <c>alphaname_id</c>, used for the SMS of a forwarded message.
-    /// Names compare case-insensitively. Configuration: <c>ViberMessaging:SmsBy:SmsSenders:MyShop = 444</c>.
+    /// SMS sender names (alpha names) and their SMS.by <c>alphaname_id</c>, used for the SMS of a forwarded message, and
+    /// for the <c>alphaname_id</c> of a <c>sendBulkViber</c> mailing list: a Viber sender with an entry here under the
+    /// same name is sent by this id (otherwise by its <see cref="ViberSenders"/> id). Names compare case-insensitively.
+    /// Configuration: <c>ViberMessaging:SmsBy:SmsSenders:MyShop = 444</c>.
     /// </summary>
     /// <value>Empty.</value>
     public IDictionary<string, int> SmsSenders { get; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -106,6 +113,20 @@ public sealed class SmsByOptions : ViberProviderOptions
 
     /// <summary>Resolves an SMS sender name to its <c>alphaname_id</c>.</summary>
     internal bool TryResolveSmsSender(string sender, out int id) => TryResolve(SmsSenders, sender, out id);
+
+    /// <summary>
+    /// The sender of a <c>sendBulkViber</c> mailing list. Its one sender field is <c>alphaname_id</c>, which everywhere
+    /// else in SMS.by's API is the alpha name's id: the sender's entry in <see cref="SmsSenders"/> (by the same name,
+    /// or <see cref="DefaultSender"/>'s when the message names none) when it has one, else its Viber id.
+    /// </summary>
+    internal int ResolveBulkSender(string? sender, int viberSenderId)
+    {
+        var name = !string.IsNullOrWhiteSpace(sender) ? sender
+            : !string.IsNullOrWhiteSpace(DefaultSender) ? DefaultSender
+            : ViberSenders.Count == 1 ? ViberSenders.Keys.First()
+            : null;
+        return name is not null && SmsSenders.TryGetValue(name.Trim(), out var alphanameId) && alphanameId > 0 ? alphanameId : viberSenderId;
+    }
 
     private static bool TryResolve(IDictionary<string, int> map, string sender, out int id)
     {

@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Text;
 
 namespace ViberMessaging.SmsBy;
 
 /// <summary>
 /// Neutral (and SMS.by-specific) requests → SMS.by's wire: form fields for the v2 methods (multipart when an image is
-/// uploaded), JSON for <c>sendBulkViber</c> / <c>statusBulkViber</c>. The token always travels in the body, never in
-/// a URL. Unset optional fields are omitted.
+/// uploaded), JSON for <c>sendBulkViber</c> / <c>statusBulkViber</c>. The token (and <c>statusBulkViber</c>'s uuid)
+/// travels where the document's parameter table puts it: in the query string of the methods in
+/// <see cref="TokenInQuery"/>, in the form body of the others; the bulk methods' JSON body carries it as well, as the
+/// document's sample and SMS.by's own clients send it. Unset optional fields are omitted.
 /// </summary>
 internal static class SmsByRequestMapper
 {
@@ -23,6 +26,32 @@ internal static class SmsByRequestMapper
     public const string BulkStatusPath = "api/v1/statusBulkViber";
 
     public const string DefaultMailingName = "ViberMessaging";
+
+    /// <summary>The methods whose parameter table has <c>token</c> "Location: query" (the others say formData).</summary>
+    public static readonly IReadOnlySet<string> TokenInQuery = new HashSet<string>(StringComparer.Ordinal)
+    {
+        SendBulkPath, BulkStatusPath, ConfirmPath, MessagesPath, MessageDataPath,
+    };
+
+    /// <summary>
+    /// A method's relative URI: with the token, and <paramref name="query"/>, in the query string when the document puts
+    /// the token there (<see cref="TokenInQuery"/>); the bare path otherwise. Values are URL-escaped.
+    /// </summary>
+    public static string ToSmsByUri(string path, string token, params (string Name, string Value)[] query)
+    {
+        if (!TokenInQuery.Contains(path))
+        {
+            return path;
+        }
+
+        var uri = new StringBuilder(path).Append("?token=").Append(Uri.EscapeDataString(token));
+        foreach (var (name, value) in query)
+        {
+            uri.Append('&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
+        }
+
+        return uri.ToString();
+    }
 
     /// <summary><c>sendQuickViberMessage</c>'s fields for one recipient, in the document's order.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> ToSmsByQuickFields(ViberMessage message, SmsBySendPlan plan, PhoneNumber recipient, string token, bool hasImageFile = false)
@@ -96,10 +125,15 @@ internal static class SmsByRequestMapper
         return content;
     }
 
-    /// <summary>A v2 read: the token and the method's parameters as form fields.</summary>
-    public static HttpContent ToSmsByForm(string token, params (string Name, string Value)[] parameters)
+    /// <summary>A v2 call's form: the token (unless the method takes it in the query string, <see cref="ToSmsByUri"/>) and the method's parameters.</summary>
+    public static HttpContent ToSmsByForm(string path, string token, params (string Name, string Value)[] parameters)
     {
-        var fields = new List<KeyValuePair<string, string>>(parameters.Length + 1) { new("token", token) };
+        var fields = new List<KeyValuePair<string, string>>(parameters.Length + 1);
+        if (!TokenInQuery.Contains(path))
+        {
+            fields.Add(new("token", token));
+        }
+
         foreach (var (name, value) in parameters)
         {
             fields.Add(new(name, value));
@@ -125,7 +159,7 @@ internal static class SmsByRequestMapper
             [
                 new SmsByBulkMessage
                 {
-                    AlphanameId = Number(plan.ViberSenderId),
+                    AlphanameId = Number(plan.BulkSenderId),
                     Name = string.IsNullOrWhiteSpace(message.ClientReference) ? DefaultMailingName : message.ClientReference,
                     MessageType = "bulk",
                     ScheduleTime = message.Schedule is { } schedule ? ToSmsByScheduleTime(schedule.SendAt, providerOffset) : null,

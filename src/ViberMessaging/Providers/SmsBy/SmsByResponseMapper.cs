@@ -5,8 +5,9 @@ using ViberMessaging.Internal;
 namespace ViberMessaging.SmsBy;
 
 /// <summary>
-/// SMS.by's answers → neutral results. Statuses <c>NEW, SENT, DELIVERED, READ, UNDELIVERED</c> (any casing) map to
-/// the neutral states; any other word is <see cref="DeliveryStatus.Unknown"/> with the raw text kept. Times without
+/// SMS.by's answers → neutral results. Statuses <c>NEW, SENT, DELIVERED, READ</c> and the failure words
+/// (<c>UNDELIVERED, EXPIRED, REJECTED, ERROR, FAILED, CANCELLED</c>), in any casing, map to the neutral states; any
+/// other word is <see cref="DeliveryStatus.Unknown"/> with the raw text kept. Times without
 /// a zone are read in the provider's zone. A required value that is missing is a <see cref="JsonException"/>, which
 /// the client turns into a malformed answer.
 /// </summary>
@@ -126,7 +127,7 @@ internal static class SmsByResponseMapper
     /// </summary>
     public static DeliveryReport FromSmsByBulkStatus(SmsByBulkStatus status, SmsByIdParts id, MessageId messageId)
     {
-        var lists = status.Mailings.Where(m => id.ListName is null || string.Equals(m.Name, id.ListName, StringComparison.OrdinalIgnoreCase)).ToArray();
+        var lists = ListsOf(status, id);
         foreach (var list in lists)
         {
             var expected = SmsByIds.Bulk(status.Uuid, id.Phone!, list.Name);
@@ -139,10 +140,7 @@ internal static class SmsByResponseMapper
             }
         }
 
-        var listError = status.Errors.FirstOrDefault(e => id.ListName is not null
-            ? e.StartsWith(id.ListName + ":", StringComparison.OrdinalIgnoreCase)
-            : lists.Length == 0);
-        if (listError is not null)
+        if (RefusedListError(status, id, lists) is { } listError)
         {
             return new DeliveryReport(messageId, DeliveryStatus.Rejected) { FailureReason = DeliveryFailureReason.Other, ProviderErrorCode = listError, Recipient = PhoneFrom(id.Phone) };
         }
@@ -150,6 +148,31 @@ internal static class SmsByResponseMapper
         return lists.Length > 0
             ? new DeliveryReport(messageId, DeliveryStatus.Rejected) { FailureReason = DeliveryFailureReason.NotAccepted, Recipient = PhoneFrom(id.Phone) }
             : new DeliveryReport(messageId, DeliveryStatus.Pending) { Recipient = PhoneFrom(id.Phone) };
+    }
+
+    /// <summary>
+    /// A bulk send's result after its request's status was read: the recipients of a list SMS.by refused are rejected
+    /// with the list's error (<c>"&lt;list name&gt;: &lt;reason&gt;"</c>) as their provider code; everyone else keeps
+    /// the send's answer.
+    /// </summary>
+    public static ChunkResult FromSmsByRefusedLists(ChunkResult sent, SmsByBulkStatus status)
+    {
+        if (status.Errors.Count == 0)
+        {
+            return sent;
+        }
+
+        var results = new RecipientResult[sent.Recipients.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            var result = sent.Recipients[i];
+            results[i] = result.MessageId is { } id && SmsByIds.TryParse(id.Value, out var key) && key.Kind == SmsByIdKind.Bulk
+                && RefusedListError(status, key, ListsOf(status, key)) is { } error
+                    ? new RecipientResult { Recipient = result.Recipient, Status = RecipientStatus.Rejected, Reason = DeliveryFailureReason.Other, ProviderCode = error }
+                    : result;
+        }
+
+        return sent with { Recipients = results };
     }
 
     /// <summary><c>getViberDeliveryList</c> → a report per recipient with a <c>mailing:&lt;id&gt;:&lt;phone&gt;</c> id.</summary>
@@ -249,7 +272,10 @@ internal static class SmsByResponseMapper
         return start < end && int.TryParse(text.AsSpan(start, end - start), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : null;
     }
 
-    /// <summary>SMS.by's delivery words → neutral states (any casing); anything else is Unknown.</summary>
+    /// <summary>
+    /// SMS.by's delivery words → neutral states (any casing): the document's <c>NEW, SENT, DELIVERED, READ</c>, and the
+    /// words a gateway plainly means as a final failure; anything else is Unknown (not final).
+    /// </summary>
     public static DeliveryStatus FromSmsByStatus(string? status) => status?.Trim().ToUpperInvariant() switch
     {
         "NEW" => DeliveryStatus.Pending,
@@ -257,6 +283,10 @@ internal static class SmsByResponseMapper
         "DELIVERED" => DeliveryStatus.Delivered,
         "READ" => DeliveryStatus.Read,
         "UNDELIVERED" => DeliveryStatus.Undeliverable,
+        "EXPIRED" => DeliveryStatus.Expired,
+        "REJECTED" => DeliveryStatus.Rejected,
+        "ERROR" or "FAILED" => DeliveryStatus.Failed,
+        "CANCELLED" or "CANCELED" => DeliveryStatus.Cancelled,
         _ => DeliveryStatus.Unknown,
     };
 
@@ -298,11 +328,26 @@ internal static class SmsByResponseMapper
         {
             RawStatus = status,
             ProviderErrorCode = code,
-            FailureReason = DeliveryReport.IsFailure(viber) && code is not null ? DeliveryFailureReason.Other : DeliveryFailureReason.None,
+            FailureReason = viber == DeliveryStatus.Expired ? DeliveryFailureReason.Expired
+                : DeliveryReport.IsFailure(viber) && code is not null ? DeliveryFailureReason.Other
+                : DeliveryFailureReason.None,
             StatusAt = statusAt,
             Recipient = PhoneFrom(SmsByIds.Digits(phone)),
         };
     }
+
+    /// <summary>The lists a bulk id can belong to: the one of its name, or (one list per request) every list.</summary>
+    private static SmsByBulkMailingStatus[] ListsOf(SmsByBulkStatus status, SmsByIdParts id)
+        => status.Mailings.Where(m => id.ListName is null || string.Equals(m.Name, id.ListName, StringComparison.OrdinalIgnoreCase)).ToArray();
+
+    /// <summary>
+    /// The error of the list a bulk recipient belongs to, when SMS.by refused it: the error that names the list, or,
+    /// for an id without a list name (one list per request), an error when SMS.by created no list at all.
+    /// </summary>
+    private static string? RefusedListError(SmsByBulkStatus status, SmsByIdParts id, SmsByBulkMailingStatus[] lists)
+        => status.Errors.FirstOrDefault(e => id.ListName is not null
+            ? e.StartsWith(id.ListName + ":", StringComparison.OrdinalIgnoreCase)
+            : lists.Length == 0);
 
     private static DeliveryReport Rebase(DeliveryReport report, MessageId id)
         => report.MessageId == id ? report : new DeliveryReport(id, report.ViberStatus)

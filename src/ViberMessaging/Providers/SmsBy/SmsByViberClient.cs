@@ -15,16 +15,20 @@ namespace ViberMessaging.SmsBy;
 /// </summary>
 /// <remarks>
 /// Routing: one recipient → <c>sendQuickViberMessage</c>; several → <c>sendBulkViber</c> in chunks of
-/// <see cref="SmsByOptions.MaxRecipientsPerBulkRequest"/>; an SMS fallback or two-way settings (quick-only features)
-/// send one quick message per recipient. Statuses route by the id's kind (<see cref="SmsByIds"/>).
+/// <see cref="SmsByOptions.MaxRecipientsPerBulkRequest"/>, each followed by one <c>statusBulkViber</c> read that
+/// reports refused lists at send time; an SMS fallback or two-way settings (quick-only features) send one quick
+/// message per recipient. Statuses route by the id's kind (<see cref="SmsByIds"/>); a status word the SDK does not
+/// know is logged once.
 /// </remarks>
 internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats, ISmsByClient
 {
     private readonly ProviderContext<SmsByOptions> _context;
+    private readonly UnknownStatusWords _unknownWords;
 
     public SmsByViberClient(ProviderContext<SmsByOptions> context)
     {
         _context = context;
+        _unknownWords = new UnknownStatusWords(context.Name, context.Logger, context.Transport.Redactor);
         Capabilities = new ProviderCapabilities
         {
             SupportsImage = true,
@@ -101,8 +105,8 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(uuid);
         var body = new SmsByBulkStatusRequest { Token = Token, Uuid = uuid };
-        var request = ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.BulkStatusPath, new PooledJsonContent<SmsByBulkStatusRequest>(body, SmsByJsonContext.Default.SmsByBulkStatusRequest), "bulk-status", idempotent: true);
-        return CallAsync(request, SmsByJsonContext.Default.ListSmsByBulkStatusItem, items => SmsByResponseMapper.FromSmsByBulkStatus(items, uuid, ProviderName, Offset), cancellationToken);
+        var request = Post(SmsByRequestMapper.BulkStatusPath, new PooledJsonContent<SmsByBulkStatusRequest>(body, SmsByJsonContext.Default.SmsByBulkStatusRequest), "bulk-status", idempotent: true, ("uuid", uuid));
+        return CallAsync(request, SmsByJsonContext.Default.ListSmsByBulkStatusItem, items => Observed(SmsByResponseMapper.FromSmsByBulkStatus(items, uuid, ProviderName, Offset)), cancellationToken);
     }
 
     public async Task<SendResult> SendWithImageFileAsync(ViberMessage message, SmsByImageFile image, CancellationToken cancellationToken = default)
@@ -116,14 +120,14 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
     {
         var sender = SmsByMessageValidator.ValidateListMailing(mailing, Options, ProviderName, Clock);
         var fields = SmsByRequestMapper.ToSmsByListFields(mailing, sender, Token, Offset);
-        var request = ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.SendListPath, SmsByRequestMapper.ToSmsByContent(fields, mailing.ImageFile), "prepare", idempotent: false);
+        var request = Post(SmsByRequestMapper.SendListPath, SmsByRequestMapper.ToSmsByContent(fields, mailing.ImageFile), "prepare", idempotent: false);
         return CallAsync(request, SmsByJsonContext.Default.SmsByEnvelopeSmsByListResult, SmsByResponseMapper.FromSmsByListResult, cancellationToken);
     }
 
     public Task ConfirmMailingAsync(long mailingId, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mailingId);
-        var request = ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.ConfirmPath, Form(("message_id", mailingId)), "confirm", idempotent: false);
+        var request = Post(SmsByRequestMapper.ConfirmPath, Form(SmsByRequestMapper.ConfirmPath, ("message_id", mailingId)), "confirm", idempotent: false);
         return CallAsync(request, SmsByJsonContext.Default.SmsByTextEnvelope, static answer => answer, cancellationToken);
     }
 
@@ -137,35 +141,35 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
     public Task<SmsByMailingInfo> GetMailingAsync(long mailingId, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mailingId);
-        var request = ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.MessageDataPath, Form(("message_id", mailingId)), "mailing", idempotent: true);
+        var request = Post(SmsByRequestMapper.MessageDataPath, Form(SmsByRequestMapper.MessageDataPath, ("message_id", mailingId)), "mailing", idempotent: true);
         return CallAsync(request, SmsByJsonContext.Default.SmsByEnvelopeSmsByMailingData, answer => SmsByResponseMapper.FromSmsByMailing(answer.Result ?? throw new JsonException("The answer has no result."), Offset), cancellationToken);
     }
 
     public Task<IReadOnlyList<DeliveryReport>> GetMailingDeliveriesAsync(long mailingId, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mailingId);
-        var request = ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.DeliveryListPath, Form(("message_id", mailingId)), "deliveries", idempotent: true);
-        return CallAsync(request, SmsByJsonContext.Default.SmsByDeliveriesEnvelope, answer => SmsByResponseMapper.FromSmsByDeliveryList(answer, mailingId, ProviderName), cancellationToken);
+        var request = Post(SmsByRequestMapper.DeliveryListPath, Form(SmsByRequestMapper.DeliveryListPath, ("message_id", mailingId)), "deliveries", idempotent: true);
+        return CallAsync(request, SmsByJsonContext.Default.SmsByDeliveriesEnvelope, answer => Observed(SmsByResponseMapper.FromSmsByDeliveryList(answer, mailingId, ProviderName)), cancellationToken);
     }
 
     public Task<IReadOnlyList<ChatMessage>> GetNewIncomingMessagesAsync(long mailingId, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mailingId);
-        var request = ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.IncomingPath, Form(("message_id", mailingId)), "incoming", idempotent: true);
+        var request = Post(SmsByRequestMapper.IncomingPath, Form(SmsByRequestMapper.IncomingPath, ("message_id", mailingId)), "incoming", idempotent: true);
         return CallAsync(request, SmsByJsonContext.Default.SmsByIncomingEnvelope, answer => SmsByResponseMapper.FromSmsByIncoming(answer, mailingId, ProviderName, Offset), cancellationToken);
     }
 
     public Task<int?> MarkIncomingMessagesReadAsync(IEnumerable<string> incomingMessageIds, CancellationToken cancellationToken = default)
     {
         var ids = SmsByMessageValidator.ValidateIncomingIds(incomingMessageIds);
-        var request = ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.ReadIncomingPath, SmsByRequestMapper.ToSmsByForm(Token, ("incoming_messages", string.Join(',', ids))), "mark-read", idempotent: true);
+        var request = Post(SmsByRequestMapper.ReadIncomingPath, SmsByRequestMapper.ToSmsByForm(SmsByRequestMapper.ReadIncomingPath, Token, ("incoming_messages", string.Join(',', ids))), "mark-read", idempotent: true);
         return CallAsync(request, SmsByJsonContext.Default.SmsByTextEnvelope, static answer => SmsByResponseMapper.FromSmsByMarkedCount(answer.Result), cancellationToken);
     }
 
     private async Task<ChunkResult> SendQuickAsync(ViberMessage message, SmsBySendPlan plan, PhoneNumber recipient, SmsByImageFile? image, CancellationToken cancellationToken)
     {
         var fields = SmsByRequestMapper.ToSmsByQuickFields(message, plan, recipient, Token, image is not null);
-        var request = ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.SendQuickPath, SmsByRequestMapper.ToSmsByContent(fields, image), "send", idempotent: false);
+        var request = Post(SmsByRequestMapper.SendQuickPath, SmsByRequestMapper.ToSmsByContent(fields, image), "send", idempotent: false);
         try
         {
             return new ChunkResult([await CallAsync(request, SmsByJsonContext.Default.SmsByEnvelopeSmsByQuickResult, answer => SmsByResponseMapper.FromSmsByQuickResult(answer, ProviderName, recipient, plan.OpensChats), cancellationToken).ConfigureAwait(false)]);
@@ -179,10 +183,36 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
     private Task<ChunkResult> SendBulkChunkAsync(ViberMessage message, SmsBySendPlan plan, ReadOnlyMemory<PhoneNumber> chunk, CancellationToken cancellationToken)
         => PostBulkAsync(SmsByRequestMapper.ToSmsByBulkRequest(message, plan, chunk.Span, Token, Offset), chunk, lists: null, cancellationToken);
 
-    private Task<ChunkResult> PostBulkAsync(SmsByBulkRequest body, ReadOnlyMemory<PhoneNumber> chunk, string[]? lists, CancellationToken cancellationToken)
+    private async Task<ChunkResult> PostBulkAsync(SmsByBulkRequest body, ReadOnlyMemory<PhoneNumber> chunk, string[]? lists, CancellationToken cancellationToken)
     {
-        var request = ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.SendBulkPath, new PooledJsonContent<SmsByBulkRequest>(body, SmsByJsonContext.Default.SmsByBulkRequest), "send", idempotent: false);
-        return CallAsync(request, SmsByJsonContext.Default.SmsByBulkResponse, answer => SmsByResponseMapper.FromSmsByBulkResponse(answer, ProviderName, chunk.Span, lists), cancellationToken);
+        var request = Post(SmsByRequestMapper.SendBulkPath, new PooledJsonContent<SmsByBulkRequest>(body, SmsByJsonContext.Default.SmsByBulkRequest), "send", idempotent: false);
+        var sent = await CallAsync(request, SmsByJsonContext.Default.SmsByBulkResponse, answer => SmsByResponseMapper.FromSmsByBulkResponse(answer, ProviderName, chunk.Span, lists), cancellationToken).ConfigureAwait(false);
+        return await WithRefusedListsAsync(sent, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// SMS.by answers <c>sendBulkViber</c> before it checks the lists and reports a refused list only in
+    /// <c>statusBulkViber</c>: the request's status is read once (paced like any request), so that the recipients of
+    /// a refused list are reported not accepted at send time. A recipient missing from a list SMS.by did create stays
+    /// accepted here (the list may still be filling; its status will tell). If the read fails or is cancelled, the
+    /// send's own answer stands: the message went out, and that is what the caller must learn.
+    /// </summary>
+    private async Task<ChunkResult> WithRefusedListsAsync(ChunkResult sent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var status = await GetBulkStatusAsync(sent.BatchId!, cancellationToken).ConfigureAwait(false);
+            return SmsByResponseMapper.FromSmsByRefusedLists(sent, status);
+        }
+        catch (ViberMessagingException error)
+        {
+            Log.FollowUpStatusFailed(_context.Logger, ProviderName, sent.BatchId!, error.ErrorCode);
+            return sent;
+        }
+        catch (OperationCanceledException)
+        {
+            return sent;
+        }
     }
 
     /// <summary>One id's status: a quick message's own request, or its bulk request's / mailing's answer, fetched once per query.</summary>
@@ -193,7 +223,7 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
         {
             return key.Kind switch
             {
-                SmsByIdKind.Quick => [await CallAsync(ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.DeliveryDataPath, SmsByRequestMapper.ToSmsByForm(Token, ("message_id", key.Key)), "status", idempotent: true), SmsByJsonContext.Default.SmsByEnvelopeSmsByDeliveryData, answer => SmsByResponseMapper.FromSmsByDeliveryData(answer, id), cancellationToken).ConfigureAwait(false)],
+                SmsByIdKind.Quick => [await CallAsync(Post(SmsByRequestMapper.DeliveryDataPath, SmsByRequestMapper.ToSmsByForm(SmsByRequestMapper.DeliveryDataPath, Token, ("message_id", key.Key)), "status", idempotent: true), SmsByJsonContext.Default.SmsByEnvelopeSmsByDeliveryData, answer => Observed(SmsByResponseMapper.FromSmsByDeliveryData(answer, id)), cancellationToken).ConfigureAwait(false)],
                 SmsByIdKind.Bulk => [SmsByResponseMapper.FromSmsByBulkStatus(await lookups.Bulk(key.Key, uuid => GetBulkStatusAsync(uuid, cancellationToken)).ConfigureAwait(false), key, id)],
                 _ => SmsByResponseMapper.FromSmsByDeliveryList(await lookups.Mailing(key.Key, mailing => GetMailingDeliveriesAsync(long.Parse(mailing, CultureInfo.InvariantCulture), cancellationToken)).ConfigureAwait(false), key, id) is { } report ? [report] : [],
             };
@@ -209,7 +239,7 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
         long? previousFirst = null;
         for (var offset = 0L; ; offset += pageSize)
         {
-            var request = ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.MessagesPath, Form(("limit_offset", offset), ("limit_rows", pageSize)), "mailings", idempotent: true);
+            var request = Post(SmsByRequestMapper.MessagesPath, Form(SmsByRequestMapper.MessagesPath, ("limit_offset", offset), ("limit_rows", pageSize)), "mailings", idempotent: true);
             var page = await CallAsync(request, SmsByJsonContext.Default.SmsByMailingsEnvelope, answer => (answer.Result ?? []).Where(m => m is not null).Select(m => SmsByResponseMapper.FromSmsByMailing(m, Offset)).ToArray(), cancellationToken).ConfigureAwait(false);
             if (page.Length > 0 && page[0].MailingId == previousFirst)
             {
@@ -282,8 +312,35 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
         }
     }
 
-    private HttpContent Form(params (string Name, long Value)[] parameters)
-        => SmsByRequestMapper.ToSmsByForm(Token, parameters.Select(p => (p.Name, p.Value.ToString(CultureInfo.InvariantCulture))).ToArray());
+    private HttpContent Form(string path, params (string Name, long Value)[] parameters)
+        => SmsByRequestMapper.ToSmsByForm(path, Token, parameters.Select(p => (p.Name, p.Value.ToString(CultureInfo.InvariantCulture))).ToArray());
+
+    /// <summary>Every SMS.by request: a POST to the method, with the token in the query string where the document puts it there.</summary>
+    private HttpRequestMessage Post(string path, HttpContent content, string operation, bool idempotent, params (string Name, string Value)[] query)
+        => ViberRequestOptions.Create(HttpMethod.Post, SmsByRequestMapper.ToSmsByUri(path, Token, query), content, operation, idempotent);
+
+    private T Observed<T>(T reports)
+        where T : IEnumerable<DeliveryReport>
+    {
+        _unknownWords.Observe(reports);
+        return reports;
+    }
+
+    private DeliveryReport Observed(DeliveryReport report)
+    {
+        _unknownWords.Observe(report);
+        return report;
+    }
+
+    private SmsByBulkStatus Observed(SmsByBulkStatus status)
+    {
+        foreach (var mailing in status.Mailings)
+        {
+            _unknownWords.Observe(mailing.Recipients);
+        }
+
+        return status;
+    }
 
     /// <summary>What one status query shares between its ids: their parsed keys, and each bulk request's / mailing's answer, fetched once.</summary>
     private sealed class StatusLookups(MessageId[] ids, SmsByIdParts[] keys)

@@ -52,7 +52,7 @@ internal static class SmsClubErrorMapper
         ["mgr_end_time"] = ViberErrorCode.InvalidRequest,
         ["lifetime"] = ViberErrorCode.InvalidRequest,
         ["button"] = ViberErrorCode.InvalidRequest,
-        ["picture_url"] = ViberErrorCode.InvalidImage,
+        ["picture_url"] = ViberErrorCode.InvalidRequest,    // the picture/button group, not the image itself (upload_img)
         ["messageIds"] = ViberErrorCode.InvalidRequest,
         ["chat_id"] = ViberErrorCode.NotFound,
     };
@@ -125,7 +125,7 @@ internal static class SmsClubErrorMapper
         var messages = errors.Count > 0 ? Describe(errors) : info ?? body?.Message;
         var code = Map(status, key, errors.Count > 0 ? errors.SelectMany(e => e.Value) : info is null ? [] : [info]);
         var providerCode = string.IsNullOrEmpty(key) ? body?.Name ?? status.ToString(CultureInfo.InvariantCulture) : key;
-        return response.Error(code, Sentence(code, status), providerCode, messages);
+        return response.Error(code, Sentence(code, status, key), providerCode, messages);
     }
 
     /// <summary>A 200 whose <c>messages</c> is empty: nothing was accepted, which SMS Club does not report as an error itself.</summary>
@@ -195,8 +195,13 @@ internal static class SmsClubErrorMapper
             ? string.Join(" ", errors[0].Value)
             : string.Join("; ", errors.Select(e => string.IsNullOrEmpty(e.Key) ? string.Join(" ", e.Value) : $"{e.Key}: {string.Join(" ", e.Value)}"));
 
-    private static string Sentence(ViberErrorCode code, int status) => code switch
+    private static string Sentence(ViberErrorCode code, int status, string? key) => code switch
     {
+        // The groups the document says go "together or not at all": name the group, not one of its fields.
+        ViberErrorCode.InvalidRequest when string.Equals(key, "picture_url", StringComparison.OrdinalIgnoreCase)
+            => "SMS Club sends the picture (picture_url), the button text (button_txt) and the button URL (button_url) together or not at all.",
+        ViberErrorCode.InvalidRequest when string.Equals(key, "button", StringComparison.OrdinalIgnoreCase)
+            => "SMS Club sends the button text (button_txt) and the button URL (button_url) together or not at all.",
         ViberErrorCode.Unauthorized => "SMS Club rejected the credentials (check Token, or Login and Password with Basic authentication).",
         ViberErrorCode.Forbidden => "SMS Club does not allow this account to do this.",
         ViberErrorCode.RateLimited => "SMS Club refused the request for its rate limit (9 requests per second).",

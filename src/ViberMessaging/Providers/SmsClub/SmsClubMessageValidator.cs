@@ -3,7 +3,11 @@ using ViberMessaging.Internal;
 
 namespace ViberMessaging.SmsClub;
 
-/// <summary>SMS Club's rules on top of the neutral ones; every violation is reported at once, before any request.</summary>
+/// <summary>
+/// SMS Club's rules on top of the neutral ones (a button only with a picture comes from the capabilities:
+/// <c>picture_url</c>, <c>button_txt</c> and <c>button_url</c> "must be used together or not at all"); every violation
+/// is reported at once, before any request.
+/// </summary>
 internal static class SmsClubMessageValidator
 {
     /// <summary>An SMS alpha name has at most 11 characters (GSM alphanumeric originator).</summary>

@@ -19,6 +19,7 @@ internal sealed class SmsClubViberClient : IViberSender, IStatusQuery, IViberCha
         SupportsImage = true,
         SupportsImageOnly = false,
         SupportsButton = true,
+        ButtonRequiresImage = true,
         SupportsSmsFallback = true,
         SupportsTwoWay = true,
         SupportsScheduling = true,

@@ -85,12 +85,14 @@ public sealed class DecisionTelecomEmulatorTests
     [InlineData("source_type", "{'source_addr':'Shop','destination_addr':'380504444444','message_type':106,'text':'Hi','source_type':3}")]
     [InlineData("source_type", "{'source_addr':'Shop','destination_addr':'380504444444','message_type':106,'text':'Hi'}")]
     [InlineData("text_sms", "{'source_addr':'Shop','destination_addr':'380504444444','message_type':106,'text':'Hi','source_type':1,'text_sms':'Hi'}")]
-    [InlineData("text_sms", "{'source_addr':'Shop','destination_addr':'380504444444','message_type':106,'text':'Hi','source_type':2,'text_sms':null}")]
     [InlineData("callback_url", "{'source_addr':'Shop','destination_addr':'380504444444','message_type':106,'text':'Hi','source_type':2,'callback_url':'ftp://x.example/cb'}")]
     [InlineData("validity_period", "{'source_addr':'Shop','destination_addr':'380504444444','message_type':106,'text':'Hi','source_type':2,'validity_period':39}")]
     [InlineData("validity_period", "{'source_addr':'Shop','destination_addr':'380504444444','message_type':106,'text':'Hi','source_type':2,'validity_period':21601}")]
-    [InlineData("validity_period", "{'source_addr':'Shop','destination_addr':'380504444444','message_type':106,'text':'Hi','source_type':2,'validity_period':0}")]
-    [InlineData("validity_period", "{'source_addr':'Shop','destination_addr':'380504444444','message_type':106,'text':'Hi','source_type':2,'validity_period':null}")]
+    [InlineData("validity_period", "{'source_addr':'Shop','destination_addr':'380504444444','message_type':106,'text':'Hi','source_type':2,'validity_period':-1}")]
+    [InlineData("validity_period", "{'source_addr':'Shop','destination_addr':'380504444444','message_type':106,'text':'Hi','source_type':2,'text_sms':'Hi','validity_period':3600}")]
+    [InlineData("validity_period", "{'source_addr':'Shop','destination_addr':'380504444444','message_type':106,'text':'Hi','source_type':2,'text_sms':'Hi','validity_period':41}")]
+    [InlineData("source_type", "{'source_addr':'Shop','destination_addr':'380504444444','message_type':108,'text':'Hi','image':'https://x.example/i.jpg','button_caption':'Go','button_action':'https://x.example/a','source_type':2}")]
+    [InlineData("source_type", "{'source_addr':'Shop','destination_addr':'380504444444','message_type':208,'text':'Hi','image':'https://x.example/i.jpg','button_caption':'Go','button_action':'https://x.example/a','source_type':2}")]
     public async Task SendViber_BrokenParameter_Answers400NamingIt(string parameter, string body)
     {
         await using var sut = await CreateSut();
@@ -138,7 +140,11 @@ public sealed class DecisionTelecomEmulatorTests
     [InlineData("{'text_sms':'жжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжж'}")]
     [InlineData("{'message_type':108,'source_type':1,'image':'https://x.example/i.jpg','button_caption':'ABCDEFGHIJKLMNOPQRSTUVWXYZABCD','button_action':'https://x.example/a'}")]
     [InlineData("{'message_type':206,'source_type':1,'callback_url':'https://x.example/cb'}")]
-    [InlineData("{'message_type':208,'source_type':2,'image':'https://x.example/i.png','button_caption':'Go','button_action':'https://x.example/a','text_sms':'Hi'}")]
+    [InlineData("{'message_type':208,'source_type':1,'image':'https://x.example/i.png','button_caption':'Go','button_action':'https://x.example/a'}")]
+    [InlineData("{'text_sms':'Hi','validity_period':40}")]
+    [InlineData("{'validity_period':0}")]
+    [InlineData("{'text_sms':'Hi','validity_period':0}")]
+    [InlineData("{'image':null,'button_caption':null,'button_action':null,'callback_url':null,'text_sms':null,'validity_period':null}")]
     [InlineData("{'source_addr':'ABCDEFGHIJKLMNOPQRST','unknown_field':'ignored'}")]
     public async Task SendViber_DocumentedValuesAndBoundaries_AreAccepted(string changes)
     {
@@ -156,11 +162,32 @@ public sealed class DecisionTelecomEmulatorTests
         Assert.Single(sut.AcceptedMessages(Provider));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SendViber_RequestShapedLikeDecisionTelecomsCSharpSdk_IsAcceptedWithNullsAsAbsentFields(bool viberPlusSms)
+    {
+        await using var sut = await CreateSut();
+        using var http = Client(sut);
+
+        // What DecisionTelecom's C# SDK writes: JsonSerializer.Serialize of its whole model (every optional field, null
+        // or 0 when unset) in a StringContent (text/plain), enums as their ints. ViberPlusSmsMessage adds text_sms.
+        var body = """{"source_addr":"Custom Company","destination_addr":"380504444444","message_type":106,"text":"Message content","image":null,"button_caption":null,"button_action":null,"source_type":2,"callback_url":null,"validity_period":0"""
+            + (viberPlusSms ? ""","text_sms":"SMS message content"}""" : "}");
+        using var response = await http.PostAsync(Send, new StringContent(body));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var message = Assert.Single(sut.AcceptedMessages(Provider));
+        Assert.Equal(("Message content", null, null), (message.Text, message.ImageUrl, message.ButtonCaption));
+        Assert.Equal(viberPlusSms, message.HasSmsFallback);
+        Assert.StartsWith("text/plain", Assert.Single(sut.RequestsTo(Provider)).Headers["Content-Type"], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SendViber_ErrorsWithHttp200_AnswersTheErrorWith200()
     {
         await using var sut = await CreateSut();
-        sut.DecisionTelecom().ErrorsWithHttp200 = true;
+        sut.Provider<DecisionTelecomEmulatorSettings>().ErrorsWithHttp200 = true;
         using var http = Client(sut);
 
         using var response = await PostAsync(http, Send, With(ValidText, o => o.Remove("source_addr")));
@@ -173,7 +200,7 @@ public sealed class DecisionTelecomEmulatorTests
     public async Task SendViber_EmptyBalance_Answers402Code3()
     {
         await using var sut = await CreateSut();
-        sut.DecisionTelecom().BalanceEmpty = true;
+        sut.Provider<DecisionTelecomEmulatorSettings>().BalanceEmpty = true;
         using var http = Client(sut);
 
         using var response = await PostAsync(http, Send, ValidText);
@@ -222,7 +249,7 @@ public sealed class DecisionTelecomEmulatorTests
             o.TimeProvider = clock;
             o.RateLimits[Provider] = new EmulatorRateLimit(9, TimeSpan.FromSeconds(1));
         });
-        sut.DecisionTelecom().ErrorsWithHttp200 = errorsWith200;
+        sut.Provider<DecisionTelecomEmulatorSettings>().ErrorsWithHttp200 = errorsWith200;
         using var http = Client(sut);
 
         var bodies = new List<(HttpStatusCode Status, string Body)>();
@@ -389,7 +416,7 @@ public sealed class DecisionTelecomEmulatorTests
         await using var sut = await CreateSut();
         using var http = Client(sut);
         var id = await SendAsync(http, ValidText);
-        sut.DecisionTelecom().OverrideStatus(id, 20, smsStatus: 7);
+        sut.Provider<DecisionTelecomEmulatorSettings>().OverrideStatus(id, 20, smsStatus: 7);
 
         var body = await StatusAsync(http, id);
 

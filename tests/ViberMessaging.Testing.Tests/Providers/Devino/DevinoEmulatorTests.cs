@@ -70,6 +70,26 @@ public sealed class DevinoEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_NullOptionalFields_AreReadAsAbsent()
+    {
+        // A client that serialises its whole model writes null for every optional field it does not set.
+        var (status, body) = await PostAsync("send", """
+            {
+              "resendSms": false, "commonData": null,
+              "messages": [ {
+                "subject": "Subject", "priority": "high", "validityPeriodSec": null, "comment": null,
+                "type": "viber", "contentType": "text", "content": { "text": "Message text", "caption": null, "action": null, "imageUrl": null },
+                "address": "79250000001", "smsText": null, "smsSrcAddress": null, "smsValidityPeriodSec": null
+              } ]
+            }
+            """);
+
+        Assert.Equal((200, "ok", "ok"), (status, (string?)body["status"], (string?)body["messages"]![0]!["code"]));
+        var accepted = Assert.Single(_emulator.AcceptedMessages(ViberProviders.Devino));
+        Assert.Equal(("Message text", null, null, false), (accepted.Text, accepted.ImageUrl, accepted.SmsText, accepted.HasSmsFallback));
+    }
+
+    [Fact]
     public async Task Send_ImageWithoutResend_Accepted()
     {
         var (_, body) = await PostAsync("send", """
@@ -256,9 +276,9 @@ public sealed class DevinoEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ScriptDevinoCode_AnyCode_AnsweredForThatRecipient()
+    public async Task ScriptCode_AnyCode_AnsweredForThatRecipient()
     {
-        _emulator.ScriptDevinoCode("+7 925 000-00-09", "error-subject-unknown");
+        _emulator.Provider<DevinoEmulatorSettings>().ScriptCode("+7 925 000-00-09", "error-subject-unknown");
 
         var (_, body) = await PostAsync("send", $$"""{"resendSms":false,"messages":[{{ValidText}}]}""");
 
@@ -266,9 +286,9 @@ public sealed class DevinoEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task InjectDevinoStatus_NextRequests_RefusedWithTheStatusThenServedAgain()
+    public async Task InjectStatus_NextRequests_RefusedWithTheStatusThenServedAgain()
     {
-        _emulator.InjectDevinoStatus("error-account-locked", count: 1, pathContains: "send");
+        _emulator.Provider<DevinoEmulatorSettings>().InjectStatus("error-account-locked", count: 1, pathContains: "send");
 
         var (_, status) = await PostAsync("status", """{"messages":[1]}""");
         var (_, refused) = await PostAsync("send", $$"""{"resendSms":false,"messages":[{{ValidText}}]}""");
@@ -352,7 +372,7 @@ public sealed class DevinoEmulatorTests : IAsyncLifetime
     [Fact]
     public async Task Status_DocumentFieldNames_UsesStateAndErrorAndOmitsTheViberStatusBesideSmsStates()
     {
-        _emulator.UseDevinoDocumentFieldNames();
+        _emulator.Provider<DevinoEmulatorSettings>().DocumentFieldNames = true;
         _emulator.ScriptRecipient("+79250000008", RecipientBehavior.BlocksSender);
         _emulator.ScriptRecipient("+79250000009", RecipientBehavior.Unreachable);
         var resent = await SendAsync("""{"subject":"Shop","priority":"high","type":"viber","contentType":"text","content":{"text":"Hi"},"address":"79250000009","smsText":"Hi"}""", resendSms: true);

@@ -452,6 +452,74 @@ public sealed class SmsByEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendBulkViber_NullOptionalFieldsAndTokenInTheQuery_AreAccepted()
+    {
+        // The token where the parameter table puts it (the query), and null for every optional field.
+        var (status, sent) = await PostJsonAsync($"api/v1/sendBulkViber?token={Token}", """
+            {"callback_url":null,"messages":[{"alphaname_id":"444","name":"l","message_type":"bulk","schedule_time":null,
+              "content":{"type":"text","text":"Hi","image_url":null,"button_link":null,"caption":null},"delivery_list":["375291111111"]}]}
+            """);
+        var (_, lists) = await PostJsonAsync($"api/v1/statusBulkViber?token={Token}&uuid={sent["uuid"]}", "{}");
+
+        Assert.Equal(200, status);
+        var list = Assert.Single(lists.AsArray())!;
+        Assert.Null(list["errors"]);
+        Assert.Equal("375291111111", Assert.Single(list["success"]!.AsArray())!["phone"]!.GetValue<string>());
+        var message = Assert.Single(_emulator.AcceptedMessages(ViberProviders.SmsBy));
+        Assert.Equal(("Hi", null, null), (message.Text, message.ImageUrl, message.ScheduledAt));
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1/a.jpg")]
+    [InlineData("http://localhost:8080/a.jpg")]
+    [InlineData("https://10.1.2.3/a.jpg")]
+    [InlineData("https://192.168.0.5/a.jpg")]
+    [InlineData("https://images.internal/a.jpg")]
+    public async Task SendBulkViber_ImageNotPubliclyAvailable_RefusesTheListInStatusBulkViber(string imageUrl)
+    {
+        var (_, sent) = await PostJsonAsync("api/v1/sendBulkViber", $$"""
+            {"token":"{{Token}}","messages":[{"alphaname_id":"444","name":"promo","message_type":"bulk",
+              "content":{"type":"image","image_url":"{{imageUrl}}"},"delivery_list":["375291111111"]}]}
+            """);
+        var (_, lists) = await PostJsonAsync("api/v1/statusBulkViber", $$"""{"token":"{{Token}}","uuid":"{{sent["uuid"]}}"}""");
+
+        Assert.Equal("OK", sent["success"]!.GetValue<string>());
+        Assert.Equal("promo: Content url is not valid", Assert.Single(Assert.Single(lists.AsArray())!["errors"]!.AsArray())!.GetValue<string>());
+        Assert.Empty(_emulator.AcceptedMessages(ViberProviders.SmsBy));
+    }
+
+    [Fact]
+    public async Task OverrideStatus_AnyWord_IsReportedByEveryStatusMethod()
+    {
+        var id = await SendQuickAsync("375291111111");
+        var (_, sent) = await PostJsonAsync("api/v1/sendBulkViber", $$"""
+            {"token":"{{Token}}","messages":[{"alphaname_id":"444","name":"l","message_type":"bulk","content":{"type":"text","text":"Hi"},"delivery_list":["375291111111"]}]}
+            """);
+        _emulator.Provider<SmsByEmulatorSettings>().OverrideStatus("+375291111111", "expired");
+
+        var (_, quick) = await PostFormAsync("api/v2/getViberDeliveryData", ("message_id", id));
+        var (_, list) = await PostFormAsync("api/v2/getViberDeliveryList", ("message_id", id));
+        var (_, bulk) = await PostJsonAsync("api/v1/statusBulkViber", $$"""{"token":"{{Token}}","uuid":"{{sent["uuid"]}}"}""");
+
+        Assert.Equal("expired", quick["result"]!["status"]!.GetValue<string>());
+        Assert.Equal("expired", list["result"]![0]!["status"]!.GetValue<string>());
+        Assert.Equal("expired", bulk[0]!["success"]![0]!["status"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(404)]
+    public async Task NotFoundStatus_UnknownIdAndUuid_AnswerNotFoundWithThatStatus(int httpStatus)
+    {
+        _emulator.Provider<SmsByEmulatorSettings>().NotFoundStatus = (HttpStatusCode)httpStatus;
+
+        var quick = await PostFormAsync("api/v2/getViberDeliveryData", ("message_id", "999999"));
+        var bulk = await PostJsonAsync("api/v1/statusBulkViber", $$"""{"token":"{{Token}}","uuid":"cc9c8043-8caf-11ef-b035-9e8f47954dec"}""");
+
+        Assert.All(new[] { quick, bulk }, answer => Assert.Equal((httpStatus, "not found"), (answer.Status, answer.Body["error"]!.GetValue<string>())));
+    }
+
+    [Fact]
     public async Task StatusBulkViber_UnknownUuid_AnswersNotFoundAt200()
     {
         var (status, body) = await PostJsonAsync("api/v1/statusBulkViber", $$"""{"token":"{{Token}}","uuid":"cc9c8043-8caf-11ef-b035-9e8f47954dec"}""");
@@ -517,9 +585,9 @@ public sealed class SmsByEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SetSmsBySubscriberList_DefinesAListThatMailingsCanUse()
+    public async Task SetSubscriberList_DefinesAListThatMailingsCanUse()
     {
-        _emulator.SetSmsBySubscriberList(9, "+375 29 700-00-01");
+        _emulator.Provider<SmsByEmulatorSettings>().SetSubscriberList(9, "+375 29 700-00-01");
 
         var (_, body) = await PostFormAsync("api/v2/sendViberMessageList", ("vibername_id", "101"), ("list_id", "9"), ("message", "Sale"));
 
@@ -527,11 +595,11 @@ public sealed class SmsByEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AddSmsByIncomingMessage_ReplyIsListedAtOnce()
+    public async Task AddIncomingMessage_ReplyIsListedAtOnce()
     {
         var id = await SendQuickAsync("375291234567");
 
-        var incomingId = _emulator.AddSmsByIncomingMessage(long.Parse(id), "375291234567", "Yes");
+        var incomingId = _emulator.Provider<SmsByEmulatorSettings>().AddIncomingMessage(long.Parse(id), "375291234567", "Yes");
         var (_, body) = await PostFormAsync("api/v2/getNewIncomingMessages", ("message_id", id));
 
         var reply = Assert.Single(body["result"]!.AsArray())!;

@@ -81,6 +81,20 @@ public sealed class SmsClubEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_NullOptionalFields_AreReadAsAbsent()
+    {
+        // A client that serialises its whole model writes null for every optional field it does not set.
+        var (status, _) = await PostAsync("vibers/send", $$"""
+            {"sender":"MyShop","phones":["{{Phone1}}"],"message":"Hi","lifetime":null,"picture_url":null,"button_txt":null,"button_url":null,
+             "senderSms":null,"messageSms":null,"mgr_plan_date":null,"mgr_end_time":null,"is_2way":null,"chat_id":null}
+            """);
+
+        Assert.Equal(200, status);
+        var message = Assert.Single(_emulator.AcceptedMessages("SmsClub"));
+        Assert.Equal(("Hi", null, null, null, null), (message.Text, message.ImageUrl, message.ButtonCaption, message.SmsText, message.ChatId));
+    }
+
+    [Fact]
     public async Task Send_PictureWithButton_AcceptsAndKeepsAllThree()
     {
         var (status, _) = await PostAsync("vibers/send", $$"""{"sender":"MyShop","phones":["{{Phone1}}"],"message":"Look","picture_url":"https://img.example/a.jpg","button_txt":"Open","button_url":"https://shop.example/"}""");
@@ -95,7 +109,8 @@ public sealed class SmsClubEmulatorTests : IAsyncLifetime
     [InlineData("""{"messageSms":"SMS text"}""", "SMS", "should be filled together")]
     [InlineData("""{"button_txt":"Open"}""", "button", "must be filled both")]
     [InlineData("""{"button_url":"https://shop.example/"}""", "button", "must be filled both")]
-    [InlineData("""{"picture_url":"https://img.example/a.jpg"}""", "picture_url", "only together with the button")]
+    [InlineData("""{"picture_url":"https://img.example/a.jpg"}""", "picture_url", "must be used together or not at all")]
+    [InlineData("""{"button_txt":"Open","button_url":"https://shop.example/"}""", "picture_url", "must be used together or not at all")]
     [InlineData("""{"picture_url":"https://img.example/broken-image.jpg","button_txt":"Open","button_url":"https://shop.example/"}""", "upload_img", "Failed to load image.")]
     [InlineData("""{"picture_url":"/relative.jpg","button_txt":"Open","button_url":"https://shop.example/"}""", "upload_img", "Failed to load image.")]
     [InlineData("""{"mgr_plan_date":1768471200}""", "date", "Date parameters must be present or absent together")]
@@ -156,7 +171,7 @@ public sealed class SmsClubEmulatorTests : IAsyncLifetime
 
         Assert.Equal(400, status);
         var keys = json["errorRequest"]!["errors"]!.AsObject().Select(p => p.Key).ToArray();
-        Assert.Equal(["sender", "text", "phones", "button", "SMS"], keys);
+        Assert.Equal(["sender", "text", "phones", "button", "picture_url", "SMS"], keys);
     }
 
     [Fact]
@@ -367,7 +382,7 @@ public sealed class SmsClubEmulatorTests : IAsyncLifetime
         var (status, json) = await GetAsync("vibers/originator");
 
         Assert.Equal(200, status);
-        Assert.Equal(SmsClubEmulatorTriggers.RegisteredSenders, json["successfulRequest"]!["requestData"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal(_emulator.Provider<SmsClubEmulatorSettings>().RegisteredSenders, json["successfulRequest"]!["requestData"]!.AsArray().Select(n => (string)n!));
     }
 
     [Fact]
@@ -377,6 +392,21 @@ public sealed class SmsClubEmulatorTests : IAsyncLifetime
 
         Assert.Equal(200, status);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"success_request":{"info":{"money":"8111.1700","currency":"UAH"}}}"""), json));
+    }
+
+    [Fact]
+    public async Task OriginatorAndBalance_SettingsChanged_AnswerTheNewValues()
+    {
+        var settings = _emulator.Provider<SmsClubEmulatorSettings>();
+        settings.RegisteredSenders = ["Other"];
+        settings.Balance = 0.5m;
+        settings.Currency = "EUR";
+
+        var (_, senders) = await GetAsync("vibers/originator");
+        var (_, balance) = await PostAsync("sms/balance", string.Empty);
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""["Other"]"""), senders["successfulRequest"]!["requestData"]));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"success_request":{"info":{"money":"0.5000","currency":"EUR"}}}"""), balance));
     }
 
     [Theory]

@@ -54,12 +54,13 @@ public sealed class DecisionTelecomMessageValidatorTests
                 ("Text", "MaxLength"),
                 ("Button.Caption", "MaxLength"),
                 ("Button.Url", "AbsoluteHttpUrl"),
+                ("ImageUrl", "ButtonRequiresImage"),
                 ("TimeToLive", "Range"),
                 ("Schedule", "NotSupported"),
                 ("CallbackUrl", "AbsoluteHttpUrl"),
-                ("ImageUrl", "Together"),
                 ("TimeToLive", "WholeSeconds"),
                 ("SmsFallback", "TransactionalOnly"),
+                ("TimeToLive", "ViberPlusSmsTtl"),
                 ("SmsFallback.Text", "OneSegment"),
                 ("SmsFallback.Sender", "NotSupported"),
                 ("SmsFallback.TimeToLive", "NotSupported"),
@@ -113,6 +114,53 @@ public sealed class DecisionTelecomMessageValidatorTests
 
         Assert.Equal(rule, (exception as ViberValidationException)?.Errors.Single().Rule);
         Assert.Equal(rule is null, exception is null);
+    }
+
+    [Fact]
+    public void Validate_ButtonWithoutImage_ReportsTheCapabilitysRule()
+    {
+        var sut = Assert.Throws<ViberValidationException>(() => Validate(Valid(button: new ViberButton("Go", new Uri("https://x.example/a")))));
+
+        var error = Assert.Single(sut.Errors);
+        Assert.Equal(("ImageUrl", "ButtonRequiresImage"), (error.Field, error.Rule));
+        Assert.True(DecisionTelecomViberClient.DefaultCapabilities.ButtonRequiresImage);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData(MessageKind.Promotional, null)]
+    [InlineData(MessageKind.Transactional, "TransactionalTextOnly")]
+    public void Validate_ImageAndButton_ArePromotionalOnly(MessageKind? kind, string? rule)
+    {
+        var exception = Record.Exception(() => Validate(Valid(imageUrl: new Uri("https://x.example/i.jpg"), button: new ViberButton("Go", new Uri("https://x.example/a")), kind: kind)));
+
+        var error = (exception as ViberValidationException)?.Errors.Single();
+        Assert.Equal(rule, error?.Rule);
+        Assert.Equal(rule is null ? null : "Kind", error?.Field);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData(40, null)]
+    [InlineData(41, "ViberPlusSmsTtl")]
+    [InlineData(21600, "ViberPlusSmsTtl")]
+    public void Validate_SmsFallbackTimeToLive_IsOnly40Seconds(int? seconds, string? rule)
+    {
+        var exception = Record.Exception(() => Validate(Valid(sms: new SmsFallback("SMS"), ttl: seconds is { } s ? TimeSpan.FromSeconds(s) : null)));
+
+        var error = (exception as ViberValidationException)?.Errors.Single();
+        Assert.Equal((rule, rule is null ? null : "TimeToLive"), (error?.Rule, error?.Field));
+        Assert.True(rule is null || error!.Message.Contains("TTL only 40 seconds", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_SmsFallbackWithImageAndButtonAndNoKind_ReportsTransactionalOnlyAndWhy()
+    {
+        var sut = Assert.Throws<ViberValidationException>(() => Validate(Valid(imageUrl: new Uri("https://x.example/i.jpg"), button: new ViberButton("Go", new Uri("https://x.example/a")), sms: new SmsFallback("SMS"))));
+
+        var error = Assert.Single(sut.Errors);
+        Assert.Equal(("SmsFallback", "TransactionalOnly"), (error.Field, error.Rule));
+        Assert.Contains("make the message promotional", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,7 +232,7 @@ public sealed class DecisionTelecomMessageValidatorTests
         TwoWayOptions? twoWay = null,
         SmsFallback? sms = null,
         TimeSpan? ttl = null,
-        MessageKind kind = MessageKind.Transactional,
+        MessageKind? kind = null,
         string sender = "Shop",
         string text = "Hi",
         Uri? callbackUrl = null)

@@ -78,6 +78,38 @@ public sealed class DecisionTelecomRequestMapperTests
     }
 
     [Fact]
+    public void ToDecisionTelecomSend_ViberPlusSmsWithoutTimeToLive_WritesTheOnly40Seconds()
+    {
+        var message = new ViberMessage { Sender = "Custom Company", Recipients = [Recipient], Text = "Message content", SmsFallback = new SmsFallback("SMS message content") };
+
+        var sut = DecisionTelecomRequestMapper.ToDecisionTelecomSend(message, Recipient);
+
+        AssertJson(
+            """{"source_addr":"Custom Company","destination_addr":"380504444444","message_type":106,"text":"Message content","source_type":2,"text_sms":"SMS message content","validity_period":40}""",
+            Serialize(sut, DecisionTelecomJsonContext.Default.SendViberRequest));
+    }
+
+    [Theory]
+    [InlineData(false, false, null, MessageKind.Transactional)]
+    [InlineData(true, false, null, MessageKind.Promotional)]
+    [InlineData(false, true, null, MessageKind.Promotional)]
+    [InlineData(true, true, null, MessageKind.Promotional)]
+    [InlineData(false, false, MessageKind.Promotional, MessageKind.Promotional)]
+    [InlineData(true, true, MessageKind.Transactional, MessageKind.Transactional)]
+    public void ToDecisionTelecomKind_NotChosen_ComesFromTheContent(bool image, bool button, MessageKind? chosen, MessageKind expected)
+    {
+        var message = new ViberMessage
+        {
+            Text = "Hi",
+            ImageUrl = image ? new Uri("https://x.example/i.jpg") : null,
+            Button = button ? new ViberButton("Go", new Uri("https://x.example/a")) : null,
+            Kind = chosen,
+        };
+
+        Assert.Equal(expected, DecisionTelecomRequestMapper.ToDecisionTelecomKind(message));
+    }
+
+    [Fact]
     public void ToDecisionTelecomSend_NonAsciiText_SurvivesTheWireExactly()
     {
         var message = new ViberMessage { Sender = "Магазин", Recipients = [Recipient], Text = "Ваше замовлення 1042 відправлено 🚚 \"швидко\"" };

@@ -34,11 +34,14 @@ public sealed class DecisionTelecomViberClientTests
     }
 
     [Theory]
+    [InlineData(false, false, null, """{"message_type":106,"source_type":2}""")]
     [InlineData(false, false, MessageKind.Transactional, """{"message_type":106,"source_type":2}""")]
+    [InlineData(false, false, MessageKind.Promotional, """{"message_type":106,"source_type":1}""")]
+    [InlineData(true, false, null, """{"message_type":108,"source_type":1,"image":"https://x.example/i.jpg","button_caption":"Join Us","button_action":"https://x.example/join"}""")]
     [InlineData(true, false, MessageKind.Promotional, """{"message_type":108,"source_type":1,"image":"https://x.example/i.jpg","button_caption":"Join Us","button_action":"https://x.example/join"}""")]
     [InlineData(false, true, MessageKind.Promotional, """{"message_type":206,"source_type":1}""")]
-    [InlineData(true, true, MessageKind.Transactional, """{"message_type":208,"source_type":2,"image":"https://x.example/i.jpg","button_caption":"Join Us","button_action":"https://x.example/join"}""")]
-    public async Task SendAsync_EachMessageType_SendsItsTypeAndFieldsAndIsAccepted(bool imageAndButton, bool twoWay, MessageKind kind, string expectedFields)
+    [InlineData(true, true, null, """{"message_type":208,"source_type":1,"image":"https://x.example/i.jpg","button_caption":"Join Us","button_action":"https://x.example/join"}""")]
+    public async Task SendAsync_EachMessageType_SendsItsTypeAndFieldsAndIsAccepted(bool imageAndButton, bool twoWay, MessageKind? kind, string expectedFields)
     {
         await using var harness = await StartAsync();
         var sut = CreateSut(harness);
@@ -86,6 +89,86 @@ public sealed class DecisionTelecomViberClientTests
             """{"source_addr":"Shop","destination_addr":"380504444444","message_type":106,"text":"Your code is 1234","source_type":2,"text_sms":"Code 1234","callback_url":"https://shop.example/dt","validity_period":40}""",
             Assert.Single(harness.Emulator.RequestsTo(Provider)).Body);
         Assert.Equal("Code 1234", Assert.Single(harness.Emulator.AcceptedMessages(Provider)).SmsText);
+    }
+
+    [Fact]
+    public async Task SendAsync_ImageAndButtonWithoutAKind_IsPromotionalAsTheDocumentSaysAndAccepted()
+    {
+        await using var harness = await StartAsync();
+        var sut = CreateSut(harness);
+
+        var result = await sut.SendAsync(Rich(kind: null));
+
+        var body = JsonNode.Parse(Assert.Single(harness.Emulator.RequestsTo(Provider)).Body)!;
+        Assert.Equal((108, 1), (body["message_type"]!.GetValue<int>(), body["source_type"]!.GetValue<int>()));
+        Assert.True(result.IsFullyAccepted);
+        Assert.Equal("https://x.example/i.jpg", Assert.Single(harness.Emulator.AcceptedMessages(Provider)).ImageUrl);
+    }
+
+    [Fact]
+    public async Task SendAsync_TransactionalWithImageAndButton_ThrowsNamingTheRuleBeforeAnyRequest()
+    {
+        await using var harness = await StartAsync();
+        var sut = CreateSut(harness);
+
+        var error = await Assert.ThrowsAsync<ViberValidationException>(() => sut.SendAsync(Rich(MessageKind.Transactional)));
+
+        var broken = Assert.Single(error.Errors);
+        Assert.Equal(("Kind", "TransactionalTextOnly"), (broken.Field, broken.Rule));
+        Assert.Contains("transactional message (text message) – 2", broken.Message, StringComparison.Ordinal);
+        Assert.Empty(harness.Emulator.Requests);
+    }
+
+    [Fact]
+    public async Task SendAsync_SmsFallbackWithoutTimeToLive_SendsTheOnly40SecondsAndIsAccepted()
+    {
+        await using var harness = await StartAsync();
+        var sut = CreateSut(harness);
+
+        var result = await sut.SendAsync(new ViberMessage { Sender = "Shop", Recipients = [Recipient], Text = "Hi", SmsFallback = new SmsFallback("Code 1234") });
+
+        AssertJson(
+            """{"source_addr":"Shop","destination_addr":"380504444444","message_type":106,"text":"Hi","source_type":2,"text_sms":"Code 1234","validity_period":40}""",
+            Assert.Single(harness.Emulator.RequestsTo(Provider)).Body);
+        Assert.True(result.IsFullyAccepted);
+        Assert.Equal("Code 1234", Assert.Single(harness.Emulator.AcceptedMessages(Provider)).SmsText);
+    }
+
+    [Theory]
+    [InlineData(41)]
+    [InlineData(3600)]
+    public async Task SendAsync_SmsFallbackWithAnotherTimeToLive_ThrowsQuotingTheDocumentBeforeAnyRequest(int seconds)
+    {
+        await using var harness = await StartAsync();
+        var sut = CreateSut(harness);
+
+        var error = await Assert.ThrowsAsync<ViberValidationException>(() => sut.SendAsync(new ViberMessage
+        {
+            Sender = "Shop",
+            Recipients = [Recipient],
+            Text = "Hi",
+            SmsFallback = new SmsFallback("Code 1234"),
+            TimeToLive = TimeSpan.FromSeconds(seconds),
+        }));
+
+        var broken = Assert.Single(error.Errors);
+        Assert.Equal(("TimeToLive", "ViberPlusSmsTtl"), (broken.Field, broken.Rule));
+        Assert.Contains("transactional message + SMS – TTL only 40 seconds", broken.Message, StringComparison.Ordinal);
+        Assert.Empty(harness.Emulator.Requests);
+    }
+
+    [Fact]
+    public async Task SendAsync_ImageAndButtonWithSmsFallbackAndNoKind_ThrowsTransactionalOnlyBeforeAnyRequest()
+    {
+        await using var harness = await StartAsync();
+        var sut = CreateSut(harness);
+
+        var error = await Assert.ThrowsAsync<ViberValidationException>(() => sut.SendAsync(Rich(kind: null, new SmsFallback("SMS"))));
+
+        var broken = Assert.Single(error.Errors);
+        Assert.Equal(("SmsFallback", "TransactionalOnly"), (broken.Field, broken.Rule));
+        Assert.Contains("promotional", broken.Message, StringComparison.Ordinal);
+        Assert.Empty(harness.Emulator.Requests);
     }
 
     [Theory]
@@ -147,7 +230,7 @@ public sealed class DecisionTelecomViberClientTests
     public async Task SendAsync_OneInvalidNumberAmongMany_RejectsOnlyThatRecipientAndSendsTheRest(bool errorsWithHttp200)
     {
         await using var harness = await StartAsync();
-        harness.Emulator.DecisionTelecom().ErrorsWithHttp200 = errorsWithHttp200;
+        harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().ErrorsWithHttp200 = errorsWithHttp200;
         harness.Emulator.ScriptRecipient("+380500000002", RecipientBehavior.InvalidNumber);
         var sut = CreateSut(harness);
         var recipients = Enumerable.Range(1, 4).Select(i => PhoneNumber.Parse($"+38050000000{i}")).ToArray();
@@ -184,8 +267,8 @@ public sealed class DecisionTelecomViberClientTests
     public async Task SendAsync_EmptyBalance_ThrowsInsufficientFundsAfterOneRequest(bool errorsWithHttp200, HttpStatusCode expected)
     {
         await using var harness = await StartAsync(o => o.MaxConcurrentRequests = 1);
-        harness.Emulator.DecisionTelecom().ErrorsWithHttp200 = errorsWithHttp200;
-        harness.Emulator.DecisionTelecom().BalanceEmpty = true;
+        harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().ErrorsWithHttp200 = errorsWithHttp200;
+        harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().BalanceEmpty = true;
         var sut = CreateSut(harness);
 
         var error = await Assert.ThrowsAsync<ViberMessagingException>(() => sut.SendAsync(Text(Recipient, PhoneNumber.Parse("+380500000001"), PhoneNumber.Parse("+380500000002"))));
@@ -204,7 +287,7 @@ public sealed class DecisionTelecomViberClientTests
     public async Task SendAsync_InternalError_IsOutcomeUnknownAndNeverResent(bool errorsWithHttp200, bool afterAccept)
     {
         await using var harness = await StartAsync();
-        harness.Emulator.DecisionTelecom().ErrorsWithHttp200 = errorsWithHttp200;
+        harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().ErrorsWithHttp200 = errorsWithHttp200;
         harness.Emulator.InjectFault(Provider, afterAccept ? EmulatorFault.ServerErrorAfterAccept() : EmulatorFault.ServerError());
         var sut = CreateSut(harness);
 
@@ -231,7 +314,7 @@ public sealed class DecisionTelecomViberClientTests
                 o.Pacing.Window = TimeSpan.FromMilliseconds(300);
             },
             e => e.RateLimits[Provider] = new EmulatorRateLimit(1, TimeSpan.FromMilliseconds(300)));
-        harness.Emulator.DecisionTelecom().ErrorsWithHttp200 = errorsWithHttp200;
+        harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().ErrorsWithHttp200 = errorsWithHttp200;
         var sut = CreateSut(harness);
 
         var result = await sut.SendAsync(Text(Recipient, PhoneNumber.Parse("+380500000001")));
@@ -349,7 +432,7 @@ public sealed class DecisionTelecomViberClientTests
         await using var harness = await StartAsync();
         var sut = CreateSut(harness);
         var id = (await sut.SendAsync(Text(Recipient))).MessageIds.Single();
-        harness.Emulator.DecisionTelecom().OverrideStatus(id.Value, status);
+        harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().OverrideStatus(id.Value, status);
 
         var report = Assert.Single(await sut.GetStatusesAsync([id]));
 
@@ -372,7 +455,7 @@ public sealed class DecisionTelecomViberClientTests
         await using var harness = await StartAsync();
         var sut = CreateSut(harness);
         var id = (await sut.SendAsync(Text(Recipient))).MessageIds.Single();
-        harness.Emulator.DecisionTelecom().OverrideStatus(id.Value, 4, smsStatus);
+        harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().OverrideStatus(id.Value, 4, smsStatus);
 
         var report = Assert.Single(await sut.GetStatusesAsync([id]));
 
@@ -404,7 +487,7 @@ public sealed class DecisionTelecomViberClientTests
     {
         var clock = new ManualTimeProvider();
         await using var harness = await StartAsync(emulator: e => e.TimeProvider = clock);
-        harness.Emulator.DecisionTelecom().ErrorsWithHttp200 = errorsWithHttp200;
+        harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().ErrorsWithHttp200 = errorsWithHttp200;
         var sut = CreateSut(harness);
         var old = (await sut.SendAsync(Text(Recipient))).MessageIds.Single();
         clock.Advance(TimeSpan.FromDays(5) + TimeSpan.FromSeconds(1));
@@ -532,6 +615,17 @@ public sealed class DecisionTelecomViberClientTests
         => (DecisionTelecomViberClient)harness.Sender(Provider);
 
     private static ViberMessage Text(params PhoneNumber[] recipients) => new() { Sender = "Shop", Recipients = recipients, Text = "Hi" };
+
+    private static ViberMessage Rich(MessageKind? kind, SmsFallback? sms = null) => new()
+    {
+        Sender = "Shop",
+        Recipients = [Recipient],
+        Text = "Hi",
+        SmsFallback = sms,
+        ImageUrl = new Uri("https://x.example/i.jpg"),
+        Button = new ViberButton("Join Us", new Uri("https://x.example/join")),
+        Kind = kind,
+    };
 
     private static async Task<DeliveryReport> PollUntilFinalAsync(IStatusQuery sut, MessageId id)
     {

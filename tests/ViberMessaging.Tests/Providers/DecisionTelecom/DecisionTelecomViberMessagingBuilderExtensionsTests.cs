@@ -101,7 +101,7 @@ public sealed class DecisionTelecomViberMessagingBuilderExtensionsTests
         var section = Configuration(new() { ["ApiKey"] = "user-hash-key", ["ApiKee"] = "typo" });
         using var services = CreateSut(b => b.AddDecisionTelecom(section));
 
-        var sut = Assert.Throws<InvalidOperationException>(() => Options(services));
+        var sut = Assert.Throws<OptionsValidationException>(() => Options(services));
 
         Assert.Contains("ApiKee", sut.Message, StringComparison.Ordinal);
     }

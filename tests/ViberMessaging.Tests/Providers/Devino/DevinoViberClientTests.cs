@@ -123,7 +123,7 @@ public sealed class DevinoViberClientTests : IAsyncLifetime
         Emulator.ScriptRecipient("+79250000002", RecipientBehavior.InvalidNumber);
         Emulator.ScriptRecipient("+79250000003", RecipientBehavior.Blacklisted);
         Emulator.ScriptRecipient("+79250000004", RecipientBehavior.SilentlyDropped);
-        Emulator.ScriptDevinoCode("+79250000005", "error-subject-unknown");
+        Emulator.Provider<DevinoEmulatorSettings>().ScriptCode("+79250000005", "error-subject-unknown");
 
         var result = await sut.SendAsync(new ViberMessage { Sender = "Shop", Recipients = Phones("+79250000001", "+79250000002", "+79250000003", "+79250000004", "+79250000005", "+79250000006"), Text = "Hi" });
 
@@ -147,7 +147,7 @@ public sealed class DevinoViberClientTests : IAsyncLifetime
     public async Task SendAsync_EveryDocumentedPerMessageCode_RejectsThatRecipientWithItsReason(string code)
     {
         var sut = CreateSut();
-        Emulator.ScriptDevinoCode("+79250000001", code);
+        Emulator.Provider<DevinoEmulatorSettings>().ScriptCode("+79250000001", code);
 
         var result = await sut.SendAsync(new ViberMessage { Sender = "Shop", Recipients = Phones("+79250000001", "+79250000002"), Text = "Hi" });
 
@@ -174,7 +174,7 @@ public sealed class DevinoViberClientTests : IAsyncLifetime
     public async Task SendAsync_EveryDocumentedRequestLevelCodeAt200_ThrowsItsErrorWithoutRetrying(string status, ViberErrorCode expected, SendOutcome outcome)
     {
         var sut = CreateSut();
-        Emulator.InjectDevinoStatus(status);
+        Emulator.Provider<DevinoEmulatorSettings>().InjectStatus(status);
 
         var error = await Assert.ThrowsAsync<ViberMessagingException>(() => sut.SendAsync(new ViberMessage { Sender = "Shop", Recipients = Phones("+79250000001"), Text = "Hi" }));
 
@@ -191,7 +191,7 @@ public sealed class DevinoViberClientTests : IAsyncLifetime
     public async Task GetStatusesAsync_RequestLevelCode_ThrowsItsError(string status, ViberErrorCode expected)
     {
         var sut = CreateSut();
-        Emulator.InjectDevinoStatus(status, pathContains: "status");
+        Emulator.Provider<DevinoEmulatorSettings>().InjectStatus(status, pathContains: "status");
 
         var error = await Assert.ThrowsAsync<ViberMessagingException>(() => sut.GetStatusesAsync([Id(BigId)]));
 
@@ -298,7 +298,7 @@ public sealed class DevinoViberClientTests : IAsyncLifetime
     public async Task GetStatusesAsync_SmsReSendDelivered_AggregatesSegmentsKeepingEvery64BitId(bool documentFieldNames)
     {
         var sut = CreateSut();
-        Emulator.UseDevinoDocumentFieldNames(documentFieldNames);
+        Emulator.Provider<DevinoEmulatorSettings>().DocumentFieldNames = documentFieldNames;
         Emulator.ScriptRecipient("+79250000001", RecipientBehavior.NotViberUser);
         var sent = await sut.SendAsync(new ViberMessage
         {
@@ -459,7 +459,7 @@ public sealed class DevinoViberClientTests : IAsyncLifetime
     public async Task Logs_AfterSendsAndErrors_NeverContainTheCredentials()
     {
         var sut = CreateSut();
-        Emulator.InjectDevinoStatus("error-auth");
+        Emulator.Provider<DevinoEmulatorSettings>().InjectStatus("error-auth");
         await Assert.ThrowsAsync<ViberMessagingException>(() => sut.SendAsync(new ViberMessage { Sender = "Shop", Recipients = Phones("+79250000001"), Text = "Hi" }));
         await sut.SendAsync(new ViberMessage { Sender = "Shop", Recipients = Phones("+79250000001"), Text = "Hi" });
 

@@ -79,7 +79,7 @@ public sealed class DevinoViberMessagingBuilderExtensionsTests
         var configuration = Configuration(new() { ["Login"] = "a", ["Password"] = "b", ["Passwort"] = "typo" });
         using var services = Build(b => b.AddDevino(configuration));
 
-        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<IOptionsMonitor<DevinoOptions>>().Get(ViberProviders.Devino));
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptionsMonitor<DevinoOptions>>().Get(ViberProviders.Devino));
 
         Assert.Contains("Passwort", error.Message, StringComparison.Ordinal);
     }

@@ -118,12 +118,39 @@ public sealed class SmsByRequestMapperTests
     }
 
     [Fact]
-    public async Task ToSmsByForm_Parameters_FollowTheToken()
+    public async Task ToSmsByForm_TokenInFormData_ParametersFollowTheToken()
     {
-        using var content = SmsByRequestMapper.ToSmsByForm("t0k", ("limit_offset", "200"), ("limit_rows", "100"));
+        using var content = SmsByRequestMapper.ToSmsByForm(SmsByRequestMapper.DeliveryListPath, "t0k", ("message_id", "200"));
 
-        Assert.Equal("token=t0k&limit_offset=200&limit_rows=100", await content.ReadAsStringAsync());
+        Assert.Equal("token=t0k&message_id=200", await content.ReadAsStringAsync());
         Assert.Equal("application/x-www-form-urlencoded", content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task ToSmsByForm_TokenInTheQuery_LeavesItOutOfTheForm()
+    {
+        using var content = SmsByRequestMapper.ToSmsByForm(SmsByRequestMapper.MessagesPath, "t0k", ("limit_offset", "200"), ("limit_rows", "100"));
+
+        Assert.Equal("limit_offset=200&limit_rows=100", await content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData(SmsByRequestMapper.SendBulkPath, "api/v1/sendBulkViber?token=sb%20tok%26en%3D42")]
+    [InlineData(SmsByRequestMapper.BulkStatusPath, "api/v1/statusBulkViber?token=sb%20tok%26en%3D42&uuid=cc9c8043-8caf-11ef-b035-9e8f47954dec")]
+    [InlineData(SmsByRequestMapper.ConfirmPath, "api/v2/confirmViberMessage?token=sb%20tok%26en%3D42")]
+    [InlineData(SmsByRequestMapper.MessagesPath, "api/v2/getViberMessages?token=sb%20tok%26en%3D42")]
+    [InlineData(SmsByRequestMapper.MessageDataPath, "api/v2/getViberMessageData?token=sb%20tok%26en%3D42")]
+    [InlineData(SmsByRequestMapper.SendQuickPath, "api/v2/sendQuickViberMessage")]
+    [InlineData(SmsByRequestMapper.DeliveryDataPath, "api/v2/getViberDeliveryData")]
+    [InlineData(SmsByRequestMapper.SendListPath, "api/v2/sendViberMessageList")]
+    [InlineData(SmsByRequestMapper.DeliveryListPath, "api/v2/getViberDeliveryList")]
+    [InlineData(SmsByRequestMapper.IncomingPath, "api/v2/getNewIncomingMessages")]
+    [InlineData(SmsByRequestMapper.ReadIncomingPath, "api/v2/readResponseStatus")]
+    public void ToSmsByUri_EveryMethod_PutsTheTokenInTheQueryExactlyWhereTheDocumentsTableDoes(string path, string expected)
+    {
+        var query = path == SmsByRequestMapper.BulkStatusPath ? new[] { ("uuid", "cc9c8043-8caf-11ef-b035-9e8f47954dec") } : [];
+
+        Assert.Equal(expected, SmsByRequestMapper.ToSmsByUri(path, "sb tok&en=42", query));
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class SmsByViberClientTests
         Assert.Equal(recipients.Select(r => $"SmsBy:bulk:{uuid}:{r.Digits}"), result.MessageIds.Select(id => id.ToString()));
         Assert.All(reports, r => Assert.Equal((DeliveryStatus.Read, "READ"), (r.Status, r.RawStatus)));
         Assert.Equal(recipients, reports.Select(r => r.Recipient));
-        Assert.Equal(polls, harness.Emulator.RequestsTo(ViberProviders.SmsBy).Count(r => r.Path == "/api/v1/statusBulkViber"));
+        Assert.Equal(1 + polls, harness.Emulator.RequestsTo(ViberProviders.SmsBy).Count(r => r.Path == "/api/v1/statusBulkViber")); // one read right after the send
         Assert.Equal(0, harness.Emulator.DuplicateCount(ViberProviders.SmsBy));
     }
 
@@ -67,7 +67,7 @@ public sealed class SmsByViberClientTests
         Assert.Equal(3, harness.Emulator.RequestsTo(ViberProviders.SmsBy).Count(r => r.Path == "/api/v1/sendBulkViber"));
         Assert.Equal(3, result.BatchIds.Distinct().Count());
         Assert.Equal(5, result.AcceptedCount);
-        Assert.Equal(3, harness.Emulator.RequestsTo(ViberProviders.SmsBy).Count(r => r.Path == "/api/v1/statusBulkViber"));
+        Assert.Equal(3 + 3, harness.Emulator.RequestsTo(ViberProviders.SmsBy).Count(r => r.Path == "/api/v1/statusBulkViber")); // after each send, then once per uuid
         Assert.All(reports, r => Assert.NotEqual(DeliveryStatus.Unknown, r.ViberStatus));
     }
 
@@ -251,7 +251,7 @@ public sealed class SmsByViberClientTests
     }
 
     [Fact]
-    public async Task AnyCall_TheToken_NeverAppearsInAUrlOrALogLine()
+    public async Task EveryMethod_TheToken_GoesWhereTheDocumentsTablePutsItAndIntoNoLogLine()
     {
         await using var harness = await StartAsync();
         var sut = CreateSut(harness);
@@ -264,7 +264,32 @@ public sealed class SmsByViberClientTests
             await sut.GetMailingAsync(mailing.MailingId);
         }
 
-        Assert.All(harness.Emulator.RequestsTo(ViberProviders.SmsBy), r => Assert.Equal(string.Empty, r.Query));
+        var prepared = await sut.PrepareListMailingAsync(new SmsByListMailing { ListId = 2, Sender = "MyShop", Text = "Sale" });
+        await sut.ConfirmMailingAsync(prepared.MailingId);
+        await sut.GetMailingDeliveriesAsync(prepared.MailingId);
+        await sut.GetNewIncomingMessagesAsync(prepared.MailingId);
+        await sut.MarkIncomingMessagesReadAsync(["1234"]);
+
+        // The parameter tables: token "query" for these five methods (and uuid for statusBulkViber), "formData" elsewhere.
+        string[] inQuery = ["/api/v1/sendBulkViber", "/api/v1/statusBulkViber", "/api/v2/confirmViberMessage", "/api/v2/getViberMessages", "/api/v2/getViberMessageData"];
+        var requests = harness.Emulator.RequestsTo(ViberProviders.SmsBy);
+        Assert.Equal(11, requests.Select(r => r.Path).Distinct().Count());
+        Assert.All(requests, r =>
+        {
+            var query = r.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries);
+            if (inQuery.Contains(r.Path))
+            {
+                Assert.Equal("token=" + Token, query[0]);
+                Assert.Equal(r.Path == "/api/v1/statusBulkViber" ? 2 : 1, query.Length);
+                Assert.True(r.Path != "/api/v1/statusBulkViber" || query[1].StartsWith("uuid=", StringComparison.Ordinal));
+                Assert.True(r.Path.StartsWith("/api/v1/", StringComparison.Ordinal) == r.Body.Contains(Token, StringComparison.Ordinal), $"{r.Path}: the token is in the JSON body of the bulk methods only");
+            }
+            else
+            {
+                Assert.Empty(query);
+                Assert.StartsWith("token=" + Token + "&", r.Body, StringComparison.Ordinal);
+            }
+        });
         Assert.NotEmpty(harness.Logs.Records);
         Assert.DoesNotContain(harness.Logs.Records, r => r.Message.Contains(Token, StringComparison.Ordinal) || (r.Exception?.ToString().Contains(Token, StringComparison.Ordinal) ?? false));
     }
@@ -304,6 +329,7 @@ public sealed class SmsByViberClientTests
         var sut = CreateSut(harness);
         var quick = (await sut.SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [Recipient], Text = "Hi" })).MessageIds.Single();
         var bulk = (await sut.SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [Recipient, PhoneNumber.Parse("375292222222")], Text = "Hi" })).MessageIds.ToArray();
+        var sentRequests = harness.Emulator.RequestsTo(ViberProviders.SmsBy).Count;
         MessageId[] asked =
         [
             bulk[1],
@@ -320,7 +346,75 @@ public sealed class SmsByViberClientTests
         Assert.Equal(asked, reports.Select(r => r.MessageId));
         Assert.Equal([false, true, false, true, true, false, false], reports.Select(r => r.ViberStatus == DeliveryStatus.Unknown));
         Assert.All(reports.Where(r => r.ViberStatus == DeliveryStatus.Unknown), r => Assert.Equal(ViberErrorCode.NotFound, r.Error!.ErrorCode));
-        Assert.Single(harness.Emulator.RequestsTo(ViberProviders.SmsBy), r => r.Path == "/api/v1/statusBulkViber" && r.Body.Contains(bulk[0].Value.Split(':')[1], StringComparison.Ordinal));
+        Assert.Single(harness.Emulator.RequestsTo(ViberProviders.SmsBy).Skip(sentRequests), r => r.Path == "/api/v1/statusBulkViber" && r.Query.Contains("uuid=" + bulk[0].Value.Split(':')[1], StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("UNDELIVERED", DeliveryStatus.Undeliverable, DeliveryFailureReason.None)]
+    [InlineData("EXPIRED", DeliveryStatus.Expired, DeliveryFailureReason.Expired)]
+    [InlineData("expired", DeliveryStatus.Expired, DeliveryFailureReason.Expired)]
+    [InlineData("REJECTED", DeliveryStatus.Rejected, DeliveryFailureReason.None)]
+    [InlineData("ERROR", DeliveryStatus.Failed, DeliveryFailureReason.None)]
+    [InlineData("failed", DeliveryStatus.Failed, DeliveryFailureReason.None)]
+    [InlineData("CANCELLED", DeliveryStatus.Cancelled, DeliveryFailureReason.None)]
+    [InlineData("cancelled", DeliveryStatus.Cancelled, DeliveryFailureReason.None)]
+    public async Task GetStatusesAsync_FailureWordBeyondTheDocument_IsTheMatchingFinalStatusWithTheRawWord(string word, DeliveryStatus expected, DeliveryFailureReason reason)
+    {
+        await using var harness = await StartAsync();
+        var sut = CreateSut(harness);
+        var quick = (await sut.SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [Recipient], Text = "Hi" })).MessageIds.Single();
+        var bulk = (await sut.SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [Recipient, PhoneNumber.Parse("375292222222")], Text = "Hi" })).MessageIds.First();
+        harness.Emulator.Provider<SmsByEmulatorSettings>().OverrideStatus(Recipient.ToString(), word);
+
+        var reports = await sut.GetStatusesAsync([quick, bulk]);
+
+        Assert.All(reports, r => Assert.Equal((expected, word, true, reason), (r.Status, r.RawStatus, r.IsFinal, r.FailureReason)));
+        Assert.DoesNotContain(harness.Logs.Records, r => r.EventId.Id == 20);
+    }
+
+    [Fact]
+    public async Task GetStatusesAsync_WordNeverSeen_IsUnknownNotFinalRawKeptAndLoggedOnceAtWarning()
+    {
+        await using var harness = await StartAsync();
+        var sut = CreateSut(harness);
+        var quick = (await sut.SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [Recipient], Text = "Hi" })).MessageIds.Single();
+        var bulk = (await sut.SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [Recipient, PhoneNumber.Parse("375292222222")], Text = "Hi" })).MessageIds.First();
+        harness.Emulator.Provider<SmsByEmulatorSettings>().OverrideStatus(Recipient.ToString(), "MODERATION");
+
+        var first = await sut.GetStatusesAsync([quick, bulk]);
+        var second = await sut.GetStatusesAsync([quick, bulk]);
+
+        Assert.All(first.Concat(second), r => Assert.Equal((DeliveryStatus.Unknown, "MODERATION", false, null), (r.Status, r.RawStatus, r.IsFinal, r.Error)));
+        var logged = Assert.Single(harness.Logs.Records, r => r.EventId.Id == 20);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, logged.Level);
+        Assert.Contains("'MODERATION'", logged.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(200)]
+    [InlineData(400)]
+    [InlineData(404)]
+    public async Task GetStatusesAsync_IdTheGatewayDoesNotKnow_IsAnUnknownReportWithAnErrorAloneOrAmongOthersAtAnyHttpStatus(int notFoundStatus)
+    {
+        await using var harness = await StartAsync();
+        var sut = CreateSut(harness);
+        var known = (await sut.SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [Recipient], Text = "Hi" })).MessageIds.Single();
+        harness.Emulator.Provider<SmsByEmulatorSettings>().NotFoundStatus = (HttpStatusCode)notFoundStatus;
+        MessageId[] unknown = [new("SmsBy", "quick:999999"), new("SmsBy", "bulk:00000000-0000-0000-0000-000000000000:375291234567"), new("SmsBy", "mailing:999999:375291234567")];
+
+        foreach (var id in unknown)
+        {
+            var alone = Assert.Single(await sut.GetStatusesAsync([id]));
+            var among = await sut.GetStatusesAsync([known, id]);
+
+            foreach (var report in new[] { alone, among[1] })
+            {
+                Assert.Equal((id, DeliveryStatus.Unknown, ViberErrorCode.NotFound, "not found"), (report.MessageId, report.ViberStatus, report.Error!.ErrorCode, report.Error.ProviderMessage));
+                Assert.Equal((HttpStatusCode)notFoundStatus, report.Error.StatusCode);
+            }
+
+            Assert.NotEqual(DeliveryStatus.Unknown, among[0].ViberStatus);
+        }
     }
 
     [Fact]
@@ -433,6 +527,83 @@ public sealed class SmsByViberClientTests
     }
 
     [Fact]
+    public async Task SendAsync_BulkSenderWithAnAlphaNameMapped_SendsTheAlphanameIdElseTheViberId()
+    {
+        await using var harness = await StartAsync(o => o.SmsSenders["MyShop"] = 444);
+        var sut = CreateSut(harness);
+        PhoneNumber[] two = [Recipient, PhoneNumber.Parse("375292222222")];
+
+        await sut.SendAsync(new ViberMessage { Sender = "MyShop", Recipients = two, Text = "Sale" });
+        await sut.SendAsync(new ViberMessage { Sender = "Other", Recipients = two, Text = "Sale" });
+        await sut.SendMailingsAsync([new SmsByBulkMailing { Name = "news", Sender = "myshop", Text = "News", Recipients = two }]);
+
+        var senders = harness.Emulator.RequestsTo(ViberProviders.SmsBy).Where(r => r.Path == "/api/v1/sendBulkViber")
+            .Select(r => JsonNode.Parse(r.Body)!["messages"]![0]!["alphaname_id"]!.GetValue<string>());
+        Assert.Equal(["444", "303", "444"], senders);
+        Assert.Equal(["444", "444", "303", "303", "444", "444"], harness.Emulator.AcceptedMessages(ViberProviders.SmsBy).Select(m => m.Sender));
+    }
+
+    [Fact]
+    public async Task SendAsync_BulkListTheGatewayRefuses_ReportsItsRecipientsRejectedWithTheReasonAtSendTime()
+    {
+        await using var harness = await StartAsync();
+        var sut = CreateSut(harness);
+
+        // SMS.by needs "a link to an image that is publicly available": it refuses a loopback one after answering OK.
+        var result = await sut.SendAsync(new ViberMessage
+        {
+            Sender = "MyShop",
+            Recipients = [Recipient, PhoneNumber.Parse("375292222222")],
+            Text = "Sale",
+            ImageUrl = new Uri("http://127.0.0.1/sale.jpg"),
+            Button = new ViberButton("Open", new Uri("https://shop.example/sale")),
+        });
+
+        Assert.Equal(0, result.AcceptedCount);
+        Assert.All(result.Recipients, r => Assert.Equal((RecipientStatus.Rejected, DeliveryFailureReason.Other, "ViberMessaging: Content url is not valid", null), (r.Status, r.Reason, r.ProviderCode, r.MessageId)));
+        Assert.Single(result.BatchIds);
+        Assert.Equal(["/api/v1/sendBulkViber", "/api/v1/statusBulkViber"], harness.Emulator.RequestsTo(ViberProviders.SmsBy).Select(r => r.Path));
+        Assert.Empty(harness.Emulator.AcceptedMessages(ViberProviders.SmsBy));
+    }
+
+    [Fact]
+    public async Task SendMailingsAsync_OneListRefused_RejectsOnlyItsRecipients()
+    {
+        await using var harness = await StartAsync();
+        var sut = CreateSut(harness);
+        SmsByMailing[] mailings =
+        [
+            new SmsByBulkMailing { Name = "good", Sender = "MyShop", Text = "News", Recipients = [Recipient] },
+            new SmsByBulkMailing { Name = "bad", Sender = "MyShop", ImageUrl = new Uri("http://192.168.1.10/a.jpg"), Recipients = [Recipient] },
+        ];
+
+        var result = await sut.SendMailingsAsync(mailings);
+
+        Assert.Equal([RecipientStatus.Accepted, RecipientStatus.Rejected], result.Recipients.Select(r => r.Status));
+        Assert.Equal("bad: Content url is not valid", result.Recipients[1].ProviderCode);
+        Assert.Single(harness.Emulator.AcceptedMessages(ViberProviders.SmsBy));
+    }
+
+    [Fact]
+    public async Task SendAsync_FollowUpStatusReadFails_TheSendStandsAndTheFailureIsLogged()
+    {
+        await using var harness = await StartAsync(o =>
+        {
+            o.Resilience.MaxRetryAttempts = 1;
+            o.Resilience.BaseDelay = TimeSpan.FromMilliseconds(1);
+        });
+        var sut = CreateSut(harness);
+        harness.Emulator.InjectFault(ViberProviders.SmsBy, EmulatorFault.ServerError(), count: 2, pathContains: "statusBulkViber");
+
+        var result = await sut.SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [Recipient, PhoneNumber.Parse("375292222222")], Text = "Hi" });
+
+        Assert.Equal(2, result.AcceptedCount);
+        Assert.Equal([200, 500, 500], harness.Emulator.RequestsTo(ViberProviders.SmsBy).Select(r => r.ResponseStatus));
+        Assert.Contains(harness.Logs.Records, r => r.EventId.Id == 21 && r.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Equal(1, harness.Emulator.RequestsTo(ViberProviders.SmsBy).Count(r => r.Path == "/api/v1/sendBulkViber"));
+    }
+
+    [Fact]
     public async Task GetBulkStatusAsync_UnknownUuid_IsNotFound()
     {
         await using var harness = await StartAsync();
@@ -502,8 +673,8 @@ public sealed class SmsByViberClientTests
         Assert.Equal(sent, mailings.Select(m => m.MailingId));
         Assert.Equal(["Hi 1", "Hi 2", "Hi 3", "Hi 4", "Hi 5"], mailings.Select(m => m.Text));
         Assert.Equal(
-            [$"token={Token}&limit_offset=0&limit_rows=2", $"token={Token}&limit_offset=2&limit_rows=2", $"token={Token}&limit_offset=4&limit_rows=2"],
-            harness.Emulator.RequestsTo(ViberProviders.SmsBy).Where(r => r.Path == "/api/v2/getViberMessages").Select(r => r.Body));
+            [$"?token={Token} limit_offset=0&limit_rows=2", $"?token={Token} limit_offset=2&limit_rows=2", $"?token={Token} limit_offset=4&limit_rows=2"],
+            harness.Emulator.RequestsTo(ViberProviders.SmsBy).Where(r => r.Path == "/api/v2/getViberMessages").Select(r => r.Query + " " + r.Body));
     }
 
     [Fact]
@@ -529,7 +700,7 @@ public sealed class SmsByViberClientTests
         await using var harness = await StartAsync(emulator: o => o.AutoReply = false);
         var sut = CreateSut(harness);
         await sut.SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [Recipient], Text = "Shall we?" });
-        harness.Emulator.AddSmsByIncomingMessage(8484, Recipient.Digits, "Yes please");
+        harness.Emulator.Provider<SmsByEmulatorSettings>().AddIncomingMessage(8484, Recipient.Digits, "Yes please");
 
         var incoming = await sut.GetNewIncomingMessagesAsync(8484);
         var marked = await sut.MarkIncomingMessagesReadAsync(incoming.Select(m => m.ProviderMessageId!));
@@ -550,7 +721,7 @@ public sealed class SmsByViberClientTests
         IViberChats chats = sut;
         var opened = await sut.SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [Recipient], Text = "Rate us?", TwoWay = TwoWayOptions.OpenChat });
         var chatId = opened.Recipients[0].ChatId!;
-        harness.Emulator.AddSmsByIncomingMessage(8484, Recipient.Digits, "5 stars");
+        harness.Emulator.Provider<SmsByEmulatorSettings>().AddIncomingMessage(8484, Recipient.Digits, "5 stars");
 
         var listed = new List<ViberChat>();
         await foreach (var chat in chats.GetChatsAsync())

@@ -63,7 +63,7 @@ public sealed class SmsByViberMessagingBuilderExtensionsTests
         var configuration = Configuration(new() { ["ViberMessaging:SmsBy:Token"] = "t0k", ["ViberMessaging:SmsBy:Tokn"] = "typo" });
         using var sut = CreateSut(configuration, b => b.AddSmsBy());
 
-        var error = Assert.Throws<InvalidOperationException>(() => sut.GetRequiredService<IOptionsMonitor<SmsByOptions>>().Get(ViberProviders.SmsBy));
+        var error = Assert.Throws<OptionsValidationException>(() => sut.GetRequiredService<IOptionsMonitor<SmsByOptions>>().Get(ViberProviders.SmsBy));
 
         Assert.Contains("Tokn", error.Message, StringComparison.Ordinal);
     }

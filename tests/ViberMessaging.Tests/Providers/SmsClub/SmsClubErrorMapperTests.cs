@@ -103,6 +103,20 @@ public sealed class SmsClubErrorMapperTests
     }
 
     [Theory]
+    [InlineData("picture_url", "picture (picture_url), the button text (button_txt) and the button URL (button_url) together or not at all")]
+    [InlineData("button", "button text (button_txt) and the button URL (button_url) together or not at all")]
+    public async Task FromSmsClubError_GroupRuleKey_SaysWhichFieldsGoTogetherNotThatTheImageFailed(string key, string sentence)
+    {
+        using var response = await ResponseAsync(400, """{"errorRequest":{"errors":{""" + $"\"{key}\"" + """:["must be used together or not at all"]}}}""", isSend: true);
+
+        var error = SmsClubErrorMapper.FromSmsClubError(response);
+
+        Assert.Equal((ViberErrorCode.InvalidRequest, key), (error.ErrorCode, error.ProviderErrorCode));
+        Assert.Contains(sentence, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("could not use the image", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(418, ViberErrorCode.InvalidRequest)]
     [InlineData(599, ViberErrorCode.ProviderUnavailable)]
     [InlineData(200, ViberErrorCode.Unknown)]
@@ -114,6 +128,7 @@ public sealed class SmsClubErrorMapperTests
     [InlineData(464, """{"errorRequest":{"errors":{"noMoney":["Not enough money. It is necessary to refill the balance"]}}}""", ViberErrorCode.InsufficientFunds, "noMoney", "Not enough money. It is necessary to refill the balance")]
     [InlineData(466, """{"errorRequest":{"errors":{"SMS":["Sender name is incorrect (SMS)"]}}}""", ViberErrorCode.InvalidSender, "SMS", "Sender name is incorrect (SMS)")]
     [InlineData(400, """{"errorRequest":{"errors":{"upload_img":["Failed to load image."]}}}""", ViberErrorCode.InvalidImage, "upload_img", "Failed to load image.")]
+    [InlineData(400, """{"errorRequest":{"errors":{"picture_url":["The picture {picture_url}, the button field {button_txt} and its URL {button_url} must be used together or not at all"]}}}""", ViberErrorCode.InvalidRequest, "picture_url", "The picture {picture_url}, the button field {button_txt} and its URL {button_url} must be used together or not at all")]
     [InlineData(400, """{"errorRequest":{"errors":{"sender":"Sender name is incorrect"}}}""", ViberErrorCode.InvalidSender, "sender", "Sender name is incorrect")]
     [InlineData(200, """{"errorRequest":{"errors":{"account":["Distribution of SMS-mailings from this account is not available"]}}}""", ViberErrorCode.AccountBlocked, "account", "Distribution of SMS-mailings from this account is not available")]
     [InlineData(401, """{"name":"Unauthorized","message":"Your request was made with invalid credentials.","code":0,"status":401}""", ViberErrorCode.Unauthorized, "Unauthorized", "Your request was made with invalid credentials.")]

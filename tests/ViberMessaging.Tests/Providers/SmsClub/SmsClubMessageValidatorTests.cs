@@ -25,7 +25,6 @@ public sealed class SmsClubMessageValidatorTests
                 TwoWay = TwoWayOptions.OpenChat,
             }
         },
-        { "button without image", Message() with { Button = new ViberButton("Open", new Uri("http://shop.example/")) } },
         { "one phone, 60 s", Message() with { TimeToLive = TimeSpan.FromSeconds(60) } },
         { "86000 s", Message(two: true) with { TimeToLive = TimeSpan.FromSeconds(86000) } },
         { "window edges", Message() with { Schedule = new MessageSchedule(new DateTimeOffset(2026, 1, 15, 6, 0, 0, TimeSpan.Zero)) { SendUntil = new DateTimeOffset(2026, 1, 15, 18, 0, 0, TimeSpan.Zero) } } },
@@ -77,6 +76,17 @@ public sealed class SmsClubMessageValidatorTests
 
         var problem = Assert.Single(error.Errors);
         Assert.Equal(("Button", "Together"), (problem.Field, problem.Rule));
+    }
+
+    [Fact]
+    public void Validate_ButtonWithoutImage_ReportsTheGroupRuleTheCapabilitiesDeclare()
+    {
+        var error = Assert.Throws<ViberValidationException>(() => Validate(Message() with { Button = new ViberButton("Open", new Uri("http://shop.example/")) }));
+
+        var problem = Assert.Single(error.Errors);
+        Assert.Equal(("ImageUrl", "ButtonRequiresImage"), (problem.Field, problem.Rule));
+        Assert.Contains("SmsClub sends a button only together with an image", problem.Message, StringComparison.Ordinal);
+        Assert.True(SmsClubViberClient.SmsClubCapabilities.ButtonRequiresImage);
     }
 
     [Fact]

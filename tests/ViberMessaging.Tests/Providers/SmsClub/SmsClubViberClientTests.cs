@@ -334,14 +334,14 @@ public sealed class SmsClubViberClientTests
 
     public static TheoryData<string, string?, string?, string, int, ViberErrorCode, string> ProviderErrors => new()
     {
-        { SmsClubEmulatorTriggers.BlockedAccountSender, null, null, "Hello", 460, ViberErrorCode.AccountBlocked, "account" },
-        { SmsClubEmulatorTriggers.UnregisteredSender, null, null, "Hello", 461, ViberErrorCode.InvalidSender, "sender" },
+        { SmsClubEmulatorSettings.BlockedAccountSender, null, null, "Hello", 460, ViberErrorCode.AccountBlocked, "account" },
+        { SmsClubEmulatorSettings.UnregisteredSender, null, null, "Hello", 461, ViberErrorCode.InvalidSender, "sender" },
         { "MyShop", null, null, "A CENSORED word", 462, ViberErrorCode.InvalidText, "text" },
-        { SmsClubEmulatorTriggers.NoMoneySender, null, null, "Hello", 464, ViberErrorCode.InsufficientFunds, "noMoney" },
-        { SmsClubEmulatorTriggers.SystemErrorSender, null, null, "Hello", 465, ViberErrorCode.ProviderUnavailable, "systemError" },
-        { "MyShop", SmsClubEmulatorTriggers.UnregisteredSmsSender, "SMS", "Hello", 466, ViberErrorCode.InvalidSender, "SMS" },
+        { SmsClubEmulatorSettings.NoMoneySender, null, null, "Hello", 464, ViberErrorCode.InsufficientFunds, "noMoney" },
+        { SmsClubEmulatorSettings.SystemErrorSender, null, null, "Hello", 465, ViberErrorCode.ProviderUnavailable, "systemError" },
+        { "MyShop", SmsClubEmulatorSettings.UnregisteredSmsSender, "SMS", "Hello", 466, ViberErrorCode.InvalidSender, "SMS" },
         { "MyShop", "MyShop", "A CENSORED SMS", "Hello", 467, ViberErrorCode.InvalidText, "SMS" },
-        { "MyShop", SmsClubEmulatorTriggers.NoMoneyForSmsSender, "SMS", "Hello", 468, ViberErrorCode.InsufficientFunds, "noMoney" },
+        { "MyShop", SmsClubEmulatorSettings.NoMoneyForSmsSender, "SMS", "Hello", 468, ViberErrorCode.InsufficientFunds, "noMoney" },
     };
 
     [Theory]
@@ -374,13 +374,26 @@ public sealed class SmsClubViberClientTests
     }
 
     [Fact]
+    public async Task SendAsync_ButtonWithoutImage_ThrowsNamingTheGroupRuleBeforeAnyRequest()
+    {
+        await using var harness = await StartAsync();
+        var sut = CreateSut(harness);
+
+        var error = await Assert.ThrowsAsync<ViberValidationException>(() => sut.SendAsync(Text(Phone1) with { Button = new ViberButton("Open", new Uri("https://shop.example/")) }));
+
+        Assert.Equal(("ImageUrl", "ButtonRequiresImage"), (error.Errors.Single().Field, error.Errors.Single().Rule));
+        Assert.True(sut.Capabilities.ButtonRequiresImage);
+        Assert.Empty(harness.Emulator.Requests);
+    }
+
+    [Fact]
     public async Task SendAsync_ImageTheProviderCannotLoad_ThrowsInvalidImageFor400()
     {
         await using var harness = await StartAsync();
         var sut = CreateSut(harness);
         var message = Text(Phone1) with
         {
-            ImageUrl = new Uri("https://img.example/" + SmsClubEmulatorTriggers.BrokenImageMarker + ".jpg"),
+            ImageUrl = new Uri("https://img.example/" + SmsClubEmulatorSettings.BrokenImageMarker + ".jpg"),
             Button = new ViberButton("Open", new Uri("https://shop.example/")),
         };
 
@@ -532,7 +545,7 @@ public sealed class SmsClubViberClientTests
 
         var names = await sut.GetSenderNamesAsync();
 
-        Assert.Equal(SmsClubEmulatorTriggers.RegisteredSenders, names);
+        Assert.Equal(harness.Emulator.Provider<SmsClubEmulatorSettings>().RegisteredSenders, names);
         Assert.Equal(("GET", "/vibers/originator"), (harness.Emulator.RequestsTo("SmsClub")[0].Method, harness.Emulator.RequestsTo("SmsClub")[0].Path));
     }
 

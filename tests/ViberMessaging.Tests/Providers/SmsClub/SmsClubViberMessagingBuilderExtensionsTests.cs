@@ -130,7 +130,7 @@ public sealed class SmsClubViberMessagingBuilderExtensionsTests
         var section = Configuration(new() { ["Token"] = "token-1234", ["Tokne"] = "typo" });
         using var sut = CreateSut(services => services.AddViberMessaging().AddSmsClub(section));
 
-        var error = Assert.Throws<InvalidOperationException>(() => sut.GetRequiredService<IOptionsMonitor<SmsClubOptions>>().Get(ViberProviders.SmsClub));
+        var error = Assert.Throws<OptionsValidationException>(() => sut.GetRequiredService<IOptionsMonitor<SmsClubOptions>>().Get(ViberProviders.SmsClub));
 
         Assert.Contains("Tokne", error.Message, StringComparison.Ordinal);
     }

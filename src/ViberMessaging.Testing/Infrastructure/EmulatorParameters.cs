@@ -3,18 +3,17 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
-using ViberMessaging.Testing.Infrastructure;
 
-namespace ViberMessaging.Testing.Providers.SmsBy;
+namespace ViberMessaging.Testing.Infrastructure;
 
 /// <summary>
-/// The parameters of one SMS.by request, wherever the client put them: the query string, a form-urlencoded or
-/// multipart body (with uploaded files), or a JSON body (v1 bulk methods, whose top-level scalars become parameters).
-/// SMS.by's PHP front-end reads them all alike.
+/// The parameters of one request, wherever the client put them: the query string, a form-urlencoded or multipart body
+/// (with uploaded files), or a JSON body (whose top-level scalars become parameters), read alike, as a PHP front-end
+/// reads them (SMS.by's does).
 /// </summary>
-internal sealed class SmsByEmulatorRequest : IDisposable
+internal sealed class EmulatorParameters : IDisposable
 {
-    private SmsByEmulatorRequest(Dictionary<string, string> fields, Dictionary<string, SmsByUploadedFile> files, JsonDocument? json, bool bodyUnreadable)
+    private EmulatorParameters(Dictionary<string, string> fields, Dictionary<string, EmulatorUploadedFile> files, JsonDocument? json, bool bodyUnreadable)
     {
         Fields = fields;
         Files = files;
@@ -24,7 +23,7 @@ internal sealed class SmsByEmulatorRequest : IDisposable
 
     public IReadOnlyDictionary<string, string> Fields { get; }
 
-    public IReadOnlyDictionary<string, SmsByUploadedFile> Files { get; }
+    public IReadOnlyDictionary<string, EmulatorUploadedFile> Files { get; }
 
     /// <summary>The JSON body, when the request had one.</summary>
     public JsonDocument? Json { get; }
@@ -34,10 +33,10 @@ internal sealed class SmsByEmulatorRequest : IDisposable
 
     public string? this[string name] => Fields.TryGetValue(name, out var value) ? value : null;
 
-    public static async Task<SmsByEmulatorRequest> ReadAsync(HttpContext context)
+    public static async Task<EmulatorParameters> ReadAsync(HttpContext context)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        var files = new Dictionary<string, SmsByUploadedFile>(StringComparer.Ordinal);
+        var files = new Dictionary<string, EmulatorUploadedFile>(StringComparer.Ordinal);
         foreach (var (name, value) in context.Request.Query)
         {
             fields[name] = value.ToString();
@@ -74,12 +73,12 @@ internal sealed class SmsByEmulatorRequest : IDisposable
             }
         }
 
-        return new SmsByEmulatorRequest(fields, files, json, unreadable);
+        return new EmulatorParameters(fields, files, json, unreadable);
     }
 
     public void Dispose() => Json?.Dispose();
 
-    private static async Task<bool> ReadMultipartAsync(string contentType, byte[] body, Dictionary<string, string> fields, Dictionary<string, SmsByUploadedFile> files)
+    private static async Task<bool> ReadMultipartAsync(string contentType, byte[] body, Dictionary<string, string> fields, Dictionary<string, EmulatorUploadedFile> files)
     {
         if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
         {
@@ -102,7 +101,7 @@ internal sealed class SmsByEmulatorRequest : IDisposable
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
                 if (!string.IsNullOrEmpty(fileName))
                 {
-                    files[name] = new SmsByUploadedFile(fileName, section.ContentType, buffer.ToArray());
+                    files[name] = new EmulatorUploadedFile(fileName, section.ContentType, buffer.ToArray());
                 }
                 else
                 {
@@ -124,4 +123,4 @@ internal sealed class SmsByEmulatorRequest : IDisposable
 }
 
 /// <summary>A file uploaded in a multipart request.</summary>
-internal sealed record SmsByUploadedFile(string FileName, string? ContentType, byte[] Content);
+internal sealed record EmulatorUploadedFile(string FileName, string? ContentType, byte[] Content);

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+
+namespace ViberMessaging.DependencyInjection;
+
+/// <summary>
+/// The one check that runs at start-up (<c>ValidateOnStart</c>) for all of ViberMessaging, so a host fails with a
+/// single <see cref="OptionsValidationException"/> that lists every problem by configuration path: unknown keys in the
+/// <c>ViberMessaging</c> section, a <c>DefaultProvider</c> that names no registration, and every provider's unknown
+/// keys, unconvertible values and invalid options.
+/// </summary>
+internal sealed class StartupValidation
+{
+}
+
+/// <summary>Validates <see cref="StartupValidation"/>: see there.</summary>
+internal sealed class StartupValidator(IServiceProvider services, ProviderRegistry registry, IOptions<ViberMessagingOptions> options)
+    : IValidateOptions<StartupValidation>
+{
+    public ValidateOptionsResult Validate(string? name, StartupValidation value)
+    {
+        var problems = new List<string>();
+        if (registry.Section is { } section)
+        {
+            var known = registry.Names.Append(nameof(ViberMessagingOptions.DefaultProvider)).ToArray();
+            foreach (var child in section.GetChildren())
+            {
+                // A section for one of the SDK's providers that this app does not register is another app's (or
+                // sample's) configuration sharing the source, not a typo.
+                if (!known.Contains(child.Key, StringComparer.OrdinalIgnoreCase) && !IsProviderName(child.Key))
+                {
+                    problems.Add(ConfigurationSchema.Unknown(child.Path, child.Key, known));
+                }
+            }
+        }
+
+        if (registry.CheckDefault(options.Value.DefaultProvider) is { } defaultProblem)
+        {
+            problems.Add(defaultProblem);
+        }
+
+        foreach (var provider in registry.Providers)
+        {
+            problems.AddRange(provider.Problems(services));
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static bool IsProviderName(string key)
+        => ((string[])[ViberProviders.SmsClub, ViberProviders.Devino, ViberProviders.DecisionTelecom, ViberProviders.SmsBy]).Contains(key, StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+
+namespace ViberMessaging.Telemetry;
+
+/// <summary>
+/// One client operation's span and duration: started before the work, ended exactly once with
+/// <see cref="Succeeded"/> or <see cref="Failed"/>, which record <c>vibermessaging.client.operation.duration</c>
+/// (with <c>error.type</c> on failure) and close the span (<see cref="ActivityStatusCode.Error"/> on failure).
+/// </summary>
+internal readonly struct OperationTelemetry
+{
+    private readonly string _provider;
+    private readonly string _operation;
+    private readonly long _started;
+
+    private OperationTelemetry(string provider, string operation, Activity? activity)
+    {
+        _provider = provider;
+        _operation = operation;
+        _started = Stopwatch.GetTimestamp();
+        Activity = activity;
+    }
+
+    /// <summary>The span, when someone listens.</summary>
+    public Activity? Activity { get; }
+
+    public static OperationTelemetry Start(string provider, string operation)
+    {
+        var activity = ViberMessagingInstruments.ActivitySource.StartActivity(ViberMessagingInstruments.SpanName(operation), ActivityKind.Client);
+        activity?.SetTag(ViberMessagingInstruments.ProviderTag, provider);
+        activity?.SetTag(ViberMessagingInstruments.OperationTag, operation);
+        return new OperationTelemetry(provider, operation, activity);
+    }
+
+    public void Succeeded() => End(errorType: null, description: null);
+
+    /// <summary>Ends a failed call; only our own (redacted) messages become the span's description.</summary>
+    public void Failed(Exception error) => End(ViberMessagingInstruments.ErrorType(error), (error as ViberMessagingException)?.Message);
+
+    private void End(string? errorType, string? description)
+    {
+        var tags = new TagList
+        {
+            { ViberMessagingInstruments.ProviderTag, _provider },
+            { ViberMessagingInstruments.OperationTag, _operation },
+        };
+        if (errorType is not null)
+        {
+            tags.Add(ViberMessagingInstruments.ErrorTypeTag, errorType);
+            Activity?.SetTag(ViberMessagingInstruments.ErrorTypeTag, errorType);
+            Activity?.SetStatus(ActivityStatusCode.Error, description);
+        }
+
+        ViberMessagingInstruments.OperationDuration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, tags);
+        Activity?.Dispose();
+    }
+}
