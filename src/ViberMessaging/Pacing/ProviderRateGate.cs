@@ -40,8 +40,10 @@ internal sealed class ProviderRateGate : RateLimiter
     private readonly long _defaultPause;
     private readonly long _maxPause;
     private readonly long _recovery;
+    private readonly bool _adapt;
     private readonly long[] _log;
     private readonly long[] _logOwners;
+    private readonly bool[] _logAdmitted;
     private readonly Dictionary<long, Flight> _flights = [];
     private readonly long[] _latencies = new long[LatencySamples];
     private readonly long[] _roundTrips = new long[LatencySamples];
@@ -56,9 +58,12 @@ internal sealed class ProviderRateGate : RateLimiter
     private long _margin;
     private int _effectiveLimit;
     private long _last429 = long.MinValue;
-    private int _suspectedLimit;
     private Refusal? _evidence;
-    private long _lastAdjustment;
+    private Suspicion? _suspicion;
+    private long _lastLimitChange;
+    private long _lastWidening;
+    private long _recoveryWait;
+    private bool _probing;
     private long _lastGrant;
     private int _latencyCount;
     private int _roundTripCount;
@@ -90,12 +95,16 @@ internal sealed class ProviderRateGate : RateLimiter
         _maxMargin = Math.Max(_baseMargin, _window / 4);
         _defaultPause = ToTimestampTicks(options.RateLimitedPause ?? options.Window);
         _recovery = ToTimestampTicks(options.RecoveryPeriod);
+        _recoveryWait = _recovery;
+        _adapt = options.AdaptToRateLimits;
         _log = new long[Math.Max(2, 2 * options.PermitLimit)];
         _logOwners = new long[_log.Length];
+        _logAdmitted = new bool[_log.Length];
         _tokens = _burst;
         _lastRefill = _time.GetTimestamp();
         _lastGrant = _lastRefill;
-        _lastAdjustment = _lastRefill;
+        _lastLimitChange = _lastRefill;
+        _lastWidening = _lastRefill;
     }
 
     /// <summary>The longest a caller waits for a pause the provider asked for; beyond it permits are refused at once.</summary>
@@ -228,7 +237,7 @@ internal sealed class ProviderRateGate : RateLimiter
                 // in flight.
                 if (_evidence is null && (_last429 == long.MinValue || granted.Stamp > _last429))
                 {
-                    _evidence = new Refusal(granted.Sequence, DepartureOf(granted), _last429 != long.MinValue && now - _last429 < 30 * _window);
+                    _evidence = new Refusal(granted.Sequence, DepartureOf(granted), now);
                 }
 
                 // Only a refusal still to be weighed needs to know which of its neighbours were refused too.
@@ -239,7 +248,6 @@ internal sealed class ProviderRateGate : RateLimiter
             }
 
             _last429 = now;
-            _lastAdjustment = now;
             WeighRefusalWhenAnswered();
             Pump();
             return (_time.GetElapsedTime(0, pause), beyondCap);
@@ -376,6 +384,7 @@ internal sealed class ProviderRateGate : RateLimiter
         var slot = (int)(_appended++ % _log.Length);
         _log[slot] = stamp;
         _logOwners[slot] = owner;
+        _logAdmitted[slot] = false;
         return slot;
     }
 
@@ -422,6 +431,12 @@ internal sealed class ProviderRateGate : RateLimiter
         else
         {
             Place(lease.Sequence, flight, Math.Max(flight.GrantedAt, now - Fastest(_latencies, _latencyCount)));
+        }
+
+        if (admitted && _logOwners[flight.Slot] == lease.Sequence)
+        {
+            _logAdmitted[flight.Slot] = true;
+            DropSuspicionIfContradicted(_log[flight.Slot]);
         }
 
         return true;
@@ -517,7 +532,22 @@ internal sealed class ProviderRateGate : RateLimiter
         return departure;
     }
 
-    /// <summary>Weighs the pending refusal once no request that departed before it still waits for its answer.</summary>
+    // ---- Adapting to the provider's real limit -----------------------------------------------------------------
+    // What one weighed refusal episode does (admitted = our requests the provider admitted in the refused one's window):
+    //   adaptation off                                        → nothing (the account was paused; that is all)
+    //   admitted = 0                                          → our previous round still in its window: jitter, margin + 5 ms
+    //   the provider admitted more of ours in a later window   → noise: nothing
+    //   a raised limit was being tried, admitted ≈ the old one → back to admitted; the next try waits twice as long
+    //   several refused together, admitted < ours − 1         → admitted is the limit (repeated at one count, in one window)
+    //   a suspicion within 30 windows, admitted within ±1 of it → the larger of the two is the limit
+    //   otherwise                                             → a suspicion only (at our own limit, margin + 5 ms too)
+    // A suspicion is dropped as soon as the provider admits more of ours in one window than it says: a stray 429 then
+    // costs nothing but its pause. A lowered limit is raised a step after RecoveryPeriod without a refused try.
+
+    /// <summary>
+    /// Weighs the pending refusal once every request that was in flight when its 429 came back has its answer: the ones
+    /// refused alongside it in the same window are then known.
+    /// </summary>
     private void WeighRefusalWhenAnswered()
     {
         if (_evidence is not { } refusal)
@@ -527,27 +557,31 @@ internal sealed class ProviderRateGate : RateLimiter
 
         foreach (var flight in _flights.Values)
         {
-            if (flight.SentAt is { } sent && sent <= refusal.Departure)
+            if (flight.GrantedAt <= refusal.ReportedAt)
             {
                 return;
             }
         }
 
-        WeighRefusal(refusal);
+        WeighRefusal(refusal, _time.GetTimestamp());
         _evidence = null;
         _refused.Clear();
     }
 
     /// <summary>
     /// What a refusal says about the provider's limit, from how many requests of ours it admitted in its window before
-    /// the refused one: our departures in that window, less those refused too. Its window runs on arrival times, which
-    /// trail our stamps by a varying delay; measured delays are already in the log (see <see cref="Complete"/>), and
-    /// what is left — right after start, or a count far below ours — must repeat to be believed. The window is not
-    /// widened by our margin: at our limit the previous round of requests lies exactly a window plus the margin back,
-    /// and counting it would hide a stricter provider behind our own traffic.
+    /// the refused one: our departures in that window, less those refused too (see the table above). Its window runs
+    /// on arrival times, which trail our stamps by a varying delay; measured delays are already in the log (see
+    /// <see cref="Complete"/>). The window is not widened by our margin: at our limit the previous round of requests
+    /// lies exactly a window plus the margin back, and counting it would hide a stricter provider behind our own traffic.
     /// </summary>
-    private void WeighRefusal(Refusal refusal)
+    private void WeighRefusal(Refusal refusal, long now)
     {
+        if (!_adapt)
+        {
+            return;
+        }
+
         var admitted = 0;
         var logged = (int)Math.Min(_appended, _log.Length);
         for (var i = 0; i < logged; i++)
@@ -559,56 +593,142 @@ internal sealed class ProviderRateGate : RateLimiter
             }
         }
 
-        if (admitted > 0 && admitted < _effectiveLimit - 1)
+        if (admitted == 0)
         {
-            // The provider admitted fewer of ours than we allow: perhaps that is its limit. (With none, someone else
-            // shares the account: no evidence.) At least 3/4 of ours is believed at once when round trips have been
-            // measured. Right after start, or far below our limit, one sample is as likely a cold connection's late
-            // arrival or a provider that admitted two of our windows back to back: the margin widens, and a second
-            // refusal within 30 windows confirms the count.
-            if (admitted * 4 >= _effectiveLimit * 3 && _roundTripCount >= 8)
-            {
-                _effectiveLimit = admitted;
-                _suspectedLimit = 0;
-            }
-            else if (refusal.Repeated && _suspectedLimit > 0)
-            {
-                _effectiveLimit = Math.Max(admitted, _suspectedLimit);
-                _suspectedLimit = 0;
-            }
-            else
-            {
-                _suspectedLimit = admitted;
-                _margin = Math.Min(_maxMargin, _margin + _marginStep);
-            }
+            Widen(now);
         }
-        else if (refusal.Repeated)
+        else if (MostAdmittedInAWindowAfter(refusal.Departure) > admitted)
         {
-            _effectiveLimit = Math.Max(1, _effectiveLimit - 1);
+            // The provider admitted more of ours in one window after the refused one than it did before it: whatever
+            // refused it, it was not a limit at that count (an injected fault, a hiccup, a proxy). Nothing to learn.
+        }
+        else if (_probing && admitted >= _effectiveLimit - 2)
+        {
+            Lower(admitted, now, triedHigher: true);
+        }
+        else if (admitted < _effectiveLimit - 1 && _refused.Count >= 2)
+        {
+            Lower(admitted, now);
+        }
+        else if (_suspicion is { } earlier && Math.Abs(earlier.Count - admitted) <= 1 && now - earlier.At < 30 * _window)
+        {
+            Lower(Math.Max(admitted, earlier.Count), now);
         }
         else
         {
-            _margin = Math.Min(_maxMargin, _margin + _marginStep);
+            _suspicion = new Suspicion(admitted, refusal.Departure, now);
+            if (admitted >= _effectiveLimit - 1)
+            {
+                Widen(now);
+            }
         }
     }
 
-    private void RecoverIfQuiet(long now)
+    /// <summary>The provider admitted more of ours in one window than the suspicion says it allows: it was noise.</summary>
+    private void DropSuspicionIfContradicted(long departure)
     {
-        if (now - _lastAdjustment < _recovery || (_effectiveLimit == _configuredLimit && _margin == _baseMargin))
+        if (_suspicion is not { } suspicion || departure <= suspicion.Departure)
         {
             return;
         }
 
-        if (_effectiveLimit < _configuredLimit)
+        if (AdmittedInAWindowEndingAt(departure) > suspicion.Count)
         {
-            _effectiveLimit++;
+            _suspicion = null;
         }
-        else
+    }
+
+    private int AdmittedInAWindowEndingAt(long departure)
+    {
+        var admitted = 0;
+        var logged = (int)Math.Min(_appended, _log.Length);
+        for (var i = 0; i < logged; i++)
         {
-            _margin = Math.Max(_baseMargin, _margin - _marginStep);
+            if (_logAdmitted[i] && _log[i] > departure - _window && _log[i] <= departure)
+            {
+                admitted++;
+            }
         }
 
-        _lastAdjustment = now;
+        return admitted;
+    }
+
+    /// <summary>The most of our requests the provider admitted in one window ending after <paramref name="departure"/>.</summary>
+    private int MostAdmittedInAWindowAfter(long departure)
+    {
+        var logged = (int)Math.Min(_appended, _log.Length);
+        Span<long> stamps = logged <= 256 ? stackalloc long[logged] : new long[logged];
+        var count = 0;
+        for (var i = 0; i < logged; i++)
+        {
+            if (_logAdmitted[i] && _log[i] > departure - _window)
+            {
+                stamps[count++] = _log[i];
+            }
+        }
+
+        stamps = stamps[..count];
+        stamps.Sort();
+        var most = 0;
+        for (int first = 0, last = 0; last < count; last++)
+        {
+            while (stamps[last] - stamps[first] >= _window)
+            {
+                first++;
+            }
+
+            if (stamps[last] > departure)
+            {
+                most = Math.Max(most, last - first + 1);
+            }
+        }
+
+        return most;
+    }
+
+    private void Lower(int limit, long now, bool triedHigher = false)
+    {
+        _effectiveLimit = Math.Max(1, Math.Min(_effectiveLimit, limit));
+        _suspicion = null;
+        _probing = false;
+        _recoveryWait = triedHigher ? Math.Min(2 * _recoveryWait, 32 * _recovery) : _recovery;
+        _lastLimitChange = now;
+    }
+
+    private void Widen(long now)
+    {
+        _margin = Math.Min(_maxMargin, _margin + _marginStep);
+        _lastWidening = now;
+    }
+
+    /// <summary>
+    /// Raises a lowered limit one step once it has held for the recovery wait without a refused try (RecoveryPeriod,
+    /// doubled for every try the provider refused), and narrows a widened margin one step per quiet RecoveryPeriod.
+    /// </summary>
+    private void RecoverIfQuiet(long now)
+    {
+        if (now - _lastLimitChange >= _recoveryWait)
+        {
+            if (_probing)
+            {
+                // The step held: the provider allows it, and the next may follow as soon.
+                _probing = false;
+                _recoveryWait = _recovery;
+            }
+
+            if (_effectiveLimit < _configuredLimit)
+            {
+                _effectiveLimit++;
+                _probing = true;
+                _lastLimitChange = now;
+            }
+        }
+
+        if (_margin > _baseMargin && now - _lastWidening >= _recovery)
+        {
+            _margin = Math.Max(_baseMargin, _margin - _marginStep);
+            _lastWidening = now;
+        }
     }
 
     /// <summary>
@@ -686,8 +806,11 @@ internal sealed class ProviderRateGate : RateLimiter
         public CancellationTokenRegistration Registration { get; set; }
     }
 
-    /// <summary>A 429 waiting to be weighed: the refused request, when it departed, and whether another came soon before.</summary>
-    private sealed record Refusal(long Sequence, long Departure, bool Repeated);
+    /// <summary>A 429 waiting to be weighed: the refused request, when it departed, and when its 429 came back.</summary>
+    private sealed record Refusal(long Sequence, long Departure, long ReportedAt);
+
+    /// <summary>One refusal's count, not yet believed: the provider may allow <paramref name="Count"/> per window.</summary>
+    private sealed record Suspicion(int Count, long Departure, long At);
 
     private sealed class Flight(long grantedAt, int slot)
     {
