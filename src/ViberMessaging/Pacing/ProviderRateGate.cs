@@ -43,7 +43,7 @@ internal sealed class ProviderRateGate : RateLimiter
     private readonly bool _adapt;
     private readonly long[] _log;
     private readonly long[] _logOwners;
-    private readonly bool[] _logAdmitted;
+    private readonly Answered[] _answered;
     private readonly Dictionary<long, Flight> _flights = [];
     private readonly long[] _latencies = new long[LatencySamples];
     private readonly long[] _roundTrips = new long[LatencySamples];
@@ -52,6 +52,7 @@ internal sealed class ProviderRateGate : RateLimiter
 
     private long _sequence;
     private long _appended;
+    private long _answeredCount;
     private double _tokens;
     private long _lastRefill;
     private long _pausedUntil;
@@ -99,7 +100,7 @@ internal sealed class ProviderRateGate : RateLimiter
         _adapt = options.AdaptToRateLimits;
         _log = new long[Math.Max(2, 2 * options.PermitLimit)];
         _logOwners = new long[_log.Length];
-        _logAdmitted = new bool[_log.Length];
+        _answered = new Answered[_log.Length];
         _tokens = _burst;
         _lastRefill = _time.GetTimestamp();
         _lastGrant = _lastRefill;
@@ -237,7 +238,7 @@ internal sealed class ProviderRateGate : RateLimiter
                 // in flight.
                 if (_evidence is null && (_last429 == long.MinValue || granted.Stamp > _last429))
                 {
-                    _evidence = new Refusal(granted.Sequence, DepartureOf(granted), now);
+                    _evidence = new Refusal(granted.Sequence, ReportedDepartureOf(granted.Sequence), now);
                 }
 
                 // Only a refusal still to be weighed needs to know which of its neighbours were refused too.
@@ -384,7 +385,6 @@ internal sealed class ProviderRateGate : RateLimiter
         var slot = (int)(_appended++ % _log.Length);
         _log[slot] = stamp;
         _logOwners[slot] = owner;
-        _logAdmitted[slot] = false;
         return slot;
     }
 
@@ -415,6 +415,8 @@ internal sealed class ProviderRateGate : RateLimiter
         }
 
         _latencies[_latencyCount++ % LatencySamples] = now - flight.GrantedAt;
+        var reported = flight.SentAt ?? Math.Max(flight.GrantedAt, now - Fastest(_latencies, _latencyCount));
+        _answered[_answeredCount++ % _answered.Length] = new Answered(lease.Sequence, reported, admitted);
         if (flight.SentAt is { } sentAt)
         {
             // Refusals are cheap to answer: only admitted requests tell the usual round trip.
@@ -433,10 +435,9 @@ internal sealed class ProviderRateGate : RateLimiter
             Place(lease.Sequence, flight, Math.Max(flight.GrantedAt, now - Fastest(_latencies, _latencyCount)));
         }
 
-        if (admitted && _logOwners[flight.Slot] == lease.Sequence)
+        if (admitted)
         {
-            _logAdmitted[flight.Slot] = true;
-            DropSuspicionIfContradicted(_log[flight.Slot]);
+            DropSuspicionIfContradicted(reported);
         }
 
         return true;
@@ -517,19 +518,20 @@ internal sealed class ProviderRateGate : RateLimiter
         return stamps[count - k];
     }
 
-    private long DepartureOf(GateLease lease)
+    private ReadOnlySpan<Answered> AnsweredSoFar => _answered.AsSpan(0, (int)Math.Min(_answeredCount, _answered.Length));
+
+    /// <summary>When an answered request departed as reported (or placed), before any late-answer correction.</summary>
+    private long ReportedDepartureOf(long sequence)
     {
-        var departure = lease.Stamp;
-        var logged = (int)Math.Min(_appended, _log.Length);
-        for (var i = 0; i < logged; i++)
+        foreach (var answered in AnsweredSoFar)
         {
-            if (_logOwners[i] == lease.Sequence)
+            if (answered.Sequence == sequence)
             {
-                departure = Math.Max(departure, _log[i]);
+                return answered.Departure;
             }
         }
 
-        return departure;
+        return 0;
     }
 
     // ---- Adapting to the provider's real limit -----------------------------------------------------------------
@@ -539,7 +541,7 @@ internal sealed class ProviderRateGate : RateLimiter
     //   the provider admitted more of ours in a later window   → noise: nothing
     //   a raised limit was being tried, admitted ≈ the old one → back to admitted; the next try waits twice as long
     //   several refused together, admitted < ours − 1         → admitted is the limit (repeated at one count, in one window)
-    //   a suspicion within 30 windows, admitted within ±1 of it → the larger of the two is the limit
+    //   a suspicion within 30 windows, admitted within ±1 of it → admitted (the latest) is the limit
     //   otherwise                                             → a suspicion only (at our own limit, margin + 5 ms too)
     // A suspicion is dropped as soon as the provider admits more of ours in one window than it says: a stray 429 then
     // costs nothing but its pause. A lowered limit is raised a step after RecoveryPeriod without a refused try.
@@ -582,17 +584,7 @@ internal sealed class ProviderRateGate : RateLimiter
             return;
         }
 
-        var admitted = 0;
-        var logged = (int)Math.Min(_appended, _log.Length);
-        for (var i = 0; i < logged; i++)
-        {
-            if (_log[i] > refusal.Departure - _window && _log[i] <= refusal.Departure
-                && _logOwners[i] != refusal.Sequence && !_refused.Contains(_logOwners[i]))
-            {
-                admitted++;
-            }
-        }
-
+        var admitted = AdmittedInAWindowEndingAt(refusal.Departure);
         if (admitted == 0)
         {
             Widen(now);
@@ -612,7 +604,8 @@ internal sealed class ProviderRateGate : RateLimiter
         }
         else if (_suspicion is { } earlier && Math.Abs(earlier.Count - admitted) <= 1 && now - earlier.At < 30 * _window)
         {
-            Lower(Math.Max(admitted, earlier.Count), now);
+            // The latest count is the freshest: a provider that tightened mid-window shows its old limit first.
+            Lower(admitted, now);
         }
         else
         {
@@ -627,24 +620,24 @@ internal sealed class ProviderRateGate : RateLimiter
     /// <summary>The provider admitted more of ours in one window than the suspicion says it allows: it was noise.</summary>
     private void DropSuspicionIfContradicted(long departure)
     {
-        if (_suspicion is not { } suspicion || departure <= suspicion.Departure)
-        {
-            return;
-        }
-
-        if (AdmittedInAWindowEndingAt(departure) > suspicion.Count)
+        if (_suspicion is { } suspicion && departure > suspicion.Departure && AdmittedInAWindowEndingAt(departure) > suspicion.Count)
         {
             _suspicion = null;
         }
     }
 
+    /// <summary>
+    /// Answered requests the provider admitted that departed in the window ending at <paramref name="departure"/>, by
+    /// their reported departures: a departure moved later by a slow answer (see <see cref="Complete"/>) is right for
+    /// pacing, which must err late, but it can put two of our rounds in one window in hindsight, and counting them
+    /// would hide a limit or invent a contradiction.
+    /// </summary>
     private int AdmittedInAWindowEndingAt(long departure)
     {
         var admitted = 0;
-        var logged = (int)Math.Min(_appended, _log.Length);
-        for (var i = 0; i < logged; i++)
+        foreach (var answered in AnsweredSoFar)
         {
-            if (_logAdmitted[i] && _log[i] > departure - _window && _log[i] <= departure)
+            if (answered.Admitted && answered.Departure > departure - _window && answered.Departure <= departure)
             {
                 admitted++;
             }
@@ -653,17 +646,16 @@ internal sealed class ProviderRateGate : RateLimiter
         return admitted;
     }
 
-    /// <summary>The most of our requests the provider admitted in one window ending after <paramref name="departure"/>.</summary>
+    /// <summary>The most admitted requests that departed in one window ending after <paramref name="departure"/>.</summary>
     private int MostAdmittedInAWindowAfter(long departure)
     {
-        var logged = (int)Math.Min(_appended, _log.Length);
-        Span<long> stamps = logged <= 256 ? stackalloc long[logged] : new long[logged];
+        Span<long> stamps = _answered.Length <= 256 ? stackalloc long[_answered.Length] : new long[_answered.Length];
         var count = 0;
-        for (var i = 0; i < logged; i++)
+        foreach (var answered in AnsweredSoFar)
         {
-            if (_logAdmitted[i] && _log[i] > departure - _window)
+            if (answered.Admitted && answered.Departure > departure - _window)
             {
-                stamps[count++] = _log[i];
+                stamps[count++] = answered.Departure;
             }
         }
 
@@ -806,8 +798,11 @@ internal sealed class ProviderRateGate : RateLimiter
         public CancellationTokenRegistration Registration { get; set; }
     }
 
-    /// <summary>A 429 waiting to be weighed: the refused request, when it departed, and when its 429 came back.</summary>
+    /// <summary>A 429 waiting to be weighed: the refused request, when it departed (as reported), and when its 429 came back.</summary>
     private sealed record Refusal(long Sequence, long Departure, long ReportedAt);
+
+    /// <summary>An answered request: when it departed as reported (or placed), and whether the provider admitted it.</summary>
+    private readonly record struct Answered(long Sequence, long Departure, bool Admitted);
 
     /// <summary>One refusal's count, not yet believed: the provider may allow <paramref name="Count"/> per window.</summary>
     private sealed record Suspicion(int Count, long Departure, long At);

@@ -34,6 +34,14 @@ internal sealed class GateSimulation
     /// <summary>From a request's departure to its answer.</summary>
     public long RoundTripMs { get; init; } = 2;
 
+    /// <summary>
+    /// Up to this much more on some round trips (a seeded draw: one in four answers is late by up to this), as on a busy
+    /// machine where answers are late but arrivals were not.
+    /// </summary>
+    public long LateAnswerMs { get; init; }
+
+    private Random Draws { get; } = new(22);
+
     /// <summary>Every arrival: when (ms since the start) and whether it was admitted.</summary>
     public List<(long Ms, bool Admitted)> Arrivals { get; } = [];
 
@@ -95,7 +103,7 @@ internal sealed class GateSimulation
                     _gate.OnSent(lease);
                     sender.Lease = lease;
                     sender.Admitted = Admit(_elapsedMs);
-                    sender.AnswerAtMs = _elapsedMs + RoundTripMs;
+                    sender.AnswerAtMs = _elapsedMs + RoundTripMs + (LateAnswerMs > 0 && Draws.Next(4) == 0 ? Draws.NextInt64(LateAnswerMs + 1) : 0);
                     Arrivals.Add((_elapsedMs, sender.Admitted));
                 }
             }

@@ -723,6 +723,20 @@ public sealed class ProviderRateGateTests
     }
 
     [Fact]
+    public void OnRateLimited_ProviderTightensFrom9To7WithLateAnswers_StillCostsAtMostFour429s()
+    {
+        // Answers up to 60 ms late move departures later in hindsight, so our log can show two rounds of requests in one
+        // window. That must not pass for the provider admitting more than 7 and hide its new limit.
+        var (sut, time) = CreateDefaultSut();
+        var simulation = new GateSimulation(sut, time) { LimitAt = ms => ms < 15_000 ? 9 : 7, LateAnswerMs = 60 };
+
+        simulation.Run(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, simulation.RefusedFrom(0) - simulation.RefusedFrom(15_000));
+        Assert.InRange(simulation.RefusedFrom(15_000), 1, 4);
+    }
+
+    [Fact]
     public void OnCompleted_ProviderLoosensAgain_RecoversTheConfiguredRateWithinSeconds()
     {
         // Tightened to 7/s for 10 s, then back to 9/s: once the refusals stop, the gate climbs back in steps of
