@@ -80,6 +80,12 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         return new DateTimeOffset(answer.RootElement.GetProperty("now").GetInt64(), TimeSpan.Zero);
     }
 
+    /// <summary>Makes the provider's next request a 429 (no Retry-After) whatever its window says: a stray refusal.</summary>
+    public async Task InjectRateLimitAsync(string provider)
+    {
+        using var _ = await CallAsync(new { cmd = "inject429", provider });
+    }
+
     /// <summary>Every request a provider received since the last reset: when it arrived and what was answered.</summary>
     public async Task<EmulatorStats> StatsAsync(string provider, string? bodyContains = null, bool duplicates = false)
     {
@@ -180,6 +186,10 @@ internal static class EmulatorServer
                         root.GetProperty("provider").GetString()!,
                         permits > 0 ? new EmulatorRateLimit(permits, TimeSpan.FromMilliseconds(root.GetProperty("windowMs").GetDouble())) : null);
                     answer = Write(writer => writer.WriteNumber("now", emulator.Options.TimeProvider.GetUtcNow().UtcTicks));
+                    break;
+                case "inject429":
+                    emulator.InjectFault(root.GetProperty("provider").GetString()!, EmulatorFault.RateLimited());
+                    answer = "{}";
                     break;
                 case "stats":
                     answer = Stats(emulator, root);

@@ -36,6 +36,7 @@ foreach (var name in settings.Scenarios)
         "rate" or "stalls" or "connect" => scenarios.RateAsync(name),
         "idle" => scenarios.IdleAsync(),
         "tighten" => scenarios.TightenAsync(),
+        "stray429" => scenarios.Stray429Async(),
         "cancel" => scenarios.CancelAsync(),
         "bulk" => scenarios.BulkAsync(),
         "providers" => scenarios.ProvidersAsync(),

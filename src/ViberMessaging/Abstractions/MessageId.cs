@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using ViberMessaging.Internal;
 
 namespace ViberMessaging;
 
@@ -56,7 +57,7 @@ public readonly struct MessageId : IEquatable<MessageId>
             return id;
         }
 
-        throw new FormatException($"'{text}' is not a message id: expected 'Provider:Value', for example 'SmsClub:5769'.");
+        throw new FormatException($"'{PrintableText.Quote(text, 100)}' is not a message id: expected 'Provider:Value', for example 'SmsClub:5769'.");
     }
 
     /// <summary>Tries to read an id written by <see cref="ToString"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using ViberMessaging.Internal;
 
 namespace ViberMessaging;
 
@@ -138,7 +139,7 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
             }
             else
             {
-                return ("Format", $"the character '{c}' is not allowed (digits, a leading '+', spaces, dashes, dots and parentheses only)");
+                return ("Format", $"the character '{PrintableText.CharacterAt(span, i)}' is not allowed (digits, a leading '+', spaces, dashes, dots and parentheses only)");
             }
         }
 
@@ -175,13 +176,5 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
         return null;
     }
 
-    private static string Describe(string? value)
-    {
-        if (value is null)
-        {
-            return "(null)";
-        }
-
-        return value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
-    }
+    private static string Describe(string? value) => PrintableText.Quote(value, 40);
 }

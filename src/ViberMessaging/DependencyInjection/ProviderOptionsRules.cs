@@ -16,6 +16,7 @@ internal sealed class ProviderOptionsRules<TOptions> : IValidateOptions<TOptions
             failures.Add($"{prefix}BaseAddress must be an absolute http or https URL; '{address.OriginalString}' is not.");
         }
 
+        Range(failures, prefix + "ScheduleClockSkew", options.ScheduleClockSkew, TimeSpan.Zero, TimeSpan.FromDays(1));
         if (options.Pacing is { } pacing)
         {
             if (pacing.Burst is { } burst && burst > pacing.PermitLimit)

@@ -111,7 +111,7 @@ internal static class ProviderRegistration
             var logger = LoggerFor(sp, name);
             return new ProviderInfrastructure(
                 new ProviderPipelines(name, o.Resilience, o.Pacing, time, logger),
-                o.Pacing.Enabled ? new ProviderRateGate(o.Pacing, time) : null,
+                o.Pacing.Enabled ? new ProviderRateGate(o.Pacing, time, o.Resilience.MaxRetryAfter) : null,
                 new SecretRedactor(definition.Secrets(o)));
         });
 

@@ -41,6 +41,15 @@ public abstract class ViberProviderOptions
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxResponseBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// How far in the past <see cref="MessageSchedule.SendAt"/> (and <see cref="MessageSchedule.SendUntil"/>) may lie
+    /// and still be accepted, for clock skew between this machine and the provider's: providers send a schedule in the
+    /// past at once, so one further back fails with <see cref="ViberValidationException"/> (rule <c>Future</c>) before
+    /// any request. A schedule within it goes out now.
+    /// </summary>
+    /// <value>1 minute.</value>
+    public TimeSpan ScheduleClockSkew { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Returns the endpoint and the pacing, never credentials.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using ViberMessaging.Internal;
 
 namespace ViberMessaging;
 
@@ -53,7 +54,10 @@ public class ViberMessagingException : Exception
     public bool IsTransient => ErrorCode is ViberErrorCode.RateLimited or ViberErrorCode.ProviderUnavailable
         or ViberErrorCode.Timeout or ViberErrorCode.Network or ViberErrorCode.CircuitOpen;
 
-    /// <summary>The message, followed by the provider, the HTTP status and the provider's own code and message.</summary>
+    /// <summary>
+    /// The message, followed by the provider, the HTTP status and the provider's own code and message. Safe to log:
+    /// unprintable characters the provider sent are escaped (<c>\uXXXX</c>).
+    /// </summary>
     public override string Message
     {
         get
@@ -96,7 +100,8 @@ public class ViberMessagingException : Exception
                 builder.Append(" (").AppendJoin("; ", details).Append(')');
             }
 
-            return builder.ToString();
+            // Provider text can hold anything (an echo of the request, half of an emoji decoded from "\ud83d").
+            return PrintableText.Escape(builder.ToString());
         }
     }
 }

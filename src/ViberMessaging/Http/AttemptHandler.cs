@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using System.Text.Json;
 using ViberMessaging.Resilience;
 
 namespace ViberMessaging.Http;
@@ -55,6 +56,33 @@ internal sealed class BufferedContent : HttpContent
     }
 
     public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, _length);
+
+    /// <summary>
+    /// Whether the body is one complete JSON value, read as leniently as the providers' parsers read it (comments,
+    /// trailing commas, any depth). Every provider answers in JSON, so a body that is not — empty, cut short, a
+    /// proxy's HTML page — was damaged on its way.
+    /// </summary>
+    public bool IsCompleteJson()
+    {
+        var reader = new Utf8JsonReader(Memory.Span, new JsonReaderOptions
+        {
+            AllowTrailingCommas = true,
+            CommentHandling = JsonCommentHandling.Skip,
+            MaxDepth = int.MaxValue,
+        });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return reader.BytesConsumed > 0 && reader.CurrentDepth == 0 && reader.TokenType is not JsonTokenType.None;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 
     public static async Task<BufferedContent> ReadAsync(
         HttpResponseMessage response, HttpRequestMessage request, string providerName, int maxBytes, CancellationToken cancellationToken)

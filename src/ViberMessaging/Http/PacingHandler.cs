@@ -27,6 +27,10 @@ internal sealed class PacingHandler(
             var waitStart = timeProvider.GetTimestamp();
             lease = await gate.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
             ViberMessagingInstruments.RecordPacingWait(providerName, timeProvider.GetElapsedTime(waitStart));
+            if (!lease.IsAcquired)
+            {
+                throw Paused(request, lease);
+            }
         }
 
         using (lease)
@@ -63,8 +67,15 @@ internal sealed class PacingHandler(
                 ViberMessagingInstruments.RecordRateLimited(providerName);
                 if (lease is not null)
                 {
-                    var pause = gate!.OnRateLimited(lease, retryAfter);
-                    Log.RateLimited(logger, providerName, pause.TotalMilliseconds, gate.EffectiveLimit);
+                    var (pause, beyondCap) = gate!.OnRateLimited(lease, retryAfter);
+                    if (beyondCap)
+                    {
+                        Log.AccountPausedBeyondCap(logger, providerName, pause.TotalSeconds, gate.MaxPause.TotalSeconds);
+                    }
+                    else
+                    {
+                        Log.RateLimited(logger, providerName, pause.TotalMilliseconds, gate.EffectiveLimit);
+                    }
                 }
             }
             else if (lease is not null)
@@ -74,6 +85,25 @@ internal sealed class PacingHandler(
 
             return response;
         }
+    }
+
+    /// <summary>
+    /// The account is paused for longer than the SDK waits (the provider's Retry-After beyond MaxRetryAfter): the request
+    /// fails at once, not sent, with what is left of the pause. The pause itself was logged once when it began.
+    /// </summary>
+    private ViberMessagingException Paused(HttpRequestMessage request, RateLimitLease lease)
+    {
+        var left = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : (TimeSpan?)null;
+        lease.Dispose();
+        Log.PausedRequestRefused(logger, providerName, request.GetOperation(), (left ?? TimeSpan.Zero).TotalSeconds);
+        return new ViberMessagingException(
+            ViberErrorCode.RateLimited,
+            "The provider asked to pause this account for longer than MaxRetryAfter; the request was not sent. Try again after RetryAfter.")
+        {
+            ProviderName = providerName,
+            RetryAfter = left,
+            Outcome = SendOutcome.NotSent,
+        };
     }
 
     private static readonly string[] AllowedHeaders = ["Retry-After", "Date", "Content-Type", "Content-Length", "X-Request-Id", "X-RateLimit-Remaining"];

@@ -50,6 +50,12 @@ internal static partial class Log
     [LoggerMessage(8, LogLevel.Trace, "{Provider} {Operation}: response header {Header}: {Value}")]
     public static partial void ResponseHeader(ILogger logger, string provider, string operation, string header, string value);
 
+    [LoggerMessage(9, LogLevel.Warning, "{Provider}: the provider asked to pause the account for {RetryAfterSeconds:0} s, longer than MaxRetryAfter ({MaxRetryAfterSeconds:0} s); its requests fail at once with RateLimited until what is left is within MaxRetryAfter")]
+    public static partial void AccountPausedBeyondCap(ILogger logger, string provider, double retryAfterSeconds, double maxRetryAfterSeconds);
+
+    [LoggerMessage(10, LogLevel.Debug, "{Provider} {Operation}: not sent, the account is paused for another {RetryAfterSeconds:0} s")]
+    public static partial void PausedRequestRefused(ILogger logger, string provider, string operation, double retryAfterSeconds);
+
     [LoggerMessage(20, LogLevel.Warning, "{Provider}: delivery status '{Status}' is not one the SDK knows; reported as Unknown with the raw word kept (logged once per word)")]
     public static partial void UnknownStatusWord(ILogger logger, string provider, string status);
 

@@ -8,7 +8,12 @@ namespace ViberMessaging.Internal;
 /// </summary>
 internal static class NeutralMessageRules
 {
-    public static void Validate(ViberMessage message, ProviderCapabilities capabilities, string providerName, ValidationErrors errors)
+    /// <param name="message">The message.</param>
+    /// <param name="capabilities">What the provider supports.</param>
+    /// <param name="providerName">The registered name, for messages.</param>
+    /// <param name="errors">Where broken rules are collected.</param>
+    /// <param name="clock">Now and the allowed clock skew, for schedules; without it a past schedule is not detected.</param>
+    public static void Validate(ViberMessage message, ProviderCapabilities capabilities, string providerName, ValidationErrors errors, ScheduleClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         var replying = message.TwoWay?.ChatId is not null;
@@ -104,9 +109,21 @@ internal static class NeutralMessageRules
             {
                 errors.NotSupported(nameof(ViberMessage.Schedule), providerName);
             }
-            else if (schedule.SendUntil is { } until && until <= schedule.SendAt)
+            else
             {
-                errors.Add("Schedule.SendUntil", "Order", "Schedule.SendUntil must be later than Schedule.SendAt.");
+                if (schedule.SendUntil is { } until && until <= schedule.SendAt)
+                {
+                    errors.Add("Schedule.SendUntil", "Order", "Schedule.SendUntil must be later than Schedule.SendAt.");
+                }
+
+                if (clock is { } now)
+                {
+                    now.RequireFuture(errors, "Schedule.SendAt", schedule.SendAt);
+                    if (schedule.SendUntil is { } end)
+                    {
+                        now.RequireFuture(errors, "Schedule.SendUntil", end);
+                    }
+                }
             }
         }
 

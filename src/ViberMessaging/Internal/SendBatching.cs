@@ -81,7 +81,11 @@ internal static class SendBatching
             if (results.All(r => ReferenceEquals(r.Error, first)))
             {
                 // The send failed as a whole (one request, or stopped after the first): say so with the error.
-                Log.OperationFailed(logger, providerName, "send", first.ErrorCode, first.Outcome, first.StatusCode, first.ProviderErrorCode);
+                if (!RefusedWhilePaused(first))
+                {
+                    Log.OperationFailed(logger, providerName, "send", first.ErrorCode, first.Outcome, first.StatusCode, first.ProviderErrorCode);
+                }
+
                 throw first;
             }
         }
@@ -219,6 +223,12 @@ internal static class SendBatching
 
         return result;
     }
+
+    /// <summary>
+    /// Refused by the account's own pause, without an answer from the provider: the pause was logged once when it
+    /// began, and every send it refuses would otherwise log a warning of its own.
+    /// </summary>
+    private static bool RefusedWhilePaused(ViberMessagingException error) => error.ErrorCode == ViberErrorCode.RateLimited && error.StatusCode is null;
 
     /// <summary>Errors that would fail every other request of the send the same way.</summary>
     private static bool StopsTheSend(ViberErrorCode code) => code is ViberErrorCode.Unauthorized or ViberErrorCode.Forbidden

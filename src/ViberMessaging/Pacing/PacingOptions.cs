@@ -8,8 +8,11 @@ namespace ViberMessaging;
 /// </summary>
 /// <remarks>
 /// Every HTTP attempt (retries too) takes one permit. A request waits for its permit in FIFO order; cancelling the
-/// wait consumes nothing. A 429 from the provider pauses the whole account and, if the provider is evidently
-/// stricter than configured, lowers the rate until it has been quiet for <see cref="RecoveryPeriod"/>.
+/// wait consumes nothing. A 429 from the provider pauses the whole account for its Retry-After, else
+/// <see cref="RateLimitedPause"/> (while more than <see cref="ResilienceOptions.MaxRetryAfter"/> of a pause is left,
+/// requests fail at once instead of waiting). A single 429, or a few far apart,
+/// is noise and costs only that pause; only repeated 429s at a consistent count per window lower the rate (see
+/// <see cref="AdaptToRateLimits"/>), and it climbs back a step per <see cref="RecoveryPeriod"/> once they stop.
 /// </remarks>
 public sealed class PacingOptions
 {
@@ -43,7 +46,23 @@ public sealed class PacingOptions
     /// <value><see langword="null"/>: one <see cref="Window"/>.</value>
     public TimeSpan? RateLimitedPause { get; set; }
 
-    /// <summary>How long the account must see no 429 before a rate lowered after 429s is raised again by one step.</summary>
-    /// <value>5 minutes.</value>
-    public TimeSpan RecoveryPeriod { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// Whether 429s teach the gate a stricter limit than <see cref="PermitLimit"/>. Only evidence counts: several of our
+    /// requests refused together at one count per window, or two refusals at a consistent count within 30 windows,
+    /// lower the enforced rate to that count; a refusal at our own limit widens the margin by 5 ms. A single 429, or a
+    /// few far apart, is noise: a refusal the provider contradicts by admitting more of ours in one window is forgotten
+    /// and costs only its pause. When off, a 429 only pauses the account (see <see cref="RateLimitedPause"/>) and the
+    /// configured rate and margin are always used.
+    /// </summary>
+    /// <value><see langword="true"/>. Turn it off for a provider whose 429s do not mean a rate limit (a shared account,
+    /// a proxy that refuses for reasons of its own).</value>
+    public bool AdaptToRateLimits { get; set; } = true;
+
+    /// <summary>
+    /// How long a lowered rate must hold without a refusal before it is raised one step (and a widened margin narrowed
+    /// by 5 ms). A raised step the provider refuses again goes back at once, and the next try waits twice as long
+    /// (at most 32 times this), so a provider that really is stricter costs one 429 per try, ever more rarely.
+    /// </summary>
+    /// <value>15 seconds. Between 1 second and 1 day.</value>
+    public TimeSpan RecoveryPeriod { get; set; } = TimeSpan.FromSeconds(15);
 }

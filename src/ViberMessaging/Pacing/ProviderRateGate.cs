@@ -14,79 +14,53 @@ namespace ViberMessaging.Pacing;
 /// permits a few ms apart, and a segmented sliding window returns permits a segment early; both trip a strict
 /// provider window (see pacing-notes). A log of real departure stamps with a small margin does not.
 /// <para>
-/// What the log holds is when each request <em>departed</em>, not when it got its permit: a request waiting for a
-/// new connection (TCP, TLS) can leave hundreds of milliseconds after its permit. So an attempt counts as departing
-/// "now" until <see cref="OnSent"/> reports its body written; requests without a body are placed by
-/// <see cref="OnCompleted"/> at their answer time less the fastest recent round trip, and a request whose answer came
-/// back later than that moves there too (whatever delayed it on the way delayed its arrival: measured jitter is
-/// allowed for by itself, the fixed margin only covers what no answer reveals). <see cref="OnRateLimited"/>
-/// pauses the account and lowers the rate when the provider is evidently stricter than configured.
+/// The pieces, each under this gate's lock: <see cref="TokenBucket"/> (rate and burst), <see cref="DepartureTracker"/>
+/// (when each request really departed: the log), <see cref="AccountPause"/> and <see cref="RateAdapter"/> (what a 429
+/// costs and teaches), <see cref="WaiterQueue"/> (FIFO waiters, one timer). This class decides when a permit is due.
 /// </para>
 /// </remarks>
 internal sealed class ProviderRateGate : RateLimiter
 {
-    private const int LatencySamples = 32;
     private static readonly RateLimitLease FailedLease = new GateLease(null, 0, 0, acquired: false);
 
     private readonly object _lock = new();
     private readonly TimeProvider _time;
-    private readonly int _configuredLimit;
-    private readonly int _burst;
     private readonly long _window;
-    private readonly long _baseMargin;
-    private readonly long _marginStep;
-    private readonly long _maxMargin;
-    private readonly long _defaultPause;
-    private readonly long _recovery;
-    private readonly long[] _log;
-    private readonly long[] _logOwners;
-    private readonly Dictionary<long, Flight> _flights = [];
-    private readonly long[] _latencies = new long[LatencySamples];
-    private readonly long[] _roundTrips = new long[LatencySamples];
-    private readonly LinkedList<Waiter> _queue = new();
-    private readonly HashSet<long> _refused = [];
+    private readonly TokenBucket _bucket;
+    private readonly AccountPause _pause;
+    private readonly DepartureTracker _departures;
+    private readonly RateAdapter _adapter;
+    private readonly WaiterQueue _waiters;
 
     private long _sequence;
-    private long _appended;
-    private double _tokens;
-    private long _lastRefill;
-    private long _pausedUntil;
-    private long _margin;
-    private int _effectiveLimit;
-    private long _last429 = long.MinValue;
-    private int _suspectedLimit;
-    private Refusal? _evidence;
-    private long _lastAdjustment;
     private long _lastGrant;
-    private int _latencyCount;
-    private int _roundTripCount;
     private long _successfulLeases;
     private long _failedLeases;
-    private ITimer? _timer;
     private bool _disposed;
 
-    public ProviderRateGate(PacingOptions options, TimeProvider timeProvider)
+    /// <param name="options">The account's pacing.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="maxPause">
+    /// The longest a caller waits for a pause the provider asked for (<see cref="ResilienceOptions.MaxRetryAfter"/>):
+    /// while more than this is left of the pause, permits are refused at once with the time left.
+    /// </param>
+    public ProviderRateGate(PacingOptions options, TimeProvider timeProvider, TimeSpan maxPause)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _time = timeProvider;
-        _configuredLimit = options.PermitLimit;
-        _effectiveLimit = options.PermitLimit;
-        _burst = Math.Min(options.Burst ?? options.PermitLimit, options.PermitLimit);
+        MaxPause = maxPause;
         _window = ToTimestampTicks(options.Window);
-        _baseMargin = ToTimestampTicks(options.SafetyMargin);
-        _margin = _baseMargin;
-        _marginStep = ToTimestampTicks(TimeSpan.FromMilliseconds(5));
-        _maxMargin = Math.Max(_baseMargin, _window / 4);
-        _defaultPause = ToTimestampTicks(options.RateLimitedPause ?? options.Window);
-        _recovery = ToTimestampTicks(options.RecoveryPeriod);
-        _log = new long[Math.Max(2, 2 * options.PermitLimit)];
-        _logOwners = new long[_log.Length];
-        _tokens = _burst;
-        _lastRefill = _time.GetTimestamp();
-        _lastGrant = _lastRefill;
-        _lastAdjustment = _lastRefill;
+        _pause = new AccountPause(timeProvider, ToTimestampTicks(options.RateLimitedPause ?? options.Window), ToTimestampTicks(maxPause));
+        _lastGrant = _time.GetTimestamp();
+        _bucket = new TokenBucket(Math.Min(options.Burst ?? options.PermitLimit, options.PermitLimit), _window, _lastGrant);
+        _departures = new DepartureTracker(options.PermitLimit, _window);
+        _adapter = new RateAdapter(options, _departures, ToTimestampTicks, _lastGrant);
+        _waiters = new WaiterQueue(_lock, timeProvider, OnTimer);
     }
+
+    /// <summary>The longest a caller waits for a pause the provider asked for; beyond it permits are refused at once.</summary>
+    public TimeSpan MaxPause { get; }
 
     /// <summary>The permits per window currently enforced (lowered after evidence of a stricter provider).</summary>
     public int EffectiveLimit
@@ -95,7 +69,7 @@ internal sealed class ProviderRateGate : RateLimiter
         {
             lock (_lock)
             {
-                return _effectiveLimit;
+                return _adapter.Limit;
             }
         }
     }
@@ -107,7 +81,7 @@ internal sealed class ProviderRateGate : RateLimiter
         {
             lock (_lock)
             {
-                return _time.GetElapsedTime(0, _margin);
+                return _time.GetElapsedTime(0, _adapter.Margin);
             }
         }
     }
@@ -119,7 +93,7 @@ internal sealed class ProviderRateGate : RateLimiter
         {
             lock (_lock)
             {
-                return _queue.Count > 0 ? null : _time.GetElapsedTime(_lastGrant);
+                return _waiters.Count > 0 ? null : _time.GetElapsedTime(_lastGrant);
             }
         }
     }
@@ -129,11 +103,10 @@ internal sealed class ProviderRateGate : RateLimiter
     {
         lock (_lock)
         {
-            Refill(_time.GetTimestamp());
             return new RateLimiterStatistics
             {
-                CurrentAvailablePermits = (long)Math.Floor(_tokens),
-                CurrentQueuedCount = _queue.Count,
+                CurrentAvailablePermits = _bucket.Available(_time.GetTimestamp(), _adapter.Limit),
+                CurrentQueuedCount = _waiters.Count,
                 TotalSuccessfulLeases = _successfulLeases,
                 TotalFailedLeases = _failedLeases,
             };
@@ -146,82 +119,69 @@ internal sealed class ProviderRateGate : RateLimiter
     /// </summary>
     public void OnSent(RateLimitLease lease)
     {
-        if (lease is not GateLease { IsAcquired: true } granted || !ReferenceEquals(granted.Gate, this))
+        if (Own(lease) is not { } granted)
         {
             return;
         }
 
         lock (_lock)
         {
-            if (_flights.TryGetValue(granted.Sequence, out var flight) && flight.SentAt is null)
+            if (_departures.Sent(granted.Sequence, _time.GetTimestamp()))
             {
-                var now = _time.GetTimestamp();
-                flight.SentAt = now;
-                Place(granted.Sequence, flight, now);
                 Pump();
             }
         }
     }
 
     /// <summary>
-    /// Records that the request holding <paramref name="lease"/> has its answer (or failed). A request whose
-    /// departure was not reported (no body, or it failed before writing) is placed at its answer time less the
-    /// fastest recent round trip, and one whose answer came back later than that allows moves there too: late, never
-    /// early.
+    /// Records that the request holding <paramref name="lease"/> has its answer (or failed): its departure is placed
+    /// (see <see cref="DepartureTracker.Complete"/>), and a 429 waiting for its neighbours' answers may be weighed.
     /// </summary>
     public void OnCompleted(RateLimitLease lease)
     {
-        if (lease is not GateLease { IsAcquired: true } granted || !ReferenceEquals(granted.Gate, this))
+        if (Own(lease) is not { } granted)
         {
             return;
         }
 
         lock (_lock)
         {
-            _ = Complete(granted, _time.GetTimestamp());
-            WeighRefusalWhenAnswered();
-            RecoverIfQuiet(_time.GetTimestamp());
+            var now = _time.GetTimestamp();
+            if (_departures.Complete(granted.Sequence, now, admitted: true, out var admittedDeparture) && admittedDeparture is { } departure)
+            {
+                _adapter.OnAdmitted(departure);
+            }
+
+            _adapter.WeighWhenAnswered(now);
+            _adapter.RecoverIfQuiet(now);
             Pump();
         }
     }
 
     /// <summary>
-    /// Records a 429 for the request holding <paramref name="lease"/>: pauses every sender of the account at once. What
-    /// the refusal says about the provider's limit is weighed once every request that left before it has its answer
-    /// (see <see cref="WeighRefusal"/>): the requests refused alongside it in the same crowded window must not be
-    /// counted as ones the provider admitted.
+    /// Records a 429 for the request holding <paramref name="lease"/>: pauses every sender of the account at once (see
+    /// <see cref="AccountPause"/>); what it says about the provider's limit is weighed once every request in flight
+    /// with it has its answer (see <see cref="RateAdapter"/>).
     /// </summary>
-    /// <returns>How long this refusal pauses the account: its Retry-After, else <see cref="PacingOptions.RateLimitedPause"/>.</returns>
-    public TimeSpan OnRateLimited(RateLimitLease lease, TimeSpan? retryAfter)
+    /// <returns>
+    /// How long this refusal pauses the account (its Retry-After, else <see cref="PacingOptions.RateLimitedPause"/>), and
+    /// whether it made the pause longer than <see cref="MaxPause"/> when it was not before: worth one warning.
+    /// </returns>
+    public (TimeSpan Pause, bool NewlyBeyondCap) OnRateLimited(RateLimitLease lease, TimeSpan? retryAfter)
     {
         lock (_lock)
         {
             var now = _time.GetTimestamp();
-            var pause = retryAfter is { } wait && wait > TimeSpan.Zero ? ToTimestampTicks(wait) : _defaultPause;
-            _pausedUntil = Math.Max(_pausedUntil, now + pause);
-
-            if (lease is GateLease { IsAcquired: true } granted && ReferenceEquals(granted.Gate, this) && Complete(granted, now, admitted: false))
+            var paused = _pause.Extend(now, retryAfter);
+            if (Own(lease) is { } granted && _departures.Complete(granted.Sequence, now, admitted: false, out _))
             {
-                // A request granted before the previous 429 came back left under the old settings: refused along with
-                // it, it is the same evidence, not more. Counting each such 429 would cut the limit once per request
-                // in flight.
-                if (_evidence is null && (_last429 == long.MinValue || granted.Stamp > _last429))
-                {
-                    _evidence = new Refusal(granted.Sequence, DepartureOf(granted), _last429 != long.MinValue && now - _last429 < 30 * _window);
-                }
-
-                // Only a refusal still to be weighed needs to know which of its neighbours were refused too.
-                if (_evidence is not null)
-                {
-                    _refused.Add(granted.Sequence);
-                }
+                _adapter.OnRefused(granted.Sequence, granted.Stamp, _departures.ReportedDepartureOf(granted.Sequence), now);
             }
 
-            _last429 = now;
-            _lastAdjustment = now;
-            WeighRefusalWhenAnswered();
+            _adapter.OnRateLimited(now);
+            _adapter.WeighWhenAnswered(now);
             Pump();
-            return _time.GetElapsedTime(0, pause);
+            return paused;
         }
     }
 
@@ -233,13 +193,13 @@ internal sealed class ProviderRateGate : RateLimiter
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var now = _time.GetTimestamp();
-            if (_queue.Count == 0 && EarliestGrant(now) <= now)
+            if (GrantAtOnce(permitCount, now) is { } lease)
             {
-                return permitCount == 0 ? new GateLease(null, 0, now, acquired: true) : Grant(now);
+                return lease;
             }
 
             _failedLeases++;
-            return FailedLease;
+            return _pause.RefusalIfBeyondCap(now) is { } refused ? refused : FailedLease;
         }
     }
 
@@ -252,29 +212,27 @@ internal sealed class ProviderRateGate : RateLimiter
             return ValueTask.FromCanceled<RateLimitLease>(cancellationToken);
         }
 
-        Waiter waiter;
+        WaiterQueue.Waiter waiter;
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var now = _time.GetTimestamp();
-            if (_queue.Count == 0 && EarliestGrant(now) <= now)
+            if (GrantAtOnce(permitCount, now) is { } lease)
             {
-                return ValueTask.FromResult(permitCount == 0 ? new GateLease(null, 0, now, acquired: true) : Grant(now));
+                return ValueTask.FromResult(lease);
             }
 
-            waiter = new Waiter(permitCount == 0);
-            waiter.Node = _queue.AddLast(waiter);
+            if (_pause.RefusalIfBeyondCap(now) is { } refused)
+            {
+                _failedLeases++;
+                return ValueTask.FromResult(refused);
+            }
+
+            waiter = _waiters.Add(probeOnly: permitCount == 0);
             Pump();
         }
 
-        if (cancellationToken.CanBeCanceled && !waiter.Completion.Task.IsCompleted)
-        {
-            waiter.Registration = cancellationToken.UnsafeRegister(
-                static (state, token) => ((ProviderRateGate)((object[])state!)[0]).Cancel((Waiter)((object[])state)[1], token),
-                new object[] { this, waiter });
-        }
-
-        return new ValueTask<RateLimitLease>(waiter.Completion.Task);
+        return _waiters.Watch(waiter, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -287,14 +245,7 @@ internal sealed class ProviderRateGate : RateLimiter
                 if (!_disposed)
                 {
                     _disposed = true;
-                    _timer?.Dispose();
-                    foreach (var waiter in _queue)
-                    {
-                        waiter.Registration.Unregister();
-                        waiter.Completion.TrySetException(new ObjectDisposedException(nameof(ProviderRateGate)));
-                    }
-
-                    _queue.Clear();
+                    _waiters.Dispose();
                 }
             }
         }
@@ -310,307 +261,72 @@ internal sealed class ProviderRateGate : RateLimiter
         }
     }
 
-    private long ToTimestampTicks(TimeSpan span) => (long)Math.Ceiling(span.Ticks * (double)_time.TimestampFrequency / TimeSpan.TicksPerSecond);
+    /// <summary>A span in <paramref name="time"/>'s timestamp ticks, rounded up.</summary>
+    internal static long ToTimestampTicks(TimeProvider time, TimeSpan span) => (long)Math.Ceiling(span.Ticks * (double)time.TimestampFrequency / TimeSpan.TicksPerSecond);
 
-    private void Cancel(Waiter waiter, CancellationToken token)
+    private long ToTimestampTicks(TimeSpan span) => ToTimestampTicks(_time, span);
+
+    /// <summary>A permit now if nobody queues before the caller and one is due; else <see langword="null"/>.</summary>
+    private RateLimitLease? GrantAtOnce(int permitCount, long now)
+        => _waiters.Count == 0 && EarliestGrant(now) <= now ? Grant(now, probeOnly: permitCount == 0) : null;
+
+    private RateLimitLease Grant(long now, bool probeOnly = false)
     {
-        lock (_lock)
+        if (probeOnly)
         {
-            if (waiter.Node?.List is null)
-            {
-                return;
-            }
-
-            _queue.Remove(waiter.Node);
-            waiter.Completion.TrySetCanceled(token);
+            return new GateLease(null, 0, now, acquired: true);
         }
-    }
 
-    private RateLimitLease Grant(long now)
-    {
-        _tokens -= 1;
+        _bucket.Take();
         _sequence++;
-        var flight = new Flight(now, Append(now, _sequence));
-        _flights[_sequence] = flight;
+        _departures.Granted(_sequence, now);
         _lastGrant = now;
         _successfulLeases++;
         return new GateLease(this, _sequence, now, acquired: true);
     }
 
-    private int Append(long stamp, long owner)
-    {
-        var slot = (int)(_appended++ % _log.Length);
-        _log[slot] = stamp;
-        _logOwners[slot] = owner;
-        return slot;
-    }
-
-    /// <summary>Moves a flight's stamp later (never earlier); if its slot was reused meanwhile, logs it anew.</summary>
-    private void Place(long sequence, Flight flight, long departure)
-    {
-        if (_logOwners[flight.Slot] == sequence)
-        {
-            _log[flight.Slot] = Math.Max(_log[flight.Slot], departure);
-        }
-        else
-        {
-            flight.Slot = Append(departure, sequence);
-        }
-    }
-
-    /// <summary>
-    /// Ends a flight (placing it in the log if its departure was never reported); false if it had ended already.
-    /// A reported departure moves later when the answer came back later than the fastest recent round trip allows:
-    /// whatever held the request up on its way (a descheduled client or server, a busy network) held its arrival up
-    /// too, and the provider's window counts from the arrival. Late, never early.
-    /// </summary>
-    private bool Complete(GateLease lease, long now, bool admitted = true)
-    {
-        if (!_flights.Remove(lease.Sequence, out var flight))
-        {
-            return false;
-        }
-
-        _latencies[_latencyCount++ % LatencySamples] = now - flight.GrantedAt;
-        if (flight.SentAt is { } sentAt)
-        {
-            // Refusals are cheap to answer: only admitted requests tell the usual round trip.
-            if (admitted)
-            {
-                _roundTrips[_roundTripCount++ % LatencySamples] = now - sentAt;
-            }
-
-            if (_roundTripCount >= 8 && _logOwners[flight.Slot] == lease.Sequence)
-            {
-                _log[flight.Slot] = Math.Max(_log[flight.Slot], now - Fastest(_roundTrips, _roundTripCount));
-            }
-        }
-        else
-        {
-            Place(lease.Sequence, flight, Math.Max(flight.GrantedAt, now - Fastest(_latencies, _latencyCount)));
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// The fastest of the recent round trips; until enough were seen the fastest may itself have been slow, so none
-    /// (zero) is assumed.
-    /// </summary>
-    private static long Fastest(long[] samples, int count)
-    {
-        if (count < 8)
-        {
-            return 0;
-        }
-
-        var fastest = long.MaxValue;
-        for (var i = 0; i < Math.Min(count, samples.Length); i++)
-        {
-            fastest = Math.Min(fastest, samples[i]);
-        }
-
-        return fastest;
-    }
-
-    private void Refill(long now)
-    {
-        var elapsed = now - _lastRefill;
-        if (elapsed > 0)
-        {
-            _tokens = Math.Min(Math.Min(_burst, _effectiveLimit), _tokens + (elapsed * (double)_effectiveLimit / _window));
-            _lastRefill = now;
-        }
-    }
+    /// <summary>The lease as one of this gate's grants, or <see langword="null"/> (refused, a probe, another gate's).</summary>
+    private GateLease? Own(RateLimitLease lease)
+        => lease is GateLease { IsAcquired: true } granted && ReferenceEquals(granted.Gate, this) ? granted : null;
 
     /// <summary>The first timestamp at which the next permit may be granted: bucket, pause and sliding log all agree.</summary>
     private long EarliestGrant(long now)
     {
-        Refill(now);
-        var earliest = Math.Max(now, _pausedUntil);
-        if (_tokens < 1)
-        {
-            earliest = Math.Max(earliest, now + (long)Math.Ceiling((1 - _tokens) * _window / _effectiveLimit));
-        }
+        var limit = _adapter.Limit;
+        var earliest = Math.Max(Math.Max(now, _pause.Until), now + _bucket.WaitForOne(now, limit));
 
         // At most (limit - 1) departures may lie in (t - window - margin, t]: wait for the limit-th newest to leave.
-        // A request that has not finished writing counts as departing now.
-        var logged = (int)Math.Min(_appended, _log.Length);
-        var unsentElsewhere = 0;
-        foreach (var (sequence, flight) in _flights)
+        if (_departures.KthNewestDeparture(now, limit) is { } kth)
         {
-            if (flight.SentAt is null && _logOwners[flight.Slot] != sequence)
-            {
-                unsentElsewhere++;
-            }
-        }
-
-        if (logged + unsentElsewhere >= _effectiveLimit)
-        {
-            earliest = Math.Max(earliest, KthNewestDeparture(now, logged, unsentElsewhere, _effectiveLimit) + _window + _margin);
+            earliest = Math.Max(earliest, kth + _window + _adapter.Margin);
         }
 
         return earliest;
     }
 
-    private long KthNewestDeparture(long now, int logged, int unsentElsewhere, int k)
-    {
-        var count = logged + unsentElsewhere;
-        Span<long> stamps = count <= 256 ? stackalloc long[count] : new long[count];
-        for (var i = 0; i < logged; i++)
-        {
-            var owner = _logOwners[i];
-            stamps[i] = owner != 0 && _flights.TryGetValue(owner, out var flight) && flight.SentAt is null && flight.Slot == i ? now : _log[i];
-        }
-
-        stamps[logged..].Fill(now);
-        stamps.Sort();
-        return stamps[count - k];
-    }
-
-    private long DepartureOf(GateLease lease)
-    {
-        var departure = lease.Stamp;
-        var logged = (int)Math.Min(_appended, _log.Length);
-        for (var i = 0; i < logged; i++)
-        {
-            if (_logOwners[i] == lease.Sequence)
-            {
-                departure = Math.Max(departure, _log[i]);
-            }
-        }
-
-        return departure;
-    }
-
-    /// <summary>Weighs the pending refusal once no request that departed before it still waits for its answer.</summary>
-    private void WeighRefusalWhenAnswered()
-    {
-        if (_evidence is not { } refusal)
-        {
-            return;
-        }
-
-        foreach (var flight in _flights.Values)
-        {
-            if (flight.SentAt is { } sent && sent <= refusal.Departure)
-            {
-                return;
-            }
-        }
-
-        WeighRefusal(refusal);
-        _evidence = null;
-        _refused.Clear();
-    }
-
     /// <summary>
-    /// What a refusal says about the provider's limit, from how many requests of ours it admitted in its window before
-    /// the refused one: our departures in that window, less those refused too. Its window runs on arrival times, which
-    /// trail our stamps by a varying delay; measured delays are already in the log (see <see cref="Complete"/>), and
-    /// what is left — right after start, or a count far below ours — must repeat to be believed. The window is not
-    /// widened by our margin: at our limit the previous round of requests lies exactly a window plus the margin back,
-    /// and counting it would hide a stricter provider behind our own traffic.
+    /// Grants permits to the head of the queue while it is eligible, then arms the timer for the next instant. While the
+    /// account is paused for longer than <see cref="MaxPause"/>, every waiter is refused at once instead.
     /// </summary>
-    private void WeighRefusal(Refusal refusal)
-    {
-        var admitted = 0;
-        var logged = (int)Math.Min(_appended, _log.Length);
-        for (var i = 0; i < logged; i++)
-        {
-            if (_log[i] > refusal.Departure - _window && _log[i] <= refusal.Departure
-                && _logOwners[i] != refusal.Sequence && !_refused.Contains(_logOwners[i]))
-            {
-                admitted++;
-            }
-        }
-
-        if (admitted > 0 && admitted < _effectiveLimit - 1)
-        {
-            // The provider admitted fewer of ours than we allow: perhaps that is its limit. (With none, someone else
-            // shares the account: no evidence.) At least 3/4 of ours is believed at once when round trips have been
-            // measured. Right after start, or far below our limit, one sample is as likely a cold connection's late
-            // arrival or a provider that admitted two of our windows back to back: the margin widens, and a second
-            // refusal within 30 windows confirms the count.
-            if (admitted * 4 >= _effectiveLimit * 3 && _roundTripCount >= 8)
-            {
-                _effectiveLimit = admitted;
-                _suspectedLimit = 0;
-            }
-            else if (refusal.Repeated && _suspectedLimit > 0)
-            {
-                _effectiveLimit = Math.Max(admitted, _suspectedLimit);
-                _suspectedLimit = 0;
-            }
-            else
-            {
-                _suspectedLimit = admitted;
-                _margin = Math.Min(_maxMargin, _margin + _marginStep);
-            }
-        }
-        else if (refusal.Repeated)
-        {
-            _effectiveLimit = Math.Max(1, _effectiveLimit - 1);
-        }
-        else
-        {
-            _margin = Math.Min(_maxMargin, _margin + _marginStep);
-        }
-    }
-
-    private void RecoverIfQuiet(long now)
-    {
-        if (now - _lastAdjustment < _recovery || (_effectiveLimit == _configuredLimit && _margin == _baseMargin))
-        {
-            return;
-        }
-
-        if (_effectiveLimit < _configuredLimit)
-        {
-            _effectiveLimit++;
-        }
-        else
-        {
-            _margin = Math.Max(_baseMargin, _margin - _marginStep);
-        }
-
-        _lastAdjustment = now;
-    }
-
-    /// <summary>Grants permits to the head of the queue while it is eligible, then arms the timer for the next instant.</summary>
     private void Pump()
     {
-        while (_queue.First is { } node)
+        if (_waiters.Count > 0 && _pause.RefusalIfBeyondCap(_time.GetTimestamp()) is { } refused)
+        {
+            _failedLeases += _waiters.RefuseAll(refused);
+            return;
+        }
+
+        while (_waiters.Count > 0)
         {
             var now = _time.GetTimestamp();
             var earliest = EarliestGrant(now);
             if (earliest > now)
             {
-                ArmTimer(earliest - now);
+                _waiters.WakeIn(earliest - now);
                 return;
             }
 
-            _queue.RemoveFirst();
-            var waiter = node.Value;
-
-            // Unregister, not Dispose: Dispose waits for a running cancellation callback, which waits for this lock.
-            waiter.Registration.Unregister();
-            waiter.Completion.TrySetResult(waiter.ProbeOnly ? new GateLease(null, 0, now, acquired: true) : Grant(now));
-        }
-    }
-
-    private void ArmTimer(long dueTimestampTicks)
-    {
-        // Whole milliseconds, rounded up: a timer due in 0.4 ms would otherwise fire at once and spin.
-        var dueMs = Math.Max(1, (long)Math.Ceiling(dueTimestampTicks * 1000.0 / _time.TimestampFrequency));
-        var due = TimeSpan.FromMilliseconds(dueMs);
-        if (_timer is null)
-        {
-            _timer = _time.CreateTimer(static state => ((ProviderRateGate)state!).OnTimer(), this, due, Timeout.InfiniteTimeSpan);
-        }
-        else
-        {
-            _timer.Change(due, Timeout.InfiniteTimeSpan);
+            _waiters.ServeHead(Grant(now, _waiters.HeadIsProbe));
         }
     }
 
@@ -622,59 +338,6 @@ internal sealed class ProviderRateGate : RateLimiter
             {
                 Pump();
             }
-        }
-    }
-
-    private sealed class Waiter(bool probeOnly)
-    {
-        public bool ProbeOnly { get; } = probeOnly;
-
-        public TaskCompletionSource<RateLimitLease> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public LinkedListNode<Waiter>? Node { get; set; }
-
-        public CancellationTokenRegistration Registration { get; set; }
-    }
-
-    /// <summary>A 429 waiting to be weighed: the refused request, when it departed, and whether another came soon before.</summary>
-    private sealed record Refusal(long Sequence, long Departure, bool Repeated);
-
-    private sealed class Flight(long grantedAt, int slot)
-    {
-        public long GrantedAt { get; } = grantedAt;
-
-        public int Slot { get; set; } = slot;
-
-        public long? SentAt { get; set; }
-    }
-
-    private sealed class GateLease(ProviderRateGate? gate, long sequence, long stamp, bool acquired) : RateLimitLease
-    {
-        public ProviderRateGate? Gate { get; } = gate;
-
-        public long Sequence { get; } = sequence;
-
-        public long Stamp { get; } = stamp;
-
-        public override bool IsAcquired { get; } = acquired;
-
-        public override IEnumerable<string> MetadataNames => [];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = null;
-            return false;
-        }
-
-        // A lease given back without a report (an exception between permit and send) must not stay "in flight".
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                Gate?.OnCompleted(this);
-            }
-
-            base.Dispose(disposing);
         }
     }
 }

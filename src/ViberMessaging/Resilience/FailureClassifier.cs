@@ -33,7 +33,10 @@ internal static class FailureClassifier
         return transient && (NeverSent(exception, request) || request.IsIdempotent());
     }
 
-    /// <summary>Whether a response may be tried again: 429 always (it was not accepted), 5xx/408 only for idempotent requests.</summary>
+    /// <summary>
+    /// Whether a response may be tried again: 429 always (it was not accepted); for idempotent requests only, 5xx, 408
+    /// and a 2xx whose body was damaged on its way (see <see cref="IsCorrupted"/>).
+    /// </summary>
     public static bool IsRetryable(HttpResponseMessage response, HttpRequestMessage request)
     {
         if (request.Options.TryGetValue(ViberRequestOptions.RateLimited, out _))
@@ -42,8 +45,15 @@ internal static class FailureClassifier
         }
 
         var status = (int)response.StatusCode;
-        return request.IsIdempotent() && (status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout);
+        return request.IsIdempotent() && (status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout || IsCorrupted(response));
     }
+
+    /// <summary>
+    /// A 2xx whose body is not complete JSON (empty, cut short, a proxy's page): every provider answers in JSON. For a
+    /// read that is worth asking again; for a send it is an accepted request with an unreadable answer, never retried.
+    /// </summary>
+    public static bool IsCorrupted(HttpResponseMessage response)
+        => response.IsSuccessStatusCode && response.Content is BufferedContent body && !body.IsCompleteJson();
 
     /// <summary>Whether an attempt's result counts as a failure for the circuit breaker (never a 429 or a 4xx).</summary>
     public static bool IsCircuitFailure(Exception? exception, HttpResponseMessage? response, CancellationToken callerToken)

@@ -72,7 +72,9 @@ internal sealed class ProviderPipelines
                 OnRetry = args =>
                 {
                     var request = args.Context.Properties.GetValue(RequestKey, null!);
-                    var reason = args.Outcome.Exception is { } e ? e.GetType().Name : $"HTTP {(int)args.Outcome.Result!.StatusCode}";
+                    var reason = args.Outcome.Exception is { } e ? e.GetType().Name
+                        : FailureClassifier.IsCorrupted(args.Outcome.Result!) ? $"HTTP {(int)args.Outcome.Result!.StatusCode} with an unreadable body"
+                        : $"HTTP {(int)args.Outcome.Result!.StatusCode}";
                     Log.Retrying(logger, providerName, request.GetOperation(), args.AttemptNumber + 1, reason, args.RetryDelay.TotalMilliseconds);
                     return default;
                 },

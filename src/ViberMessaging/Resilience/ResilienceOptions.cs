@@ -18,8 +18,11 @@ public sealed class ResilienceOptions
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
-    /// The longest Retry-After the SDK waits out by itself. A provider asking for longer fails the call with
-    /// <see cref="ViberErrorCode.RateLimited"/> and <see cref="ViberMessagingException.RetryAfter"/> set.
+    /// The longest Retry-After the SDK waits out by itself, for the call that got it and for every other call of the
+    /// account (a 429 pauses the whole account). A provider asking for longer fails the call with
+    /// <see cref="ViberErrorCode.RateLimited"/> and <see cref="ViberMessagingException.RetryAfter"/> set, and the
+    /// account's other calls fail the same way at once, not sent, until what is left of the pause is within this cap
+    /// (logged once, at Warning). No caller waits longer than this because of a provider's header.
     /// </summary>
     /// <value>30 seconds.</value>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);

@@ -150,6 +150,27 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public void Validate_AdaptToRateLimitsNotABooleanAndRecoveryPeriodTooShort_ListsBothByPath()
+    {
+        using var sut = CreateSut(new()
+        {
+            ["ViberMessaging:SmsClub:Token"] = "t0ken",
+            ["ViberMessaging:SmsClub:Pacing:AdaptToRateLimits"] = "sometimes",
+            ["ViberMessaging:SmsClub:Pacing:RecoveryPeriod"] = "00:00:00.500",
+            ["ViberMessaging:SmsBy:Token"] = "t0ken",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => sut.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(
+            [
+                "ViberMessaging:SmsClub:Pacing:AdaptToRateLimits must be true or false; 'sometimes' is not.",
+                "ViberMessaging:SmsClub:Pacing:RecoveryPeriod must be between 00:00:01 and 1.00:00:00; it is 00:00:00.5000000.",
+            ],
+            error.Failures.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Validate_CustomSection_ReportsItsOwnPaths()
     {
         var configuration = Configuration(new() { ["Marketing:Viber:Tokn"] = "typo" });

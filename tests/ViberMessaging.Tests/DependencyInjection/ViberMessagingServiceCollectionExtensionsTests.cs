@@ -105,10 +105,12 @@ public sealed class ViberMessagingServiceCollectionExtensionsTests
             o.Pacing.Burst = 50;
             o.Pacing.Window = TimeSpan.Zero;
             o.Resilience.TotalTimeout = TimeSpan.FromSeconds(1);
+            o.ScheduleClockSkew = TimeSpan.FromMinutes(-1);
         }));
 
         var error = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptionsMonitor<TestProviderOptions>>().Get("Test"));
         var all = string.Join("\n", error.Failures);
+        Assert.Contains("ViberMessaging:Test:ScheduleClockSkew", all, StringComparison.Ordinal);
         Assert.Contains("BaseAddress", all, StringComparison.Ordinal);
         Assert.Contains("Burst", all, StringComparison.Ordinal);
         Assert.Contains("Pacing:Window", all, StringComparison.Ordinal);

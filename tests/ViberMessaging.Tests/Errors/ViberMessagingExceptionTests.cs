@@ -22,6 +22,31 @@ public sealed class ViberMessagingExceptionTests
     }
 
     [Fact]
+    public void Message_ProviderTextWithLoneSurrogateOrControlCharacters_IsEscaped()
+    {
+        // A provider echoing input back: JSON's "\ud83d" decodes to half an emoji, which a strict UTF-8 writer refuses.
+        var sut = new ViberMessagingException(ViberErrorCode.InvalidRequest, "Refused.")
+        {
+            ProviderErrorCode = "bad\u0000code",
+            ProviderMessage = "sender '\uD83D' \u001B[31mred",
+        };
+
+        Abstractions.PhoneNumberTests.AssertWellFormed(sut.Message);
+        Assert.Contains("sender '\\uD83D' \\u001B[31mred", sut.Message, StringComparison.Ordinal);
+        Assert.Contains("bad\\u0000code", sut.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidationError_MessageWithUnprintableCharacters_IsEscaped()
+    {
+        var sut = new ValidationError("Sender", "UnknownSender", "Sender 'My\u0000Shop\uDE00' \U0001F600 is unknown.");
+
+        Abstractions.PhoneNumberTests.AssertWellFormed(sut.Message);
+        Assert.Equal("Sender 'My\\u0000Shop\\uDE00' \U0001F600 is unknown.", sut.Message);
+        Abstractions.PhoneNumberTests.AssertWellFormed(new ViberValidationException([sut]).Message);
+    }
+
+    [Fact]
     public void RateLimited_IsTransientAndShowsRetryAfter()
     {
         var sut = new ViberMessagingException(ViberErrorCode.RateLimited, "Slow down.") { RetryAfter = TimeSpan.FromSeconds(2.5) };

@@ -22,7 +22,7 @@ internal sealed class PipelineFactory
     public HttpClient Create(StubHandler stub, bool pacing = false)
     {
         var pipelines = new ProviderPipelines("Test", Resilience, Pacing, Time, NullLogger.Instance);
-        Gate = pacing ? new ProviderRateGate(Pacing, Time) : null;
+        Gate = pacing ? new ProviderRateGate(Pacing, Time, Resilience.MaxRetryAfter) : null;
         var attempt = new AttemptHandler(pipelines, MaxResponseBytes) { InnerHandler = stub };
         var pacingHandler = new PacingHandler("Test", Gate, Time, null, NullLogger.Instance) { InnerHandler = attempt };
         var resilience = new ResilienceHandler(pipelines) { InnerHandler = pacingHandler };

@@ -65,11 +65,54 @@ public sealed class ResilienceHandlerTests
         Assert.Equal(1, stub.Calls);
     }
 
+    [Theory]
+    [InlineData("{\"successfulRequest\":{\"requestData\":{\"57")]
+    [InlineData("<html><body>502 Bad Gateway</body></html>")]
+    [InlineData("")]
+    public async Task Status_CorruptedOkBodyThenAGoodOne_IsRetried(string corrupted)
+    {
+        // A read is idempotent: an answer cut short by a proxy, or a proxy's page, is asked again.
+        var stub = new StubHandler((request, attempt, _) => StubHandler.WriteBodyThenAnswer(
+            request, new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(attempt == 1 ? corrupted : "{\"ok\":true}") }));
+        using var sut = _factory.Create(stub);
+
+        using var response = await sut.SendAsync(PipelineFactory.Status());
+
+        Assert.Equal("{\"ok\":true}", await response.Content.ReadAsStringAsync());
+        Assert.Equal(2, stub.Calls);
+    }
+
+    [Fact]
+    public async Task Status_CorruptedOkBodyEveryTime_ReturnsTheLastAnswerAfterTheRetries()
+    {
+        var stub = new StubHandler((request, _, _) => StubHandler.WriteBodyThenAnswer(
+            request, new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"truncated\":") }));
+        using var sut = _factory.Create(stub);
+
+        using var response = await sut.SendAsync(PipelineFactory.Status());
+
+        Assert.Equal("{\"truncated\":", await response.Content.ReadAsStringAsync());
+        Assert.Equal(1 + _factory.Resilience.MaxRetryAttempts, stub.Calls);
+    }
+
+    [Fact]
+    public async Task Send_CorruptedOkBody_IsNeverRetried()
+    {
+        // The provider accepted the send: asking again would send it twice.
+        var stub = new StubHandler((request, _, _) => StubHandler.WriteBodyThenAnswer(
+            request, new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"messages\":[{\"id\":") }));
+        using var sut = _factory.Create(stub);
+
+        using var response = await sut.SendAsync(PipelineFactory.Send());
+
+        Assert.Equal(1, stub.Calls);
+    }
+
     [Fact]
     public async Task Status_ServerErrorThenOk_IsRetried()
     {
         var stub = new StubHandler((request, attempt, _) => StubHandler.WriteBodyThenAnswer(
-            request, new HttpResponseMessage(attempt == 1 ? HttpStatusCode.BadGateway : HttpStatusCode.OK)));
+            request, new HttpResponseMessage(attempt == 1 ? HttpStatusCode.BadGateway : HttpStatusCode.OK) { Content = new StringContent("{}") }));
         using var sut = _factory.Create(stub);
 
         using var response = await sut.SendAsync(PipelineFactory.Status());
@@ -83,7 +126,7 @@ public sealed class ResilienceHandlerTests
     {
         var stub = new StubHandler((request, attempt, _) => attempt == 1
             ? StubHandler.WriteBodyThenFail(request, new HttpRequestException(HttpRequestError.ResponseEnded, "reset"))
-            : StubHandler.WriteBodyThenAnswer(request, new HttpResponseMessage(HttpStatusCode.OK)));
+            : StubHandler.WriteBodyThenAnswer(request, new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}") }));
         using var sut = _factory.Create(stub);
 
         using var response = await sut.SendAsync(PipelineFactory.Status());

@@ -55,6 +55,35 @@ public sealed class ResilienceEndToEndTests
         Assert.Empty(harness.Emulator.AcceptedMessages(provider.Name));
     }
 
+    [Theory]
+    [MemberData(nameof(ProviderNames))]
+    public async Task SendAsync_AccountPausedBeyondTheCap_OtherSendsFailAtOnceNotSentAndTheWarningIsLoggedOnce(string name)
+    {
+        // One 429 with Retry-After: 3600 pauses the account; no other caller may wait the hour for it.
+        var provider = ReliabilityProviders.Get(name);
+        var time = new ManualTimeProvider();
+        await using var harness = await StartAsync(provider, time, o => o.Resilience.MaxRetryAfter = TimeSpan.FromSeconds(30));
+        harness.Emulator.InjectFault(provider.Name, EmulatorFault.RateLimited(TimeSpan.FromHours(1)), pathContains: provider.SendPath);
+        var sender = harness.Sender(provider.Name);
+        await Assert.ThrowsAsync<ViberMessagingException>(() => sender.SendAsync(provider.Message("refused")).WaitAsync(TimeSpan.FromSeconds(20)));
+        var warnings = harness.Logs.Records.Count(r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        var others = new List<ViberMessagingException>();
+        for (var i = 0; i < 3; i++)
+        {
+            others.Add(await Assert.ThrowsAsync<ViberMessagingException>(() => sender.SendAsync(provider.Message($"during the pause {i}")).WaitAsync(TimeSpan.FromSeconds(20))));
+        }
+
+        Assert.All(others, e => Assert.Equal((ViberErrorCode.RateLimited, SendOutcome.NotSent, TimeSpan.FromMinutes(59)), (e.ErrorCode, e.Outcome, e.RetryAfter)));
+        Assert.Single(harness.Emulator.RequestsTo(provider.Name));
+        Assert.Single(harness.Logs.Records, r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning && r.Message.Contains("MaxRetryAfter", StringComparison.Ordinal));
+        Assert.Equal(warnings, harness.Logs.Records.Count(r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Warning));
+
+        time.Advance(TimeSpan.FromMinutes(59));
+        Assert.True((await sender.SendAsync(provider.Message("after the pause")).WaitAsync(TimeSpan.FromSeconds(20))).IsFullyAccepted);
+    }
+
     public static TheoryData<string> ProviderNames => ReliabilityProviders.Names;
 
     [Theory]
@@ -181,6 +210,25 @@ public sealed class ResilienceEndToEndTests
         Assert.NotNull(unknown.Error);
         var struck = harness.Emulator.RequestsTo(provider.Name).Count(r => r.Fault is not null);
         Assert.Equal((transient.Length, 1), (struck, connect.Refused));
+    }
+
+    [Theory]
+    [MemberData(nameof(ProviderNames))]
+    public async Task GetStatusesAsync_Corrupted200s_AreAskedAgainAndEveryIdIsAnswered(string name)
+    {
+        // A 200 whose body is a proxy's page or empty says nothing about the status; a read may simply be asked again.
+        var provider = ReliabilityProviders.Get(name);
+        await using var harness = await EmulatorHarness.StartAsync(
+            b => provider.AddTo(b, o => o.Resilience.BaseDelay = TimeSpan.FromMilliseconds(1)),
+            emulator => emulator.RateLimits.Clear());
+        var sent = await harness.Sender(provider.Name).SendAsync(provider.Message("corrupted status"));
+        harness.Emulator.InjectFault(provider.Name, EmulatorFault.MalformedAfterAccept(), pathContains: provider.StatusPath);
+        harness.Emulator.InjectFault(provider.Name, EmulatorFault.EmptyAfterAccept(), pathContains: provider.StatusPath);
+
+        var report = Assert.Single(await harness.StatusQuery(provider.Name).GetStatusesAsync(sent.MessageIds));
+
+        Assert.True(report.Error is null && report.Status != DeliveryStatus.Unknown, $"{report.Status} {report.Error?.Message}");
+        Assert.Equal(3, harness.Emulator.RequestsTo(provider.Name).Count(r => r.Path.Contains(provider.StatusPath, StringComparison.Ordinal)));
     }
 
     private static MessageId UnknownId(ProviderCase provider) => new(provider.Name, provider.Name == ViberProviders.SmsBy ? "quick:1" : "1");

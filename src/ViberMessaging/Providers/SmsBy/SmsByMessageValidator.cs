@@ -44,10 +44,10 @@ internal static class SmsByMessageValidator
     public static readonly TimeSpan MaxForwardingTime = TimeSpan.FromMinutes(60);
 
     /// <summary>Validates a neutral message and decides its route: quick when it has one recipient, an SMS fallback, two-way settings or an uploaded image; bulk otherwise.</summary>
-    public static SmsBySendPlan Validate(ViberMessage message, ProviderCapabilities capabilities, SmsByOptions options, string providerName, SmsByImageFile? imageFile = null)
+    public static SmsBySendPlan Validate(ViberMessage message, ProviderCapabilities capabilities, SmsByOptions options, string providerName, SmsByImageFile? imageFile = null, ScheduleClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var errors = NeutralRules(message, capabilities, providerName, imageFile);
+        var errors = NeutralRules(message, capabilities, providerName, imageFile, clock);
         var recipients = message.Recipients ?? [];
         var hasImage = message.ImageUrl is not null || imageFile is not null;
 
@@ -164,7 +164,7 @@ internal static class SmsByMessageValidator
     }
 
     /// <summary>Validates the mailing lists of one <c>sendBulkViber</c> request and resolves their senders (each list's <c>alphaname_id</c>).</summary>
-    public static IReadOnlyList<int> ValidateMailings(IReadOnlyList<SmsByMailing>? mailings, Uri? callbackUrl, SmsByOptions options, string providerName)
+    public static IReadOnlyList<int> ValidateMailings(IReadOnlyList<SmsByMailing>? mailings, Uri? callbackUrl, SmsByOptions options, string providerName, ScheduleClock? clock = null)
     {
         var errors = new ValidationErrors();
         if (mailings is null || mailings.Count == 0)
@@ -194,6 +194,7 @@ internal static class SmsByMessageValidator
             if (mailing.SendAt is { } sendAt)
             {
                 ScheduleRange(errors, field + ".SendAt", sendAt, options);
+                clock?.RequireFuture(errors, field + ".SendAt", sendAt);
             }
 
             errors.HttpUrl(field + ".ImageUrl", mailing.ImageUrl);
@@ -223,7 +224,7 @@ internal static class SmsByMessageValidator
     }
 
     /// <summary>Validates a mailing to a stored subscriber list and resolves its sender.</summary>
-    public static int ValidateListMailing(SmsByListMailing? mailing, SmsByOptions options, string providerName)
+    public static int ValidateListMailing(SmsByListMailing? mailing, SmsByOptions options, string providerName, ScheduleClock? clock = null)
     {
         var errors = new ValidationErrors();
         if (mailing is null)
@@ -260,6 +261,7 @@ internal static class SmsByMessageValidator
         if (mailing.SendAt is { } sendAt)
         {
             ScheduleRange(errors, nameof(SmsByListMailing.SendAt), sendAt, options);
+            clock?.RequireFuture(errors, nameof(SmsByListMailing.SendAt), sendAt);
         }
 
         errors.ThrowIfAny();
@@ -294,10 +296,10 @@ internal static class SmsByMessageValidator
     }
 
     /// <summary>The neutral rules; an uploaded image stands in for <see cref="ViberMessage.ImageUrl"/>, so an image-only message needs no text.</summary>
-    private static ValidationErrors NeutralRules(ViberMessage message, ProviderCapabilities capabilities, string providerName, SmsByImageFile? imageFile)
+    private static ValidationErrors NeutralRules(ViberMessage message, ProviderCapabilities capabilities, string providerName, SmsByImageFile? imageFile, ScheduleClock? clock)
     {
         var errors = new ValidationErrors();
-        NeutralMessageRules.Validate(message, capabilities, providerName, errors);
+        NeutralMessageRules.Validate(message, capabilities, providerName, errors, clock);
         if (imageFile is null || message.Button is not null || !string.IsNullOrEmpty(message.Text))
         {
             return errors;

@@ -60,9 +60,11 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
 
     private TimeSpan Offset => Options.ProviderUtcOffset;
 
+    private ScheduleClock Clock => ScheduleClock.For(_context.TimeProvider, Options);
+
     public async Task<SendResult> SendAsync(ViberMessage message, CancellationToken cancellationToken = default)
     {
-        var plan = SmsByMessageValidator.Validate(message, Capabilities, Options, ProviderName);
+        var plan = SmsByMessageValidator.Validate(message, Capabilities, Options, ProviderName, clock: Clock);
         return plan.Route == SmsByRoute.Quick
             ? await SendBatching.SendAsync(ProviderName, plan.Recipients, 1, Options.MaxConcurrentRequests, (chunk, ct) => SendQuickAsync(message, plan, chunk.Span[0], null, ct), _context.Logger, cancellationToken).ConfigureAwait(false)
             : await SendBatching.SendAsync(ProviderName, plan.Recipients, Options.MaxRecipientsPerBulkRequest, Options.MaxConcurrentRequests, (chunk, ct) => SendBulkChunkAsync(message, plan, chunk, ct), _context.Logger, cancellationToken).ConfigureAwait(false);
@@ -93,7 +95,7 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
 
     public async Task<SendResult> SendMailingsAsync(IReadOnlyList<SmsByMailing> mailings, Uri? callbackUrl = null, CancellationToken cancellationToken = default)
     {
-        var senders = SmsByMessageValidator.ValidateMailings(mailings, callbackUrl, Options, ProviderName);
+        var senders = SmsByMessageValidator.ValidateMailings(mailings, callbackUrl, Options, ProviderName, Clock);
         var (recipients, lists) = SmsByRequestMapper.ToSmsByRecipients(mailings);
         var body = SmsByRequestMapper.ToSmsByBulkRequest(mailings, senders, callbackUrl, Token, Offset);
         return await SendBatching.SendAsync(ProviderName, recipients, recipients.Length, 1, (chunk, ct) => PostBulkAsync(body, chunk, lists, ct), _context.Logger, cancellationToken).ConfigureAwait(false);
@@ -110,13 +112,13 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
     public async Task<SendResult> SendWithImageFileAsync(ViberMessage message, SmsByImageFile image, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var plan = SmsByMessageValidator.Validate(message, Capabilities, Options, ProviderName, image);
+        var plan = SmsByMessageValidator.Validate(message, Capabilities, Options, ProviderName, image, Clock);
         return await SendBatching.SendAsync(ProviderName, plan.Recipients, 1, 1, (chunk, ct) => SendQuickAsync(message, plan, chunk.Span[0], image, ct), _context.Logger, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<SmsByPreparedMailing> PrepareListMailingAsync(SmsByListMailing mailing, CancellationToken cancellationToken = default)
     {
-        var sender = SmsByMessageValidator.ValidateListMailing(mailing, Options, ProviderName);
+        var sender = SmsByMessageValidator.ValidateListMailing(mailing, Options, ProviderName, Clock);
         var fields = SmsByRequestMapper.ToSmsByListFields(mailing, sender, Token, Offset);
         var request = Post(SmsByRequestMapper.SendListPath, SmsByRequestMapper.ToSmsByContent(fields, mailing.ImageFile), "prepare", idempotent: false);
         return CallAsync(request, SmsByJsonContext.Default.SmsByEnvelopeSmsByListResult, SmsByResponseMapper.FromSmsByListResult, cancellationToken);

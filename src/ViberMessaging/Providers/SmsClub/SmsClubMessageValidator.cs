@@ -24,10 +24,10 @@ internal static class SmsClubMessageValidator
 
     /// <summary>Checks <paramref name="message"/>.</summary>
     /// <exception cref="ViberValidationException">Every broken rule.</exception>
-    public static void Validate(ViberMessage message, ProviderCapabilities capabilities, string providerName)
+    public static void Validate(ViberMessage message, ProviderCapabilities capabilities, string providerName, ScheduleClock? clock = null)
     {
         var errors = new ValidationErrors();
-        NeutralMessageRules.Validate(message, capabilities, providerName, errors);
+        NeutralMessageRules.Validate(message, capabilities, providerName, errors, clock);
         if (message.TwoWay?.ChatId is not null)
         {
             ValidateReply(message, providerName, errors);

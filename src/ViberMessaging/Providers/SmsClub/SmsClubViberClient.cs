@@ -47,7 +47,7 @@ internal sealed class SmsClubViberClient : IViberSender, IStatusQuery, IViberCha
 
     public Task<SendResult> SendAsync(ViberMessage message, CancellationToken cancellationToken = default)
     {
-        SmsClubMessageValidator.Validate(message, Capabilities, ProviderName);
+        SmsClubMessageValidator.Validate(message, Capabilities, ProviderName, ScheduleClock.For(_context.TimeProvider, _context.Options));
         return message.TwoWay?.ChatId is { } chatId
             ? ReplyInChatAsync(message, chatId, cancellationToken)
             : SendBatching.SendAsync(ProviderName, message.Recipients, Capabilities.MaxRecipientsPerRequest, Concurrency, (chunk, ct) => SendChunkAsync(message, chunk, ct), _context.Logger, cancellationToken);

@@ -72,6 +72,51 @@ public sealed class SmsByViberClientTests
     }
 
     [Fact]
+    public async Task SendAsync_ScheduleInThePast_IsRejectedBeforeAnyRequest()
+    {
+        // SMS.by sends a past schedule_time at once.
+        var clock = new ManualTimeProvider();
+        await using var harness = await StartAsync(emulator: e => e.TimeProvider = clock, services: s => s.AddSingleton<TimeProvider>(clock));
+
+        var error = await Assert.ThrowsAsync<ViberValidationException>(() => CreateSut(harness).SendAsync(new ViberMessage
+        {
+            Sender = "MyShop",
+            Recipients = [Recipient, PhoneNumber.Parse("375292222222")],
+            Text = "Later",
+            Schedule = new MessageSchedule(clock.GetUtcNow().AddMinutes(-5)),
+        }));
+
+        Assert.Equal(("Schedule.SendAt", "Future"), (Assert.Single(error.Errors).Field, error.Errors[0].Rule));
+        Assert.Empty(harness.Emulator.RequestsTo(ViberProviders.SmsBy));
+    }
+
+    [Fact]
+    public async Task SendMailingsAsync_SendAtInThePast_IsRejectedBeforeAnyRequest()
+    {
+        var clock = new ManualTimeProvider();
+        await using var harness = await StartAsync(emulator: e => e.TimeProvider = clock, services: s => s.AddSingleton<TimeProvider>(clock));
+
+        var error = await Assert.ThrowsAsync<ViberValidationException>(() => CreateSut(harness).SendMailingsAsync(
+            [new SmsByBulkMailing { Name = "news", Sender = "MyShop", Text = "News", Recipients = [Recipient], SendAt = clock.GetUtcNow().AddDays(-1) }]));
+
+        Assert.Equal(("mailings[0].SendAt", "Future"), (Assert.Single(error.Errors).Field, error.Errors[0].Rule));
+        Assert.Empty(harness.Emulator.RequestsTo(ViberProviders.SmsBy));
+    }
+
+    [Fact]
+    public async Task PrepareListMailingAsync_SendAtInThePast_IsRejectedBeforeAnyRequest()
+    {
+        var clock = new ManualTimeProvider();
+        await using var harness = await StartAsync(emulator: e => e.TimeProvider = clock, services: s => s.AddSingleton<TimeProvider>(clock));
+
+        var error = await Assert.ThrowsAsync<ViberValidationException>(() => CreateSut(harness).PrepareListMailingAsync(
+            new SmsByListMailing { ListId = 1, Name = "January", Sender = "MyShop", Text = "Sale", SendAt = clock.GetUtcNow().AddHours(-3) }));
+
+        Assert.Equal(("SendAt", "Future"), (Assert.Single(error.Errors).Field, error.Errors[0].Rule));
+        Assert.Empty(harness.Emulator.RequestsTo(ViberProviders.SmsBy));
+    }
+
+    [Fact]
     public async Task SendAsync_ScheduleAndCallback_GoIntoTheBulkRequestInMinskTime()
     {
         await using var harness = await StartAsync();

@@ -112,6 +112,62 @@ public sealed class SmsClubViberClientTests
     }
 
     [Fact]
+    public async Task SendAsync_ScheduleInThePast_IsRejectedBeforeAnyRequest()
+    {
+        // SMS Club sends a past plan date at once: the caller asked for later and would get now.
+        var clock = new ManualTimeProvider(); // 12:00 in Kyiv, inside the scheduling window
+        await using var harness = await StartWithClockAsync(clock);
+        var now = clock.GetUtcNow();
+
+        var error = await Assert.ThrowsAsync<ViberValidationException>(
+            () => CreateSut(harness).SendAsync(Text(Phone1) with { Schedule = new MessageSchedule(now.AddHours(-1)) { SendUntil = now.AddHours(1) } }));
+
+        var problem = Assert.Single(error.Errors);
+        Assert.Equal(("Schedule.SendAt", "Future"), (problem.Field, problem.Rule));
+        Assert.Contains("past", problem.Message, StringComparison.Ordinal);
+        Assert.Empty(harness.Emulator.RequestsTo("SmsClub"));
+    }
+
+    [Fact]
+    public async Task SendAsync_ScheduleWindowAlreadyOver_RejectsBothEnds()
+    {
+        var clock = new ManualTimeProvider();
+        await using var harness = await StartWithClockAsync(clock);
+        var now = clock.GetUtcNow();
+
+        var error = await Assert.ThrowsAsync<ViberValidationException>(
+            () => CreateSut(harness).SendAsync(Text(Phone1) with { Schedule = new MessageSchedule(now.AddHours(-2)) { SendUntil = now.AddHours(-1) } }));
+
+        Assert.Equal(["Schedule.SendAt", "Schedule.SendUntil"], error.Errors.Where(e => e.Rule == "Future").Select(e => e.Field));
+        Assert.Empty(harness.Emulator.RequestsTo("SmsClub"));
+    }
+
+    [Fact]
+    public async Task SendAsync_ScheduleSecondsAgoWithinTheClockSkew_IsSent()
+    {
+        var clock = new ManualTimeProvider();
+        await using var harness = await StartWithClockAsync(clock);
+        var now = clock.GetUtcNow();
+
+        var result = await CreateSut(harness).SendAsync(Text(Phone1) with { Schedule = new MessageSchedule(now.AddSeconds(-30)) { SendUntil = now.AddHours(1) } });
+
+        Assert.True(result.IsFullyAccepted);
+    }
+
+    [Fact]
+    public async Task SendAsync_ScheduleClockSkewZero_RejectsAScheduleSecondsAgo()
+    {
+        var clock = new ManualTimeProvider();
+        await using var harness = await StartWithClockAsync(clock, o => o.ScheduleClockSkew = TimeSpan.Zero);
+        var now = clock.GetUtcNow();
+
+        var error = await Assert.ThrowsAsync<ViberValidationException>(
+            () => CreateSut(harness).SendAsync(Text(Phone1) with { Schedule = new MessageSchedule(now.AddSeconds(-5)) { SendUntil = now.AddHours(1) } }));
+
+        Assert.Equal("Future", Assert.Single(error.Errors).Rule);
+    }
+
+    [Fact]
     public async Task TwoWay_OpenReadAndReplyInAChat_RoundTrips()
     {
         await using var harness = await StartAsync();
@@ -521,6 +577,10 @@ public sealed class SmsClubViberClientTests
 
     private static Task<EmulatorHarness> StartAsync(Action<SmsClubOptions>? configure = null, Action<IServiceCollection>? configureServices = null)
         => EmulatorHarness.StartAsync(b => b.AddSmsClub(configure), configureServices: configureServices);
+
+    /// <summary>The SDK and the emulator on one manual clock (nothing here waits on it).</summary>
+    private static Task<EmulatorHarness> StartWithClockAsync(ManualTimeProvider clock, Action<SmsClubOptions>? configure = null)
+        => EmulatorHarness.StartAsync(b => b.AddSmsClub(configure), e => e.TimeProvider = clock, s => s.AddSingleton<TimeProvider>(clock));
 
     private static SmsClubViberClient CreateSut(EmulatorHarness harness) => harness.Services.GetRequiredKeyedService<SmsClubViberClient>("SmsClub");
 
