@@ -35,6 +35,12 @@ internal sealed class ProviderResponse : IDisposable
 
     public TimeSpan? RetryAfter { get; }
 
+    /// <summary>When the request of this answer was written.</summary>
+    public DateTimeOffset? RequestWrittenAt { get; init; }
+
+    /// <summary>The account's non-secret identity.</summary>
+    public string? Account => _redactor.Account;
+
     public ReadOnlyMemory<byte> Body => _response.Content is BufferedContent buffered ? buffered.Memory : ReadOnlyMemory<byte>.Empty;
 
     /// <summary>The body as text for an error: UTF-8, cut to a few kilobytes, secrets removed.</summary>
@@ -79,6 +85,8 @@ internal sealed class ProviderResponse : IDisposable
             ResponseBody = BodyForError,
             RetryAfter = IsRateLimited ? RetryAfter : null,
             Outcome = IsRateLimited ? SendOutcome.NotSent : effectiveOutcome,
+            Account = Account,
+            RequestWrittenAt = RequestWrittenAt,
         };
     }
 
@@ -103,6 +111,8 @@ internal sealed class ProviderResponse : IDisposable
             StatusCode = StatusCode,
             ResponseBody = BodyForError,
             Outcome = IsSuccessStatusCode ? SendOutcome.Accepted : ErrorOutcome,
+            Account = Account,
+            RequestWrittenAt = RequestWrittenAt,
         };
     }
 
