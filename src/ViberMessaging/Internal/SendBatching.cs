@@ -175,6 +175,10 @@ internal static class SendBatching
             for (var i = 0; i < slice.Length; i++)
             {
                 results[offset + i] = outcome.Recipients[i];
+                if (outcome.Recipients[i].Error is { Recipients.Count: 0 } error)
+                {
+                    error.Recipients = [outcome.Recipients[i].Recipient];
+                }
             }
 
             batchIds[chunk] = outcome.BatchId;
