@@ -17,7 +17,7 @@ public sealed class SendCanceledException : OperationCanceledException
 {
     /// <summary>Creates an exception.</summary>
     /// <param name="providerName">The registered provider name.</param>
-    /// <param name="recipients">The recipients the provider may have processed; empty when the SDK does not know them (a reply in a chat).</param>
+    /// <param name="recipients">The recipients the provider may have processed; empty (or <see langword="null"/>) when the SDK does not know them (a reply in a chat).</param>
     /// <param name="result">Every recipient's outcome, when the send had recipients.</param>
     /// <param name="innerException">The cancellation.</param>
     /// <param name="cancellationToken">The token that was cancelled.</param>
@@ -32,9 +32,8 @@ public sealed class SendCanceledException : OperationCanceledException
             innerException,
             cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(recipients);
         ProviderName = providerName;
-        Recipients = recipients;
+        Recipients = recipients ?? [];
         Result = result;
     }
 
