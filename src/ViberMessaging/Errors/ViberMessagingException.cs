@@ -50,6 +50,28 @@ public class ViberMessagingException : Exception
     /// <value>Defaults to <see cref="SendOutcome.NotSent"/>.</value>
     public SendOutcome Outcome { get; init; }
 
+    /// <summary>
+    /// The account the request was made with, as a non-secret identity: <c>sha256:</c> and the first 8 hex digits of
+    /// the SHA-256 of its credential (token, API key or password, UTF-8), so accounts can be told apart in logs.
+    /// <see cref="ProviderName"/> is the registration's name.
+    /// </summary>
+    public string? Account { get; internal set; }
+
+    /// <summary>The recipients of the request that failed (empty when the failure concerns no recipient, as for a status query).</summary>
+    public IReadOnlyList<PhoneNumber> Recipients { get; internal set; } = [];
+
+    /// <summary>
+    /// An id the provider returned that the SDK could not use (not of the provider's id shape), exactly as it was
+    /// sent; for reconciling with the provider's own records.
+    /// </summary>
+    public string? ProviderMessageId { get; internal set; }
+
+    /// <summary>
+    /// When the SDK started writing the request to the provider (by the configured <see cref="TimeProvider"/>), or
+    /// <see langword="null"/> when it was never written. Search the provider's records from this moment on.
+    /// </summary>
+    public DateTimeOffset? RequestWrittenAt { get; internal set; }
+
     /// <summary>Whether trying again later may succeed (rate limits, unavailable providers, network failures).</summary>
     public bool IsTransient => ErrorCode is ViberErrorCode.RateLimited or ViberErrorCode.ProviderUnavailable
         or ViberErrorCode.Timeout or ViberErrorCode.Network or ViberErrorCode.CircuitOpen;

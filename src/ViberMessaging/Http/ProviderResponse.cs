@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using ViberMessaging.Internal;
+using ViberMessaging.Internal.Json;
 
 namespace ViberMessaging.Http;
 
@@ -34,6 +35,12 @@ internal sealed class ProviderResponse : IDisposable
     public bool IsRateLimited { get; }
 
     public TimeSpan? RetryAfter { get; }
+
+    /// <summary>When the request of this answer was written.</summary>
+    public DateTimeOffset? RequestWrittenAt { get; init; }
+
+    /// <summary>The account's non-secret identity.</summary>
+    public string? Account => _redactor.Account;
 
     public ReadOnlyMemory<byte> Body => _response.Content is BufferedContent buffered ? buffered.Memory : ReadOnlyMemory<byte>.Empty;
 
@@ -79,6 +86,8 @@ internal sealed class ProviderResponse : IDisposable
             ResponseBody = BodyForError,
             RetryAfter = IsRateLimited ? RetryAfter : null,
             Outcome = IsRateLimited ? SendOutcome.NotSent : effectiveOutcome,
+            Account = Account,
+            RequestWrittenAt = RequestWrittenAt,
         };
     }
 
@@ -103,8 +112,28 @@ internal sealed class ProviderResponse : IDisposable
             StatusCode = StatusCode,
             ResponseBody = BodyForError,
             Outcome = IsSuccessStatusCode ? SendOutcome.Accepted : ErrorOutcome,
+            ProviderMessageId = cause is UnreadableIdException unreadable ? _redactor.Redact(unreadable.RawId) : null,
+            Account = Account,
+            RequestWrittenAt = RequestWrittenAt,
         };
     }
+
+    /// <summary>
+    /// The error for part of a send's answer that says the provider accepted (or may have accepted) a recipient but
+    /// cannot be read: <see cref="ViberErrorCode.OutcomeUnknown"/>, with that part of the answer as
+    /// <see cref="ViberMessagingException.ResponseBody"/> and the id it carried, if any.
+    /// </summary>
+    public ViberMessagingException Unreadable(string detail, SendOutcome outcome, string? fragment, string? providerMessageId)
+        => new(ViberErrorCode.OutcomeUnknown, detail + " Check the status or reconcile before sending again.")
+        {
+            ProviderName = ProviderName,
+            StatusCode = StatusCode,
+            ResponseBody = fragment is null ? BodyForError : _redactor.Redact(fragment.Length > MaxBodyInErrors ? fragment[..MaxBodyInErrors] + "…" : fragment),
+            Outcome = outcome,
+            ProviderMessageId = providerMessageId is null ? null : _redactor.Redact(providerMessageId),
+            Account = Account,
+            RequestWrittenAt = RequestWrittenAt,
+        };
 
     public void Dispose() => _response.Dispose();
 }

@@ -29,11 +29,39 @@ internal sealed class ProviderTransport(
 
     public SecretRedactor Redactor { get; } = redactor;
 
+    /// <summary>
+    /// Sends <paramref name="request"/> and returns its buffered answer. A failure says what the SDK knows for
+    /// reconciling: the account and when the request was written. A send cancelled after its request was written
+    /// throws <see cref="SendCanceledException"/> (the provider may have processed it); one cancelled before stays a
+    /// plain cancellation.
+    /// </summary>
     public async Task<ProviderResponse> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var response = await Client().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await Client().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ViberMessagingException error)
+        {
+            error.Account ??= Redactor.Account;
+            error.RequestWrittenAt ??= request.WrittenAt();
+            throw;
+        }
+        catch (OperationCanceledException canceled) when (cancellationToken.IsCancellationRequested && !request.IsIdempotent() && request.WasWritten())
+        {
+            throw new SendCanceledException(ProviderName, [], result: null, canceled, cancellationToken)
+            {
+                RequestWrittenAt = request.WrittenAt(),
+                Account = Redactor.Account,
+            };
+        }
+
         var rateLimited = request.Options.TryGetValue(ViberRequestOptions.RateLimited, out var signal);
-        return new ProviderResponse(ProviderName, response, !request.IsIdempotent(), signal?.RetryAfter, rateLimited, Redactor);
+        return new ProviderResponse(ProviderName, response, !request.IsIdempotent(), signal?.RetryAfter, rateLimited, Redactor)
+        {
+            RequestWrittenAt = request.WrittenAt(),
+        };
     }
 
     private HttpClient Client()

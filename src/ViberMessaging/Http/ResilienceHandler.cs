@@ -28,7 +28,7 @@ internal sealed class ResilienceHandler(ProviderPipelines pipelines) : Delegatin
                 static async (ctx, state) =>
                 {
                     var (handler, request) = state;
-                    var tracker = new WriteTracker();
+                    var tracker = new WriteTracker(handler.Clock);
                     request.Options.Set(ViberRequestOptions.Tracker, tracker);
                     ((IDictionary<string, object?>)request.Options).Remove(ViberRequestOptions.RateLimited.Key);
                     var body = request.Content;
@@ -65,6 +65,8 @@ internal sealed class ResilienceHandler(ProviderPipelines pipelines) : Delegatin
             ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    private TimeProvider Clock => pipelines.TimeProvider;
 
     private Task<HttpResponseMessage> SendInnerAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         => base.SendAsync(request, cancellationToken);

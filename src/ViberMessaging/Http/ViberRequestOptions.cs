@@ -36,22 +36,37 @@ internal static class ViberRequestOptions
     /// </summary>
     public static bool WasWritten(this HttpRequestMessage request)
         => request.Content is null || (request.Options.TryGetValue(Tracker, out var tracker) && tracker.Started);
+
+    /// <summary>When the last attempt started writing its body, where known.</summary>
+    public static DateTimeOffset? WrittenAt(this HttpRequestMessage request)
+        => request.Options.TryGetValue(Tracker, out var tracker) ? tracker.StartedAt : null;
 }
 
 /// <summary>
 /// Records whether an attempt's request left the process, and tells the pacing gate the moment its body was written:
 /// by then the connection (TCP, TLS) was set up, so that moment, not the permit's, is when the request departed.
 /// </summary>
-internal sealed class WriteTracker
+internal sealed class WriteTracker(TimeProvider? timeProvider = null)
 {
     private volatile bool _started;
+    private DateTimeOffset? _startedAt;
     private Action? _onWritten;
     private int _written;
 
     /// <summary>Whether the body started to be written.</summary>
     public bool Started => _started;
 
-    public void MarkStarted() => _started = true;
+    /// <summary>When the body started to be written (by the account's clock), or <see langword="null"/> before.</summary>
+    public DateTimeOffset? StartedAt => _started ? _startedAt : null;
+
+    public void MarkStarted()
+    {
+        if (!_started)
+        {
+            _startedAt = timeProvider?.GetUtcNow();
+            _started = true;
+        }
+    }
 
     /// <summary>Runs <paramref name="callback"/> once the body has been written (at once if it already was).</summary>
     public void OnWritten(Action callback)

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 
 namespace ViberMessaging.Internal;
@@ -21,6 +22,8 @@ internal sealed class SecretRedactor
                 continue;
             }
 
+            Account ??= Fingerprint(secret);
+
             all.Add(secret);
             all.Add(Convert.ToBase64String(Encoding.UTF8.GetBytes(secret)));
             all.Add(Convert.ToBase64String(Encoding.UTF8.GetBytes(secret + ":")));
@@ -35,6 +38,16 @@ internal sealed class SecretRedactor
     }
 
     public static SecretRedactor None { get; } = new([]);
+
+    /// <summary>
+    /// The account's non-secret identity: <c>sha256:</c> and the first 8 hex digits of the SHA-256 of its first
+    /// credential (token, key or password, UTF-8). Tells two accounts apart in an error without revealing either.
+    /// </summary>
+    public string? Account { get; }
+
+    /// <summary>The fingerprint <see cref="Account"/> shows for <paramref name="secret"/>.</summary>
+    public static string Fingerprint(string secret)
+        => "sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)), 0, 4).ToLowerInvariant();
 
     public string Redact(string text)
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using ViberMessaging.Resilience;
 using ViberMessaging.Telemetry;
 
 namespace ViberMessaging.Internal;
@@ -76,7 +75,7 @@ internal static class SendBatching
         Record(providerName, result, chunks, logger, activity);
         if (result.FailedCount == results.Length)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            ThrowIfCancelled(providerName, result, cancellationToken);
             var first = results[0].Error!;
             if (results.All(r => ReferenceEquals(r.Error, first)))
             {
@@ -176,6 +175,10 @@ internal static class SendBatching
             for (var i = 0; i < slice.Length; i++)
             {
                 results[offset + i] = outcome.Recipients[i];
+                if (outcome.Recipients[i].Error is { Recipients.Count: 0 } error)
+                {
+                    error.Recipients = [outcome.Recipients[i].Recipient];
+                }
             }
 
             batchIds[chunk] = outcome.BatchId;
@@ -183,12 +186,21 @@ internal static class SendBatching
         }
         catch (ViberMessagingException error)
         {
+            if (error.Recipients.Count == 0)
+            {
+                error.Recipients = slice.ToArray();
+            }
+
             Fill(results, all, offset, slice.Length, error);
             return StopsTheSend(error.ErrorCode) ? error : null;
         }
-        catch (RequestCanceledException canceled)
+        catch (SendCanceledException canceled)
         {
-            Fill(results, all, offset, slice.Length, Cancelled(providerName, canceled.MayHaveBeenSent));
+            var error = Cancelled(providerName, mayHaveBeenSent: true);
+            error.Recipients = slice.ToArray();
+            error.Account = canceled.Account;
+            error.RequestWrittenAt = canceled.RequestWrittenAt;
+            Fill(results, all, offset, slice.Length, error);
             return null;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -196,6 +208,35 @@ internal static class SendBatching
             Fill(results, all, offset, slice.Length, Cancelled(providerName, mayHaveBeenSent: false));
             return null;
         }
+    }
+
+    /// <summary>
+    /// A cancelled send whose every recipient failed: when a request had been written, the provider may have
+    /// processed it, and the caller learns which recipients through <see cref="SendCanceledException"/>; when none
+    /// had, a plain cancellation (nothing was sent).
+    /// </summary>
+    private static void ThrowIfCancelled(string providerName, SendResult result, CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var unknown = new List<PhoneNumber>();
+        foreach (var recipient in result.Recipients)
+        {
+            if (recipient.Error is { Outcome: not SendOutcome.NotSent })
+            {
+                unknown.Add(recipient.Recipient);
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            throw new SendCanceledException(providerName, unknown, result, innerException: null, cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     private static string[] NonNull(string?[] ids)

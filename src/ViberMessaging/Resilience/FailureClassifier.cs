@@ -74,7 +74,8 @@ internal static class FailureClassifier
             case ViberMessagingException:
                 return exception;
             case OperationCanceledException when callerToken.IsCancellationRequested:
-                return new RequestCanceledException(request.WasWritten() && !NeverSent(exception, request), exception, callerToken);
+                // Whether it was written is decided where the recipients are known (ProviderTransport, SendBatching).
+                return exception;
             case BrokenCircuitException broken:
                 return new ViberMessagingException(
                     ViberErrorCode.CircuitOpen,
@@ -117,14 +118,4 @@ internal static class FailureClassifier
             Outcome = neverSent ? SendOutcome.NotSent : SendOutcome.Unknown,
         };
     }
-}
-
-/// <summary>
-/// The caller cancelled an operation. <see cref="MayHaveBeenSent"/> tells the send orchestration whether the
-/// request was already written (its outcome then is unknown).
-/// </summary>
-internal sealed class RequestCanceledException(bool mayHaveBeenSent, Exception inner, CancellationToken token)
-    : OperationCanceledException("The operation was cancelled.", inner, token)
-{
-    public bool MayHaveBeenSent { get; } = mayHaveBeenSent;
 }

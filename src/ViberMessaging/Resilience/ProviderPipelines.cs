@@ -24,6 +24,7 @@ internal sealed class ProviderPipelines
     public ProviderPipelines(string providerName, ResilienceOptions options, PacingOptions pacing, TimeProvider timeProvider, ILogger logger)
     {
         ProviderName = providerName;
+        TimeProvider = timeProvider;
         var rateLimitedFallback = pacing.RateLimitedPause ?? pacing.Window;
 
         var operation = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
@@ -111,6 +112,9 @@ internal sealed class ProviderPipelines
     }
 
     public string ProviderName { get; }
+
+    /// <summary>The account's clock (when requests were written is told by it).</summary>
+    public TimeProvider TimeProvider { get; }
 
     public ResiliencePipeline<HttpResponseMessage> Operation { get; }
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using ViberMessaging.Internal;
-using ViberMessaging.Resilience;
 
 namespace ViberMessaging.Tests.Internal;
 
@@ -107,15 +106,35 @@ public sealed class SendBatchingTests
     }
 
     [Fact]
-    public async Task SendAsync_CancelledWhileTheOnlyRequestWasInFlight_ThrowsOperationCanceled()
+    public async Task SendAsync_CancelledWhileTheOnlyRequestWasInFlight_ThrowsSendCanceledWithItsRecipients()
+    {
+        using var cancel = new CancellationTokenSource();
+        var two = Recipients.Take(2).ToArray();
+
+        var error = await Assert.ThrowsAsync<SendCanceledException>(() => SendAsync(two, 3, async (_, token) =>
+        {
+            await cancel.CancelAsync();
+            throw new SendCanceledException("Test", [], null, new TaskCanceledException(), token);
+        }, concurrency: 1, cancel.Token));
+
+        Assert.Equal(two, error.Recipients);
+        Assert.Equal(SendOutcome.Unknown, error.Outcome);
+        Assert.All(error.Result!.Recipients, r => Assert.Equal((ViberErrorCode.Cancelled, SendOutcome.Unknown), (r.Error!.ErrorCode, r.Error.Outcome)));
+    }
+
+    [Fact]
+    public async Task SendAsync_CancelledBeforeTheOnlyRequestWasWritten_ThrowsAPlainCancellation()
     {
         using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SendAsync(Recipients.Take(2).ToArray(), 3, async (_, token) =>
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SendAsync(Recipients.Take(2).ToArray(), 3, async (_, token) =>
         {
             await cancel.CancelAsync();
-            throw new RequestCanceledException(mayHaveBeenSent: true, new TaskCanceledException(), token);
+            token.ThrowIfCancellationRequested();
+            return new ChunkResult([]);
         }, concurrency: 1, cancel.Token));
+
+        Assert.IsNotType<SendCanceledException>(error);
     }
 
     [Fact]

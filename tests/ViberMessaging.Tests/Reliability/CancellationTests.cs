@@ -37,13 +37,14 @@ public sealed class CancellationTests(ITestOutputHelper output)
 
         var waiting = sender.SendAsync(provider.Message("cancelled in the queue"), cancel.Token);
         await Eventually.True(() => gate.GetStatistics()!.CurrentQueuedCount == 1, "the send to queue for a permit");
-        var elapsed = await CancelAndMeasureAsync(cancel, waiting);
+        var (elapsed, thrown) = await CancelAndMeasureAsync(cancel, waiting);
         time.Advance(TimeSpan.FromMinutes(1));
         await Eventually.Settle();
         var later = await sender.SendAsync(provider.Message("sent after the window"));
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: a send waiting for a permit returned {elapsed.TotalMilliseconds:0.0} ms after Cancel"));
         Assert.InRange(elapsed, TimeSpan.Zero, Generous);
+        Assert.IsNotType<SendCanceledException>(thrown);
         Assert.True(later.IsFullyAccepted);
         Assert.DoesNotContain(harness.Emulator.Requests, r => r.Body.Contains("cancelled in the queue", StringComparison.Ordinal) || r.Body.Contains("cancelled+in+the+queue", StringComparison.Ordinal));
         Assert.Equal(2, harness.Emulator.RequestsTo(provider.Name).Count);
@@ -62,7 +63,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
 
         var backingOff = harness.Sender(provider.Name).SendAsync(provider.Message("cancelled in back-off"), cancel.Token);
         await Eventually.BackingOff(harness, time);
-        var elapsed = await CancelAndMeasureAsync(cancel, backingOff);
+        var (elapsed, _) = await CancelAndMeasureAsync(cancel, backingOff);
         time.Advance(TimeSpan.FromMinutes(1));
         await Eventually.Settle();
 
@@ -85,7 +86,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
 
         var backingOff = harness.Sender(provider.Name).SendAsync(provider.Message("cancelled after refusal"), cancel.Token);
         await Eventually.BackingOff(harness, time);
-        var elapsed = await CancelAndMeasureAsync(cancel, backingOff);
+        var (elapsed, _) = await CancelAndMeasureAsync(cancel, backingOff);
         time.Advance(TimeSpan.FromMinutes(1));
         await Eventually.Settle();
 
@@ -95,14 +96,40 @@ public sealed class CancellationTests(ITestOutputHelper output)
         Assert.Empty(harness.Emulator.RequestsTo(provider.Name));
     }
 
+    [Theory]
+    [MemberData(nameof(ProviderNames))]
+    public async Task SendAsync_CancelledAfterTheRequestWasWritten_ThrowsSendCanceledNamingTheRecipients(string name)
+    {
+        var provider = ReliabilityProviders.Get(name);
+        var time = new ManualTimeProvider();
+        await using var harness = await StartAsync(provider, time);
+        harness.Emulator.InjectFault(provider.Name, EmulatorFault.HangAfterAccept(), pathContains: provider.SendPath);
+        using var cancel = new CancellationTokenSource();
+
+        var hanging = harness.Sender(provider.Name).SendAsync(provider.Message("cancelled after it was written"), cancel.Token);
+        await Eventually.True(() => harness.Emulator.AcceptedMessages(provider.Name).Count == 1, "the provider to accept the message");
+        var (_, thrown) = await CancelAndMeasureAsync(cancel, hanging);
+
+        // Still an OperationCanceledException, but one that says the provider may have processed the message.
+        var canceled = Assert.IsType<SendCanceledException>(thrown);
+        Assert.Equal((SendOutcome.Unknown, provider.Name), (canceled.Outcome, canceled.ProviderName));
+        Assert.Equal([provider.Recipient], canceled.Recipients);
+        var error = Assert.Single(canceled.Result!.Recipients).Error!;
+        Assert.Equal((ViberErrorCode.Cancelled, SendOutcome.Unknown), (error.ErrorCode, error.Outcome));
+        Assert.Equal([provider.Recipient], error.Recipients);
+        Assert.Equal(time.GetUtcNow(), error.RequestWrittenAt);
+        Assert.StartsWith("sha256:", error.Account, StringComparison.Ordinal);
+        Assert.Single(harness.Emulator.RequestsTo(provider.Name));
+    }
+
     /// <summary>Cancels, then measures (in real time) how long the call takes to end; it must end cancelled.</summary>
-    private static async Task<TimeSpan> CancelAndMeasureAsync(CancellationTokenSource cancel, Task call)
+    private static async Task<(TimeSpan Elapsed, OperationCanceledException Thrown)> CancelAndMeasureAsync(CancellationTokenSource cancel, Task call)
     {
         Assert.False(call.IsCompleted, "The call should still be waiting when it is cancelled.");
         var started = TimeProvider.System.GetTimestamp();
         await cancel.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(30)));
-        return TimeProvider.System.GetElapsedTime(started);
+        var thrown = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(30)));
+        return (TimeProvider.System.GetElapsedTime(started), thrown);
     }
 
     private static Task<EmulatorHarness> StartAsync(ProviderCase provider, ManualTimeProvider time, Action<ViberProviderOptions>? tweak = null)

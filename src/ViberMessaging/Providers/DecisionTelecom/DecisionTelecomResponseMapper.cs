@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using ViberMessaging.Http;
+using ViberMessaging.Internal.Json;
 
 namespace ViberMessaging.DecisionTelecom;
 
@@ -39,6 +40,11 @@ internal static class DecisionTelecomResponseMapper
 
         if (answer is null || !answer.IsComplete)
         {
+            if (answer?.UnreadableId is { } raw)
+            {
+                throw response.Malformed(new UnreadableIdException(raw, "message_id is not a DecisionTelecom id (a 64-bit number)."), "Its message_id is not a DecisionTelecom id (a 64-bit number): the message was sent, but cannot be tracked.");
+            }
+
             throw response.Malformed(failure, failure is null ? "The answer lacks the fields DecisionTelecom documents." : null);
         }
 

@@ -5,6 +5,7 @@ using ViberMessaging.DependencyInjection;
 using ViberMessaging.Devino.Wire;
 using ViberMessaging.Http;
 using ViberMessaging.Internal;
+using ViberMessaging.Internal.Json;
 
 namespace ViberMessaging.Devino;
 
@@ -59,8 +60,15 @@ internal sealed class DevinoViberClient : IViberSender, IStatusQuery
             HttpMethod.Post, "send", new PooledJsonContent<DevinoSendRequest>(body, DevinoJsonContext.Default.DevinoSendRequest), "send", idempotent: false);
         using var response = await _context.Transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var answer = Read(response, DevinoJsonContext.Default.DevinoSendResponse, static a => a.Status, static a => a.Messages is not null);
-        return new ChunkResult(DevinoResponseMapper.FromDevinoSendResponse(answer, recipients.Span, ProviderName, index => response.Malformed(
-            detail: string.Create(CultureInfo.InvariantCulture, $"Message {index} of the request was accepted (code ok) without a usable providerId."))));
+        return new ChunkResult(DevinoResponseMapper.FromDevinoSendResponse(answer, recipients.Span, ProviderName, index =>
+        {
+            var entry = JsonFragments.Entries(response.Body, [index], "messages");
+            return response.Unreadable(
+                string.Create(CultureInfo.InvariantCulture, $"Message {index} of the request was accepted (code ok) without a usable providerId (a 64-bit number): it was sent, but cannot be tracked."),
+                SendOutcome.Accepted,
+                entry,
+                JsonFragments.Property(entry, "providerId"));
+        }));
     }
 
     private async Task<IReadOnlyList<DeliveryReport>> QueryChunkAsync(DevinoStatusRequest body, ReadOnlyMemory<MessageId> ids, CancellationToken cancellationToken)

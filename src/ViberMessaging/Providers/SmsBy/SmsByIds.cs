@@ -124,6 +124,12 @@ internal static class SmsByIds
         return IsDigits(phone) ? phone : string.Concat(phone.Where(char.IsAsciiDigit));
     }
 
+    /// <summary>Whether <paramref name="messageId"/> has the shape of a quick message's id: a positive number.</summary>
+    public static bool IsQuickId(string messageId) => IsNumber(messageId);
+
+    /// <summary>Whether <paramref name="uuid"/> has the shape of a <c>sendBulkViber</c> request's uuid.</summary>
+    public static bool IsRequestUuid(string uuid) => Guid.TryParse(uuid, out _);
+
     private static bool IsNumber(string text)
         => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ViberMessaging.Internal;
+using ViberMessaging.Internal.Json;
 
 namespace ViberMessaging.SmsBy;
 
@@ -31,6 +32,11 @@ internal static class SmsByResponseMapper
             throw new JsonException("The answer has no result.message_id.");
         }
 
+        if (!SmsByIds.IsQuickId(id))
+        {
+            throw new UnreadableIdException(id, "result.message_id is not an SMS.by message id (a positive number).");
+        }
+
         return new RecipientResult
         {
             Recipient = recipient,
@@ -53,6 +59,11 @@ internal static class SmsByResponseMapper
         if (string.IsNullOrWhiteSpace(answer.Uuid))
         {
             throw new JsonException("The answer has no uuid.");
+        }
+
+        if (!SmsByIds.IsRequestUuid(answer.Uuid))
+        {
+            throw new UnreadableIdException(answer.Uuid, "uuid is not a UUID.");
         }
 
         var results = new RecipientResult[recipients.Length];

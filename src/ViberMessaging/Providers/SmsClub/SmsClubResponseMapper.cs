@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace ViberMessaging.SmsClub;
 
 /// <summary>SMS Club's wire → neutral model. Lenient: unknown words become <see cref="DeliveryStatus.Unknown"/> with the raw text kept.</summary>
@@ -84,17 +86,34 @@ internal static class SmsClubResponseMapper
     /// <summary>
     /// One result per recipient of the request, in its order: accepted (with the id and, for two-way, the chat id),
     /// rejected as invalid (<c>incorrectPhones</c>) or blacklisted (<c>blackList</c>), or rejected as not accepted
-    /// when the provider left the phone out of its answer.
+    /// when the provider left the phone out of its answer. What the provider may have accepted but this SDK cannot
+    /// read is failed with <paramref name="unreadable"/>'s error, never rejected: a recipient listed with an id that is
+    /// not SMS Club's (null, empty, not digits) was accepted; a recipient left out while the answer lists a number
+    /// that matches no recipient (another format) may have been.
     /// </summary>
-    public static IReadOnlyList<RecipientResult> FromSmsClubSendResponse(SmsClubSendData data, string providerName, ReadOnlySpan<PhoneNumber> recipients)
+    public static IReadOnlyList<RecipientResult> FromSmsClubSendResponse(
+        SmsClubSendData data, string providerName, ReadOnlySpan<PhoneNumber> recipients, Func<SmsClubUnreadable, ViberMessagingException>? unreadable = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var accepted = new Dictionary<string, SmsClubSentMessage>(StringComparer.Ordinal);
-        foreach (var message in data.Messages ?? [])
+        unreadable ??= static u => u.ToError();
+        var asked = new HashSet<string>(recipients.Length, StringComparer.Ordinal);
+        foreach (var recipient in recipients)
         {
-            if (Digits(message.Number) is { } number && !string.IsNullOrEmpty(message.Id))
+            asked.Add(recipient.Digits);
+        }
+
+        var accepted = new Dictionary<string, (SmsClubSentMessage Message, int Index)>(StringComparer.Ordinal);
+        List<int>? unmatched = null;
+        var messages = data.Messages ?? [];
+        for (var index = 0; index < messages.Count; index++)
+        {
+            if (Digits(messages[index].Number) is { } number && asked.Contains(number))
             {
-                accepted.TryAdd(number, message);
+                accepted.TryAdd(number, (messages[index], index));
+            }
+            else
+            {
+                (unmatched ??= []).Add(index);
             }
         }
 
@@ -105,18 +124,58 @@ internal static class SmsClubResponseMapper
         for (var i = 0; i < recipients.Length; i++)
         {
             var recipient = recipients[i];
-            results[i] = accepted.TryGetValue(recipient.Digits, out var message)
-                ? new RecipientResult
-                {
-                    Recipient = recipient,
-                    Status = RecipientStatus.Accepted,
-                    MessageId = new MessageId(providerName, message.Id!),
-                    ChatId = string.IsNullOrEmpty(message.ChatId) ? null : message.ChatId,
-                }
-                : Rejected(recipient, incorrect.Contains(recipient.Digits), blacklisted.Contains(recipient.Digits));
+            if (accepted.TryGetValue(recipient.Digits, out var entry))
+            {
+                results[i] = IsMessageId(entry.Message.Id)
+                    ? new RecipientResult
+                    {
+                        Recipient = recipient,
+                        Status = RecipientStatus.Accepted,
+                        MessageId = new MessageId(providerName, entry.Message.Id),
+                        ChatId = string.IsNullOrEmpty(entry.Message.ChatId) ? null : entry.Message.ChatId,
+                    }
+                    : Failed(recipient, unreadable(new SmsClubUnreadable(
+                        providerName,
+                        "SMS Club listed the recipient as accepted with an id that is not one of its ids (digits): it was sent, but cannot be tracked.",
+                        [entry.Index],
+                        entry.Message.Id,
+                        SendOutcome.Accepted)));
+            }
+            else if (incorrect.Contains(recipient.Digits) || blacklisted.Contains(recipient.Digits) || unmatched is null)
+            {
+                results[i] = Rejected(recipient, incorrect.Contains(recipient.Digits), blacklisted.Contains(recipient.Digits));
+            }
+            else
+            {
+                results[i] = Failed(recipient, unreadable(new SmsClubUnreadable(
+                    providerName,
+                    "SMS Club's answer does not list the recipient, but lists messages whose numbers match no recipient: it may have been sent.",
+                    unmatched,
+                    null,
+                    SendOutcome.Unknown)));
+            }
         }
 
         return results;
+    }
+
+    /// <summary>Whether <paramref name="id"/> has the shape of SMS Club's message ids: ASCII digits (<c>"5769"</c>).</summary>
+    public static bool IsMessageId([NotNullWhen(true)] string? id)
+    {
+        if (string.IsNullOrEmpty(id) || id.Length > 20)
+        {
+            return false;
+        }
+
+        foreach (var c in id)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The recipients a reply in a chat reached (the chat's recipient), from the numbers in the answer.</summary>
@@ -126,7 +185,7 @@ internal static class SmsClubResponseMapper
         var results = new List<RecipientResult>(1);
         foreach (var message in data.Messages ?? [])
         {
-            if (PhoneNumber.TryParse(Digits(message.Number), out var phone) && !string.IsNullOrEmpty(message.Id))
+            if (PhoneNumber.TryParse(Digits(message.Number), out var phone) && IsMessageId(message.Id))
             {
                 results.Add(new RecipientResult
                 {
@@ -290,6 +349,9 @@ internal static class SmsClubResponseMapper
 
         return false;
     }
+
+    private static RecipientResult Failed(PhoneNumber recipient, ViberMessagingException error)
+        => new() { Recipient = recipient, Status = RecipientStatus.Failed, Error = error };
 
     private static RecipientResult Rejected(PhoneNumber recipient, bool incorrect, bool blacklisted) => new()
     {

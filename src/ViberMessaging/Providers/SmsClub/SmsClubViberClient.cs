@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using ViberMessaging.DependencyInjection;
 using ViberMessaging.Http;
 using ViberMessaging.Internal;
+using ViberMessaging.Internal.Json;
 
 namespace ViberMessaging.SmsClub;
 
@@ -138,7 +139,8 @@ internal sealed class SmsClubViberClient : IViberSender, IStatusQuery, IViberCha
         using var response = await _context.Transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var data = RequestData(response, Json.SendResponse);
         return data.Messages is { Count: > 0 }
-            ? new ChunkResult(SmsClubResponseMapper.FromSmsClubSendResponse(data, ProviderName, chunk.Span))
+            ? new ChunkResult(SmsClubResponseMapper.FromSmsClubSendResponse(data, ProviderName, chunk.Span, u => response.Unreadable(
+                u.Detail, u.Outcome, JsonFragments.Entries(response.Body, u.Entries, "successfulRequest", "requestData", "messages"), u.RawId)))
             : throw SmsClubErrorMapper.NothingAccepted(response, data, chunk.Length);
     }
 

@@ -88,6 +88,19 @@ public sealed class SmsClubResponseMapperTests
     }
 
     [Fact]
+    public void FromSmsClubSendResponse_OneIdUnreadable_FailsOnlyThatRecipientAsAcceptedButUntrackable()
+    {
+        var data = RequestData("""{"successfulRequest":{"requestData":{"messages":[{"number":"380989361121","id":"5769"},{"number":"380989361126","id":null}],"additionalInfo":{"blackList":["380999036122"]}}}}""");
+
+        var results = SmsClubResponseMapper.FromSmsClubSendResponse(data, "SmsClub", [Phone("380989361121"), Phone("380989361126"), Phone("380999036122")]);
+
+        AssertAccepted(results[0], "380989361121", "SmsClub:5769", chatId: null);
+        Assert.Equal(RecipientStatus.Failed, results[1].Status);
+        Assert.Equal((ViberErrorCode.OutcomeUnknown, SendOutcome.Accepted), (results[1].Error!.ErrorCode, results[1].Error!.Outcome));
+        AssertRejected(results[2], "380999036122", DeliveryFailureReason.Blacklisted, "blackList");
+    }
+
+    [Fact]
     public void FromSmsClubReplyResponse_DocumentShape_AcceptsTheChatsRecipient()
     {
         var data = RequestData("""{"successfulRequest":{"requestData":{"messages":[{"number":"380989361126","id":"5771","chat_id":"2766"}],"additionalInfo":[]}}}""");

@@ -36,6 +36,9 @@ internal abstract record DecisionTelecomAnswer
     [JsonIgnore]
     public abstract bool IsComplete { get; }
 
+    /// <summary>An id the answer carries that is not a provider message id (as sent), or <see langword="null"/>.</summary>
+    public virtual string? UnreadableId => null;
+
     /// <summary>Whether <paramref name="value"/> is a provider message id (a non-negative Int64 in plain digits).</summary>
     public static bool IsMessageId(string? value)
         => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _);

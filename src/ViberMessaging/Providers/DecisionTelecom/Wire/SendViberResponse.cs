@@ -14,4 +14,7 @@ internal sealed record SendViberResponse : DecisionTelecomAnswer
 
     /// <summary>An answer without an id is complete (the provider accepted nothing); one with a malformed id is not.</summary>
     public override bool IsComplete => MessageId is null || IsMessageId(MessageId);
+
+    /// <inheritdoc/>
+    public override string? UnreadableId => MessageId is not null && !IsMessageId(MessageId) ? MessageId : null;
 }

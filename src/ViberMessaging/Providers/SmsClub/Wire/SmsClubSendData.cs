@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 
+using ViberMessaging.Internal.Json;
+
 namespace ViberMessaging.SmsClub;
 
 /// <summary><c>requestData</c> of a send: the accepted messages and the phones that were not.</summary>
@@ -21,8 +23,9 @@ internal sealed record SmsClubSentMessage
     [JsonConverter(typeof(SmsClubStringConverter))]
     public string? Number { get; init; }
 
+    /// <summary>The id as sent: a string, a number's digits, or an object's or array's raw JSON (which is no id: kept for the error).</summary>
     [JsonPropertyName("id")]
-    [JsonConverter(typeof(SmsClubStringConverter))]
+    [JsonConverter(typeof(ScalarTextConverter))]
     public string? Id { get; init; }
 
     [JsonPropertyName("chat_id")]
