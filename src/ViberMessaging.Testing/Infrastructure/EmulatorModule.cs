@@ -55,6 +55,9 @@ internal abstract class EmulatorModule(EmulatorState state, EmulatorBackground b
     /// <summary>Points every registration of this provider in <paramref name="services"/> at the emulator, with the credentials it accepts.</summary>
     public abstract void PointAt(IServiceCollection services, Uri baseAddress, EmulatorCredentials credentials);
 
+    /// <summary>Gives SDK options of this provider the credentials it accepts; options of another provider are left alone.</summary>
+    public abstract void UseCredentials(ViberProviderOptions options, EmulatorCredentials credentials);
+
     /// <summary>The request's path below the provider's prefix, for example <c>/send</c>.</summary>
     public string PathOf(HttpContext context)
     {
@@ -102,6 +105,15 @@ internal abstract class EmulatorModule<TOptions, TSettings>(EmulatorState state,
             options.BaseAddress = baseAddress;
             UseCredentials(options, credentials);
         });
+
+    /// <inheritdoc/>
+    public sealed override void UseCredentials(ViberProviderOptions options, EmulatorCredentials credentials)
+    {
+        if (options is TOptions typed)
+        {
+            UseCredentials(typed, credentials);
+        }
+    }
 
     /// <summary>Gives the SDK's options the credentials this provider accepts.</summary>
     protected abstract void UseCredentials(TOptions options, EmulatorCredentials credentials);

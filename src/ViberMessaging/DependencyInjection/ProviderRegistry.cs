@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using ViberMessaging.Providers;
 
 namespace ViberMessaging.DependencyInjection;
 
@@ -71,7 +72,7 @@ internal sealed class ProviderRegistry
         var first = _providers.FirstOrDefault(p => !chats || p.SupportsChats);
         return first?.Name ?? throw new InvalidOperationException(chats
             ? "No registered provider supports two-way chats."
-            : "No Viber provider is registered: add one with services.AddViberMessaging().AddSmsClub(…) (or AddDevino, AddDecisionTelecom, AddSmsBy).");
+            : $"No Viber provider is registered: add one with services.AddViberMessaging().Add{ProviderManifest.All[0].Name}(…) (or {string.Join(", ", ProviderManifest.All.Skip(1).Select(p => "Add" + p.Name))}).");
     }
 
     /// <summary>The problem with a <c>DefaultProvider</c> that names no registration, or <see langword="null"/>.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ViberMessaging.Providers;
 
 namespace ViberMessaging.DependencyInjection;
 
@@ -26,7 +27,7 @@ internal sealed class StartupValidator(IServiceProvider services, ProviderRegist
             {
                 // A section for one of the SDK's providers that this app does not register is another app's (or
                 // sample's) configuration sharing the source, not a typo.
-                if (!known.Contains(child.Key, StringComparer.OrdinalIgnoreCase) && !IsProviderName(child.Key))
+                if (!known.Contains(child.Key, StringComparer.OrdinalIgnoreCase) && ProviderManifest.Find(child.Key) is null)
                 {
                     problems.Add(ConfigurationSchema.Unknown(child.Path, child.Key, known));
                 }
@@ -45,7 +46,4 @@ internal sealed class StartupValidator(IServiceProvider services, ProviderRegist
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
-
-    private static bool IsProviderName(string key)
-        => ((string[])[ViberProviders.SmsClub, ViberProviders.Devino, ViberProviders.DecisionTelecom, ViberProviders.SmsBy]).Contains(key, StringComparer.OrdinalIgnoreCase);
 }

@@ -12,18 +12,6 @@ public sealed class CodebaseConventionTests
     /// <summary>Public classes that are deliberately open: the exception family's base and the options' base.</summary>
     private static readonly Type[] OpenByDesign = [typeof(ViberMessagingException), typeof(ViberProviderOptions)];
 
-    private static readonly string[] ProviderFileSet =
-    [
-        "{0}Options.cs", "{0}ViberMessagingBuilderExtensions.cs", "{0}ViberClient.cs", "{0}RequestMapper.cs",
-        "{0}ResponseMapper.cs", "{0}ErrorMapper.cs", "{0}MessageValidator.cs", "{0}JsonContext.cs",
-    ];
-
-    /// <summary>What every emulated provider's folder in ViberMessaging.Testing holds, only the prefix differs.</summary>
-    private static readonly string[] EmulatorFileSet =
-    [
-        "{0}Emulator.cs", "{0}EmulatorSettings.cs", "{0}EmulatorRules.cs", "{0}EmulatorAnswers.cs",
-    ];
-
     [Fact]
     public void PublicClasses_AreSealedStaticOrAbstract()
     {
@@ -68,30 +56,6 @@ public sealed class CodebaseConventionTests
     }
 
     [Fact]
-    public void EveryProviderFolder_HasTheSameFileSet()
-    {
-        var providers = Path.Combine(RepositoryPaths.Root, "src", "ViberMessaging", "Providers");
-        var missing = new List<string>();
-        foreach (var folder in Directory.Exists(providers) ? Directory.GetDirectories(providers) : [])
-        {
-            var prefix = Path.GetFileName(folder);
-            missing.AddRange(ProviderFileSet.Select(f => string.Format(System.Globalization.CultureInfo.InvariantCulture, f, prefix))
-                .Where(f => !File.Exists(Path.Combine(folder, f)))
-                .Select(f => $"{prefix}/{f}"));
-            var emulator = Path.Combine(RepositoryPaths.Root, "src", "ViberMessaging.Testing", "Providers", prefix);
-            missing.AddRange(EmulatorFileSet.Select(f => string.Format(System.Globalization.CultureInfo.InvariantCulture, f, prefix))
-                .Where(f => !File.Exists(Path.Combine(emulator, f)))
-                .Select(f => $"ViberMessaging.Testing/Providers/{prefix}/{f}"));
-            if (!Directory.Exists(Path.Combine(emulator, "Endpoints")) || Directory.GetFiles(Path.Combine(emulator, "Endpoints"), prefix + "*Endpoint.cs").Length == 0)
-            {
-                missing.Add($"ViberMessaging.Testing/Providers/{prefix}/Endpoints/{prefix}*Endpoint.cs");
-            }
-        }
-
-        Assert.Empty(missing);
-    }
-
-    [Fact]
     public void EmulatorSourceFiles_StayUnder300Lines()
     {
         var root = Path.Combine(RepositoryPaths.Root, "src", "ViberMessaging.Testing");
@@ -104,21 +68,5 @@ public sealed class CodebaseConventionTests
             .ToArray();
 
         Assert.Empty(tooLong);
-    }
-
-    [Fact]
-    public void EveryProviderName_IsEmulated()
-    {
-        var names = typeof(ViberProviders).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToArray();
-        var state = new ViberMessaging.Testing.Infrastructure.EmulatorState(new ViberEmulatorOptions());
-        var emulated = ViberMessaging.Testing.Providers.EmulatedProviders.Create(state, new ViberMessaging.Testing.Infrastructure.EmulatorBackground())
-            .Select(m => m.Name)
-            .ToArray();
-        var implemented = Directory.Exists(Path.Combine(RepositoryPaths.Root, "src", "ViberMessaging", "Providers"))
-            ? Directory.GetDirectories(Path.Combine(RepositoryPaths.Root, "src", "ViberMessaging", "Providers")).Select(Path.GetFileName).ToArray()
-            : [];
-
-        Assert.All(implemented, provider => Assert.Contains(provider, emulated));
-        Assert.All(emulated, provider => Assert.Contains(provider, names));
     }
 }

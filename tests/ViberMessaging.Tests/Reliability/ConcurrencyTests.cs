@@ -73,7 +73,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
     {
         const int PermitLimit = 30;
         const int Waves = 5;
-        var provider = ReliabilityProviders.Devino;
+        var provider = ReliabilityProviders.Get(ViberProviders.Devino);
         var builds = 0;
         await using var harness = await EmulatorHarness.StartAsync(
             b => provider.AddTo(b, o =>

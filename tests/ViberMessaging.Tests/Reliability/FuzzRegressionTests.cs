@@ -23,7 +23,7 @@ public sealed class FuzzRegressionTests
         var body = Encoding.UTF8.GetBytes(template);
         body[Array.IndexOf(body, (byte)'?')] = 0xFF;
         transport.Respond(_ => new HttpResponseMessage((HttpStatusCode)status) { Content = new ByteArrayContent(body) });
-        var provider = ReliabilityProviders.SmsBy;
+        var provider = ReliabilityProviders.Get(ViberProviders.SmsBy);
 
         var error = await Record.ExceptionAsync(() => transport.Sender(provider.Name).SendAsync(provider.Message("Hello")));
 

@@ -25,7 +25,7 @@ public sealed class LargeIdTests
     public async Task SmsClub_IdsAtTheEdgesOf64Bits_RoundTripExactlyThroughSendStatusAndChat(string id, bool asString)
     {
         await using var transport = StubbedTransport.Create();
-        var provider = ReliabilityProviders.SmsClub;
+        var provider = ReliabilityProviders.Get(ViberProviders.SmsClub);
         var json = Json(id, asString);
         transport.Respond(HttpStatusCode.OK, """{"successfulRequest":{"requestData":{"messages":[{"number":"380989361121","id":""" + json + ""","chat_id":""" + json + "}]}}}");
         var sent = Assert.Single((await transport.Sender(provider.Name).SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [provider.Recipient], Text = "Hello", TwoWay = TwoWayOptions.OpenChat })).Recipients);
@@ -44,7 +44,7 @@ public sealed class LargeIdTests
     public async Task Devino_IdsAtTheEdgesOf64Bits_RoundTripExactlyWithSmsPartIds(string id, bool asString)
     {
         await using var transport = StubbedTransport.Create();
-        var provider = ReliabilityProviders.Devino;
+        var provider = ReliabilityProviders.Get(ViberProviders.Devino);
         transport.Respond(HttpStatusCode.OK, $$$"""{"status":"ok","messages":[{"providerId":{{{Json(id, asString)}}},"code":"ok"}]}""");
         var sent = Assert.Single((await transport.Sender(provider.Name).SendAsync(provider.Message("Hello"))).Recipients);
 
@@ -62,7 +62,7 @@ public sealed class LargeIdTests
     public async Task DecisionTelecom_IdsAtTheEdgesOf64Bits_RoundTripExactlyThroughStatusAndCallbacks(string id, bool asString)
     {
         await using var transport = StubbedTransport.Create();
-        var provider = ReliabilityProviders.DecisionTelecom;
+        var provider = ReliabilityProviders.Get(ViberProviders.DecisionTelecom);
         var json = Json(id, asString);
         transport.Respond(HttpStatusCode.OK, $$$"""{"message_id":{{{json}}}}""");
         var sent = Assert.Single((await transport.Sender(provider.Name).SendAsync(provider.Message("Hello"))).Recipients);
@@ -86,7 +86,7 @@ public sealed class LargeIdTests
     public async Task SmsBy_IdsAtTheEdgesOf64Bits_RoundTripExactlyAsQuickAndMailingIds(string id, bool asString)
     {
         await using var transport = StubbedTransport.Create();
-        var provider = ReliabilityProviders.SmsBy;
+        var provider = ReliabilityProviders.Get(ViberProviders.SmsBy);
         var json = Json(id, asString);
         transport.Respond(HttpStatusCode.OK, $$$"""{"status":"OK","result":{"message_id":{{{json}}}}}""");
         var sent = Assert.Single((await transport.Sender(provider.Name).SendAsync(provider.Message("Hello"))).Recipients);

@@ -101,7 +101,7 @@ public sealed class PhoneNumberInputTests(PhoneNumberInputTests.Fixture fixture)
         public EmulatorHarness Harness { get; private set; } = null!;
 
         public async Task InitializeAsync()
-            => Harness = await EmulatorHarness.StartAsync(b => ReliabilityProviders.SmsBy.AddTo(b, _ => { }));
+            => Harness = await EmulatorHarness.StartAsync(b => ReliabilityProviders.Get(ViberProviders.SmsBy).AddTo(b, _ => { }));
 
         public async Task DisposeAsync() => await Harness.DisposeAsync();
     }

@@ -1,27 +1,35 @@
 using Microsoft.Extensions.DependencyInjection;
-using ViberMessaging.DecisionTelecom;
-using ViberMessaging.Devino;
-using ViberMessaging.SmsBy;
-using ViberMessaging.SmsClub;
+using ViberMessaging.Providers;
 
 namespace ViberMessaging.Tests.Reliability;
 
-/// <summary>One provider as the reliability suite drives it: how to register it, a valid one-recipient message, and its paths.</summary>
+/// <summary>
+/// One provider as the reliability suite drives it: a valid one-recipient message and its paths. Each provider's case
+/// lives in its test folder (<c>Providers/&lt;Provider&gt;/&lt;Provider&gt;ReliabilityCase.cs</c>); registration comes from
+/// the SDK's <see cref="ProviderManifest"/>.
+/// </summary>
 /// <param name="Name">The registration name (<see cref="ViberProviders"/>).</param>
 /// <param name="SendPath">Text in the path of its send requests (for <c>InjectFault</c>'s <c>pathContains</c>).</param>
 /// <param name="StatusPath">Text in the path of its status requests.</param>
 /// <param name="Phone">A recipient its emulator accepts.</param>
-/// <param name="AddNamed">Registers an account of the provider under a name, with the options tweak applied last.</param>
-/// <param name="PointAt">Points the named account at a base address after every other configuration (an emulator of its own).</param>
-internal sealed record ProviderCase(
-    string Name,
-    string SendPath,
-    string StatusPath,
-    string Phone,
-    Func<IViberMessagingBuilder, string, Action<ViberProviderOptions>, IViberMessagingBuilder> AddNamed,
-    Action<IServiceCollection, string, Uri> PointAt)
+internal abstract record ProviderCase(string Name, string SendPath, string StatusPath, string Phone)
 {
     public PhoneNumber Recipient => PhoneNumber.Parse(Phone);
+
+    private ProviderDescriptor Descriptor => ProviderManifest.Find(Name)
+        ?? throw new InvalidOperationException($"{Name} is not in ProviderManifest.All.");
+
+    /// <summary>Registers an account of the provider under a name, with the options tweak applied last.</summary>
+    public IViberMessagingBuilder AddNamed(IViberMessagingBuilder builder, string name, Action<ViberProviderOptions> tweak)
+        => Descriptor.Add(builder, name, o =>
+        {
+            Prepare(o);
+            tweak(o);
+        });
+
+    /// <summary>Points the named account at a base address after every other configuration (an emulator of its own).</summary>
+    public void PointAt(IServiceCollection services, string name, Uri address)
+        => Descriptor.PostConfigure(services, name, o => o.BaseAddress = address);
 
     /// <summary>Registers the account under the provider's default name.</summary>
     public IViberMessagingBuilder AddTo(IViberMessagingBuilder builder, Action<ViberProviderOptions> tweak) => AddNamed(builder, Name, tweak);
@@ -29,48 +37,21 @@ internal sealed record ProviderCase(
     /// <summary>A valid text message to the one recipient; distinct texts keep the emulator's duplicate count meaningful.</summary>
     public ViberMessage Message(string text) => new() { Sender = "MyShop", Recipients = [Recipient], Text = text };
 
-    public override string ToString() => Name;
+    public sealed override string ToString() => Name;
+
+    /// <summary>What the account needs before the suite's tweak so that <see cref="Message"/> is valid (SMS.by: the sender's id).</summary>
+    protected virtual void Prepare(ViberProviderOptions options)
+    {
+    }
 }
 
 internal static class ReliabilityProviders
 {
-    public static readonly ProviderCase SmsClub = new(
-        ViberProviders.SmsClub,
-        "vibers/send",
-        "vibers/status",
-        "380989361121",
-        static (b, name, tweak) => b.AddSmsClub(name, o => tweak(o)),
-        static (services, name, address) => services.PostConfigure<SmsClubOptions>(name, o => o.BaseAddress = address));
-
-    public static readonly ProviderCase Devino = new(
-        ViberProviders.Devino,
-        "/send",
-        "/status",
-        "79250000001",
-        static (b, name, tweak) => b.AddDevino(name, o => tweak(o)),
-        static (services, name, address) => services.PostConfigure<DevinoOptions>(name, o => o.BaseAddress = address));
-
-    public static readonly ProviderCase DecisionTelecom = new(
-        ViberProviders.DecisionTelecom,
-        "send-viber",
-        "receive-viber",
-        "380504444444",
-        static (b, name, tweak) => b.AddDecisionTelecom(name, o => tweak(o)),
-        static (services, name, address) => services.PostConfigure<DecisionTelecomOptions>(name, o => o.BaseAddress = address));
-
-    public static readonly ProviderCase SmsBy = new(
-        ViberProviders.SmsBy,
-        "sendQuickViberMessage",
-        "getViberDeliveryData",
-        "375291234567",
-        static (b, name, tweak) => b.AddSmsBy(name, o =>
-        {
-            o.ViberSenders["MyShop"] = 101;
-            tweak(o);
-        }),
-        static (services, name, address) => services.PostConfigure<SmsByOptions>(name, o => o.BaseAddress = address));
-
-    public static IReadOnlyList<ProviderCase> All { get; } = [SmsClub, Devino, DecisionTelecom, SmsBy];
+    /// <summary>
+    /// One case per provider of <see cref="ProviderManifest.All"/>, in its order. A provider without a case fails here
+    /// (every test of the suite), never silently drops out of it.
+    /// </summary>
+    public static IReadOnlyList<ProviderCase> All { get; } = Discover();
 
     public static TheoryData<string> Names => new(All.Select(p => p.Name));
 
@@ -99,5 +80,20 @@ internal static class ReliabilityProviders
         {
             provider.AddTo(builder, tweak);
         }
+    }
+
+    private static ProviderCase[] Discover()
+    {
+        var cases = typeof(ProviderCase).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(ProviderCase)) && !t.IsAbstract)
+            .Select(t => (ProviderCase)Activator.CreateInstance(t)!)
+            .ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var missing = ProviderManifest.All.Where(p => !cases.ContainsKey(p.Name)).Select(p => p.Name).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new InvalidOperationException($"No reliability case for {string.Join(", ", missing)}: add Providers/<Provider>/<Provider>ReliabilityCase.cs.");
+        }
+
+        return ProviderManifest.All.Select(p => cases[p.Name]).ToArray();
     }
 }

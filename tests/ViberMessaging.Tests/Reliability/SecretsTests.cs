@@ -89,16 +89,16 @@ public sealed class SecretsTests
         }
 
         // Provider errors with bodies: a refused sender, a blocked account, an empty balance, an unknown token.
-        await Run(async () => await harness.Sender(ViberProviders.SmsClub).SendAsync(new ViberMessage { Sender = SmsClubEmulatorSettings.NoMoneySender, Recipients = [ReliabilityProviders.SmsClub.Recipient], Text = "x" }));
+        await Run(async () => await harness.Sender(ViberProviders.SmsClub).SendAsync(new ViberMessage { Sender = SmsClubEmulatorSettings.NoMoneySender, Recipients = [ReliabilityProviders.Get(ViberProviders.SmsClub).Recipient], Text = "x" }));
         harness.Emulator.Provider<DevinoEmulatorSettings>().InjectStatus("error-account-locked");
-        await Run(async () => await harness.Sender(ViberProviders.Devino).SendAsync(ReliabilityProviders.Devino.Message("locked")));
+        await Run(async () => await harness.Sender(ViberProviders.Devino).SendAsync(ReliabilityProviders.Get(ViberProviders.Devino).Message("locked")));
         harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().BalanceEmpty = true;
-        await Run(async () => await harness.Sender(ViberProviders.DecisionTelecom).SendAsync(ReliabilityProviders.DecisionTelecom.Message("no money")));
+        await Run(async () => await harness.Sender(ViberProviders.DecisionTelecom).SendAsync(ReliabilityProviders.Get(ViberProviders.DecisionTelecom).Message("no money")));
         harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().BalanceEmpty = false;
         await Run(async () => await harness.Services.GetRequiredKeyedService<ISmsByClient>(ViberProviders.SmsBy).GetMailingAsync(999_999));
 
         // Chats and balances.
-        var opened = await harness.Sender("SmsClubBasic").SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [ReliabilityProviders.SmsClub.Recipient], Text = "chat", TwoWay = TwoWayOptions.OpenChat });
+        var opened = await harness.Sender("SmsClubBasic").SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [ReliabilityProviders.Get(ViberProviders.SmsClub).Recipient], Text = "chat", TwoWay = TwoWayOptions.OpenChat });
         seen.Add(opened);
         var chats = harness.Chats("SmsClubBasic");
         await Run(async () => await chats.GetChatsAsync().ToListAsync());
@@ -106,11 +106,11 @@ public sealed class SecretsTests
         await Run(async () => await chats.ReplyAsync(opened.Recipients[0].ChatId!, "reply"));
         await Run(async () => await harness.Services.GetRequiredKeyedService<IBalanceQuery>("SmsClubBasic").GetBalanceAsync());
         await Run(async () => await harness.Services.GetRequiredKeyedService<ISmsClubAccount>(ViberProviders.SmsClub).GetSenderNamesAsync());
-        var smsByChat = await harness.Sender(ViberProviders.SmsBy).SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [ReliabilityProviders.SmsBy.Recipient], Text = "chat", TwoWay = TwoWayOptions.OpenChat });
+        var smsByChat = await harness.Sender(ViberProviders.SmsBy).SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [ReliabilityProviders.Get(ViberProviders.SmsBy).Recipient], Text = "chat", TwoWay = TwoWayOptions.OpenChat });
         await Run(async () => await harness.Chats(ViberProviders.SmsBy).GetMessagesAsync(smsByChat.Recipients[0].ChatId!).ToListAsync());
 
         // Per provider: a send, statuses, a validation failure, faults, a 429, then refused connections until the circuit opens.
-        foreach (var provider in ReliabilityProviders.All.Append(ReliabilityProviders.SmsClub with { Name = "SmsClubBasic" }))
+        foreach (var provider in ReliabilityProviders.All.Append(ReliabilityProviders.Get(ViberProviders.SmsClub) with { Name = "SmsClubBasic" }))
         {
             var sender = harness.Sender(provider.Name);
             var status = harness.StatusQuery(provider.Name);

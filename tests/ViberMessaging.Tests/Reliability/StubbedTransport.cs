@@ -2,12 +2,10 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ViberMessaging.DecisionTelecom;
 using ViberMessaging.DependencyInjection;
-using ViberMessaging.Devino;
-using ViberMessaging.SmsBy;
-using ViberMessaging.SmsClub;
 using ViberMessaging.Testing;
+using ViberMessaging.Testing.Infrastructure;
+using ViberMessaging.Testing.Providers;
 using ViberMessaging.Tests.TestSupport;
 
 namespace ViberMessaging.Tests.Reliability;
@@ -22,6 +20,9 @@ internal sealed record StubRequest(string Provider, HttpMethod Method, string Pa
 /// </summary>
 internal sealed class StubbedTransport : IAsyncDisposable
 {
+    /// <summary>One module per emulated provider, only for the credentials each accepts.</summary>
+    private static readonly EmulatorModule[] Modules = EmulatedProviders.Create(new EmulatorState(new ViberEmulatorOptions()), new EmulatorBackground());
+
     private Func<StubRequest, HttpResponseMessage> _respond = _ => new HttpResponseMessage(HttpStatusCode.OK);
     private int _requests;
 
@@ -57,26 +58,12 @@ internal sealed class StubbedTransport : IAsyncDisposable
     public static StubbedTransport Create(Action<ViberProviderOptions>? tweak = null, ILoggerProvider? logs = null, EmulatorCredentials? credentials = null)
         => new(tweak ?? (_ => { }), logs ?? new FakeLoggerProvider(), credentials ?? new EmulatorCredentials());
 
-    /// <summary>The default credentials of <see cref="EmulatorCredentials"/>, on options of any provider.</summary>
+    /// <summary>The credentials of <paramref name="credentials"/>, on options of any provider (each emulator module knows its own).</summary>
     public static void SetCredentials(ViberProviderOptions options, EmulatorCredentials credentials)
     {
-        switch (options)
+        foreach (var module in Modules)
         {
-            case SmsClubOptions smsClub:
-                smsClub.Token = credentials.SmsClubToken;
-                smsClub.Login = credentials.SmsClubLogin;
-                smsClub.Password = credentials.SmsClubPassword;
-                break;
-            case DevinoOptions devino:
-                devino.Login = credentials.DevinoLogin;
-                devino.Password = credentials.DevinoPassword;
-                break;
-            case DecisionTelecomOptions decisionTelecom:
-                decisionTelecom.ApiKey = credentials.DecisionTelecomApiKey;
-                break;
-            case SmsByOptions smsBy:
-                smsBy.Token = credentials.SmsByToken;
-                break;
+            module.UseCredentials(options, credentials);
         }
     }
 

@@ -41,7 +41,7 @@ internal static class ValidationRuleCatalogue
 
     private static IEnumerable<RuleCase> SmsClub()
     {
-        var p = ReliabilityProviders.SmsClub;
+        var p = ReliabilityProviders.Get(ViberProviders.SmsClub);
         var two = new[] { p.Recipient, PhoneNumber.Parse("380989361126") };
         var kyivMorning = new DateTimeOffset(2030, 1, 15, 10, 0, 0, TimeSpan.FromHours(2));
         foreach (var rule in Shared(p))
@@ -74,7 +74,7 @@ internal static class ValidationRuleCatalogue
 
     private static IEnumerable<RuleCase> Devino()
     {
-        var p = ReliabilityProviders.Devino;
+        var p = ReliabilityProviders.Get(ViberProviders.Devino);
         foreach (var rule in Shared(p))
         {
             yield return rule;
@@ -99,7 +99,7 @@ internal static class ValidationRuleCatalogue
 
     private static IEnumerable<RuleCase> DecisionTelecom()
     {
-        var p = ReliabilityProviders.DecisionTelecom;
+        var p = ReliabilityProviders.Get(ViberProviders.DecisionTelecom);
         foreach (var rule in Shared(p))
         {
             yield return rule;
@@ -129,7 +129,7 @@ internal static class ValidationRuleCatalogue
 
     private static IEnumerable<RuleCase> SmsBy()
     {
-        var p = ReliabilityProviders.SmsBy;
+        var p = ReliabilityProviders.Get(ViberProviders.SmsBy);
         foreach (var rule in Shared(p))
         {
             yield return rule;
@@ -166,7 +166,7 @@ internal static class ValidationRuleCatalogue
 
     private static ISmsByClient Client(IServiceProvider services) => services.GetRequiredKeyedService<ISmsByClient>(ViberProviders.SmsBy);
 
-    private static SmsByBulkMailing Bulk(string name) => new() { Name = name, Sender = "MyShop", Text = "Hi", Recipients = [ReliabilityProviders.SmsBy.Recipient] };
+    private static SmsByBulkMailing Bulk(string name) => new() { Name = name, Sender = "MyShop", Text = "Hi", Recipients = [ReliabilityProviders.Get(ViberProviders.SmsBy).Recipient] };
 
     private static RuleCase Send(ProviderCase p, string rule, ViberMessage message, params (string, string)[] expected)
         => new(p.Name, rule, sp => sp.GetRequiredKeyedService<IViberSender>(p.Name).SendAsync(message), expected);

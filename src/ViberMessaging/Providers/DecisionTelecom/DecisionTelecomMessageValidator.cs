@@ -5,7 +5,7 @@ namespace ViberMessaging.DecisionTelecom;
 
 /// <summary>
 /// DecisionTelecom's rules on top of the neutral ones (lengths, URLs, the 40–21600 s TTL and a button only with an
-/// image from <see cref="DecisionTelecomViberClient.DefaultCapabilities"/>): an image only with a button (types
+/// image from <see cref="CapabilitiesFor"/>): an image only with a button (types
 /// 108/208), a transactional message text only, whole-second TTLs, an SMS fallback only for transactional messages,
 /// within one SMS and with the 40 s TTL, no chat replies.
 /// Every violation is reported at once, before any request.
@@ -24,6 +24,31 @@ internal static class DecisionTelecomMessageValidator
     // The GSM 03.38 default alphabet (one septet each) and its extension table (escape + septet: two each).
     private const string Gsm7Basic = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private const string Gsm7Extension = "^{}\\[~]|€\f";
+
+    /// <summary>What DecisionTelecom's API supports and its documented limits.</summary>
+    private static readonly ProviderCapabilities FixedCapabilities = new()
+    {
+        SupportsImage = true,
+        SupportsButton = true,
+        ButtonRequiresImage = true,
+        SupportsSmsFallback = true,
+        SupportsTwoWay = true,
+        SupportsCallbackUrl = true,
+        MaxRecipientsPerRequest = 1,
+        MaxStatusIdsPerRequest = 1,
+        MaxTextLength = 1000,
+        MaxSenderLength = 20,
+        MaxButtonCaptionLength = 30,
+        MinTimeToLive = TimeSpan.FromSeconds(40),
+        MaxTimeToLive = TimeSpan.FromSeconds(21600),
+    };
+
+    /// <summary>What DecisionTelecom supports: the same for every account (no option changes it).</summary>
+    public static ProviderCapabilities CapabilitiesFor(DecisionTelecomOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return FixedCapabilities;
+    }
 
     public static void Validate(ViberMessage message, ProviderCapabilities capabilities, string providerName)
     {

@@ -10,11 +10,11 @@ namespace ViberMessaging.DecisionTelecom;
 /// <remarks><see cref="object.ToString"/> never prints the key.</remarks>
 public sealed class DecisionTelecomOptions : ViberProviderOptions
 {
-    /// <summary>The production endpoint.</summary>
-    internal static readonly Uri ProductionAddress = new("https://web.it-decision.com/");
+    /// <summary>DecisionTelecom's production endpoint.</summary>
+    public const string DefaultBaseAddress = "https://web.it-decision.com/";
 
     /// <summary>DecisionTelecom documents no rate limit: 10 requests per second is a conservative default.</summary>
-    internal const int DefaultPermitLimit = 10;
+    public const int DefaultPermitLimit = 10;
 
     /// <summary>
     /// Creates options with the production endpoint <c>https://web.it-decision.com/</c> and pacing of 10 requests per
@@ -22,7 +22,7 @@ public sealed class DecisionTelecomOptions : ViberProviderOptions
     /// confirms a higher one.
     /// </summary>
     public DecisionTelecomOptions()
-        : base(ProductionAddress, DefaultPermitLimit)
+        : base(new Uri(DefaultBaseAddress), DefaultPermitLimit)
     {
     }
 

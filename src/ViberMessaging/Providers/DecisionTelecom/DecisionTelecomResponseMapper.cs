@@ -76,17 +76,17 @@ internal static class DecisionTelecomResponseMapper
     public static DeliveryReport FromDecisionTelecomStatus(ReceiveViberResponse answer, MessageId id)
     {
         var hasSms = answer.SmsMessageId is not null || answer.SmsMessageStatus is not null;
-        return new DeliveryReport(id, ToViberStatus(answer.Status))
+        return new DeliveryReport(id, FromDecisionTelecomViberStatus(answer.Status))
         {
             RawStatus = answer.Status,
-            SmsStatus = hasSms ? ToSmsStatus(answer.SmsMessageStatus) : null,
+            SmsStatus = hasSms ? FromDecisionTelecomSmsStatus(answer.SmsMessageStatus) : null,
             RawSmsStatus = answer.SmsMessageStatus,
             SmsPartIds = answer.SmsMessageId is { } smsId ? [smsId] : [],
         };
     }
 
     /// <summary>Viber status ints: 0 sent, 1 delivered, 2 error, 3 rejected, 4 undelivered, 5 pending, 20 unknown; anything else is unknown too.</summary>
-    public static DeliveryStatus ToViberStatus(string? raw) => ToInt(raw) switch
+    public static DeliveryStatus FromDecisionTelecomViberStatus(string? raw) => ToInt(raw) switch
     {
         0 => DeliveryStatus.Sent,
         1 => DeliveryStatus.Delivered,
@@ -101,7 +101,7 @@ internal static class DecisionTelecomResponseMapper
     /// The SMS fallback's SMPP <c>message_state</c>: 1 en route, 2 delivered, 3 expired, 4 deleted, 5 undeliverable,
     /// 6 accepted, 8 rejected; 0, 7 and anything else are unknown.
     /// </summary>
-    public static DeliveryStatus ToSmsStatus(string? raw) => ToInt(raw) switch
+    public static DeliveryStatus FromDecisionTelecomSmsStatus(string? raw) => ToInt(raw) switch
     {
         1 or 6 => DeliveryStatus.Sent,
         2 => DeliveryStatus.Delivered,

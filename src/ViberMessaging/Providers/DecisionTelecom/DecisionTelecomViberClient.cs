@@ -14,27 +14,9 @@ internal sealed class DecisionTelecomViberClient(ProviderContext<DecisionTelecom
     internal const string SendPath = "v1/api/send-viber";
     internal const string StatusPath = "v1/api/receive-viber";
 
-    /// <summary>What the API supports and its documented limits.</summary>
-    internal static readonly ProviderCapabilities DefaultCapabilities = new()
-    {
-        SupportsImage = true,
-        SupportsButton = true,
-        ButtonRequiresImage = true,
-        SupportsSmsFallback = true,
-        SupportsTwoWay = true,
-        SupportsCallbackUrl = true,
-        MaxRecipientsPerRequest = 1,
-        MaxStatusIdsPerRequest = 1,
-        MaxTextLength = 1000,
-        MaxSenderLength = 20,
-        MaxButtonCaptionLength = 30,
-        MinTimeToLive = TimeSpan.FromSeconds(40),
-        MaxTimeToLive = TimeSpan.FromSeconds(21600),
-    };
-
     public string ProviderName => context.Name;
 
-    public ProviderCapabilities Capabilities => DefaultCapabilities;
+    public ProviderCapabilities Capabilities => DecisionTelecomMessageValidator.CapabilitiesFor(context.Options);
 
     public async Task<SendResult> SendAsync(ViberMessage message, CancellationToken cancellationToken = default)
     {

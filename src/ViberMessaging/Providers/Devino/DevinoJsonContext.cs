@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using ViberMessaging.Devino.Wire;
 
 namespace ViberMessaging.Devino;
 

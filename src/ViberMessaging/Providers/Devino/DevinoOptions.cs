@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using Microsoft.Extensions.Options;
 
 namespace ViberMessaging.Devino;
 
@@ -16,7 +14,7 @@ namespace ViberMessaging.Devino;
 public sealed class DevinoOptions : ViberProviderOptions
 {
     /// <summary>Devino's documented production endpoint.</summary>
-    public const string ProductionAddress = "https://viber.devinotele.com:444";
+    public const string DefaultBaseAddress = "https://viber.devinotele.com:444/";
 
     /// <summary>The requests per second the account is paced to: Devino documents no rate limit, so a cautious one.</summary>
     public const int DefaultPermitLimit = 10;
@@ -26,7 +24,7 @@ public sealed class DevinoOptions : ViberProviderOptions
 
     /// <summary>Creates options with Devino's production endpoint and <see cref="DefaultPermitLimit"/> requests per second.</summary>
     public DevinoOptions()
-        : base(new Uri(ProductionAddress), DefaultPermitLimit)
+        : base(new Uri(DefaultBaseAddress), DefaultPermitLimit)
     {
     }
 
@@ -65,46 +63,4 @@ public sealed class DevinoOptions : ViberProviderOptions
     /// <value>100, Devino's limit.</value>
     [Range(1, MaxBatchSize)]
     public int MaxIdsPerStatusRequest { get; set; } = MaxBatchSize;
-}
-
-/// <summary>The data-annotation rules of <see cref="DevinoOptions"/>, generated at compile time (trim-safe).</summary>
-[OptionsValidator]
-internal sealed partial class DevinoOptionsValidator : IValidateOptions<DevinoOptions>
-{
-}
-
-/// <summary>The rules of <see cref="DevinoOptions"/> that span fields or are not trim-safe as attributes; every failure is reported.</summary>
-internal sealed class DevinoOptionsRules : IValidateOptions<DevinoOptions>
-{
-    public ValidateOptionsResult Validate(string? name, DevinoOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
-        var prefix = $"ViberMessaging:{name}:";
-        // Login and Password being present is a data annotation ([Required]); only their shape is checked here.
-        if (options.Login is { } login && login.Contains(':', StringComparison.Ordinal))
-        {
-            // HTTP Basic splits "login:password" at the first ':', so such a login can never authenticate.
-            failures.Add($"{prefix}Login cannot contain ':' (HTTP Basic credentials are 'login:password').");
-        }
-
-        if (options.DefaultPriority is { } priority && !Enum.IsDefined(priority))
-        {
-            failures.Add($"{prefix}DefaultPriority '{priority}' is not one of Low, Normal, High, Realtime.");
-        }
-
-        if (options.DefaultValidityPeriod is { } validity)
-        {
-            var min = DevinoMessageValidator.MinValidityPeriod;
-            var max = DevinoMessageValidator.MaxValidityPeriod;
-            if (validity < min || validity > max || validity.Ticks % TimeSpan.TicksPerSecond != 0)
-            {
-                failures.Add(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{prefix}DefaultValidityPeriod must be whole seconds between {min.TotalSeconds} and {max.TotalSeconds} seconds; it is {validity}."));
-            }
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
 }

@@ -1,4 +1,3 @@
-using ViberMessaging.Devino.Wire;
 
 namespace ViberMessaging.Devino;
 

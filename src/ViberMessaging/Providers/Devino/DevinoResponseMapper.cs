@@ -1,5 +1,4 @@
 using System.Globalization;
-using ViberMessaging.Devino.Wire;
 
 namespace ViberMessaging.Devino;
 
@@ -115,7 +114,7 @@ internal static class DevinoResponseMapper
     /// <summary>One message's status: the Viber status, the SMS re-send aggregated over its segments, the reason and when.</summary>
     public static DeliveryReport FromDevinoMessageStatus(DevinoMessageStatus status, MessageId id)
     {
-        var viber = ToDeliveryStatus(status.Status);
+        var viber = FromDevinoStatus(status.Status);
         var (sms, rawSms, partIds) = AggregateSms(status.SmsStates);
 
         // Devino re-sends as SMS only after the Viber message failed; an answer may then carry only the SMS states.
@@ -131,14 +130,14 @@ internal static class DevinoResponseMapper
             RawStatus = status.Status,
             RawSmsStatus = rawSms,
             ProviderErrorCode = reason,
-            FailureReason = ToFailureReason(reason, viber),
-            StatusAt = ParseStatusAt(status.StatusAt),
+            FailureReason = FromDevinoErrorCode(reason, viber),
+            StatusAt = FromDevinoStatusTime(status.StatusAt),
             SmsPartIds = partIds,
         };
     }
 
     /// <summary>A Viber or SMS status word, in any case and with '_' or '-'; an unknown word is <see cref="DeliveryStatus.Unknown"/>.</summary>
-    public static DeliveryStatus ToDeliveryStatus(string? word) => Normalize(word) switch
+    public static DeliveryStatus FromDevinoStatus(string? word) => Normalize(word) switch
     {
         "enqueued" => DeliveryStatus.Pending,
         "sent" => DeliveryStatus.Sent,
@@ -152,7 +151,7 @@ internal static class DevinoResponseMapper
     };
 
     /// <summary>The reason an undelivered message gives (<c>user-blocked</c>, <c>not-viber-user</c>), or <see cref="DeliveryFailureReason.Expired"/> for <c>vp_expired</c>.</summary>
-    public static DeliveryFailureReason ToFailureReason(string? errorCode, DeliveryStatus viber) => Normalize(errorCode) switch
+    public static DeliveryFailureReason FromDevinoErrorCode(string? errorCode, DeliveryStatus viber) => Normalize(errorCode) switch
     {
         "user-blocked" => DeliveryFailureReason.BlockedByRecipient,
         "not-viber-user" => DeliveryFailureReason.NotViberUser,
@@ -161,7 +160,7 @@ internal static class DevinoResponseMapper
     };
 
     /// <summary><c>statusAt</c> as UTC: <c>yyyy-MM-dd HH:mm:ss</c> (also with <c>T</c> or fractions), ISO 8601 with an offset, or epoch milliseconds; anything else is <see langword="null"/>.</summary>
-    public static DateTimeOffset? ParseStatusAt(string? text)
+    public static DateTimeOffset? FromDevinoStatusTime(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -210,7 +209,7 @@ internal static class DevinoResponseMapper
             }
 
             var word = segment.Status ?? segment.State;
-            var status = ToDeliveryStatus(word);
+            var status = FromDevinoStatus(word);
             if (aggregate is not { } current || Decides(status, current))
             {
                 aggregate = status;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using ViberMessaging.DependencyInjection;
-using ViberMessaging.Devino.Wire;
 using ViberMessaging.Http;
 using ViberMessaging.Internal;
 using ViberMessaging.Internal.Json;

@@ -43,6 +43,27 @@ internal static class SmsByMessageValidator
     public static readonly TimeSpan MinForwardingTime = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan MaxForwardingTime = TimeSpan.FromMinutes(60);
 
+    /// <summary>What SMS.by supports for an account: its bulk request size comes from <paramref name="options"/>.</summary>
+    public static ProviderCapabilities CapabilitiesFor(SmsByOptions options) => new()
+    {
+        SupportsImage = true,
+        SupportsImageOnly = true,
+        SupportsButton = true,
+        SupportsSmsFallback = true,
+        SupportsTwoWay = true,
+        SupportsScheduling = true,
+        SupportsCallbackUrl = true,
+        MaxRecipientsPerRequest = options.MaxRecipientsPerBulkRequest,
+
+        // Quick messages are asked one per request; all recipients of a bulk request share one request.
+        MaxStatusIdsPerRequest = 1,
+        MaxTextLength = SmsByMessageValidator.MaxTextLength,
+
+        // Senders are names mapped to SMS.by ids (SmsByOptions.ViberSenders), not sent as text.
+        MaxSenderLength = 64,
+        MaxButtonCaptionLength = SmsByMessageValidator.MaxButtonCaptionLength,
+    };
+
     /// <summary>Validates a neutral message and decides its route: quick when it has one recipient, an SMS fallback, two-way settings or an uploaded image; bulk otherwise.</summary>
     public static SmsBySendPlan Validate(ViberMessage message, ProviderCapabilities capabilities, SmsByOptions options, string providerName, SmsByImageFile? imageFile = null, ScheduleClock? clock = null)
     {

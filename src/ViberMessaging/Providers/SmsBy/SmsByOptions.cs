@@ -20,7 +20,7 @@ namespace ViberMessaging.SmsBy;
 public sealed class SmsByOptions : ViberProviderOptions
 {
     /// <summary>The production endpoint, <c>https://app.sms.by/</c>; the API lives under <c>api/v1/</c> and <c>api/v2/</c> below it.</summary>
-    public static readonly Uri DefaultBaseAddress = new("https://app.sms.by/");
+    public const string DefaultBaseAddress = "https://app.sms.by/";
 
     /// <summary>
     /// The pacing default. SMS.by documents a 429 answer but no rate; 10 requests per second is well within what
@@ -30,7 +30,7 @@ public sealed class SmsByOptions : ViberProviderOptions
 
     /// <summary>Creates options with the production endpoint and the default pacing.</summary>
     public SmsByOptions()
-        : base(DefaultBaseAddress, DefaultPermitLimit)
+        : base(new Uri(DefaultBaseAddress), DefaultPermitLimit)
     {
     }
 

@@ -29,25 +29,7 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
     {
         _context = context;
         _unknownWords = new UnknownStatusWords(context.Name, context.Logger, context.Transport.Redactor);
-        Capabilities = new ProviderCapabilities
-        {
-            SupportsImage = true,
-            SupportsImageOnly = true,
-            SupportsButton = true,
-            SupportsSmsFallback = true,
-            SupportsTwoWay = true,
-            SupportsScheduling = true,
-            SupportsCallbackUrl = true,
-            MaxRecipientsPerRequest = context.Options.MaxRecipientsPerBulkRequest,
-
-            // Quick messages are asked one per request; all recipients of a bulk request share one request.
-            MaxStatusIdsPerRequest = 1,
-            MaxTextLength = SmsByMessageValidator.MaxTextLength,
-
-            // Senders are names mapped to SMS.by ids (SmsByOptions.ViberSenders), not sent as text.
-            MaxSenderLength = 64,
-            MaxButtonCaptionLength = SmsByMessageValidator.MaxButtonCaptionLength,
-        };
+        Capabilities = SmsByMessageValidator.CapabilitiesFor(context.Options);
     }
 
     public string ProviderName => _context.Name;
@@ -72,7 +54,8 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
 
     public async Task<IReadOnlyList<DeliveryReport>> GetStatusesAsync(IEnumerable<MessageId> messageIds, CancellationToken cancellationToken = default)
     {
-        var ids = messageIds?.ToArray() ?? throw new ArgumentNullException(nameof(messageIds));
+        ArgumentNullException.ThrowIfNull(messageIds);
+        var ids = messageIds.ToArray();
         var keys = SmsByRequestMapper.ToSmsByStatusKeys(ids, ProviderName);
         var lookups = new StatusLookups(ids, keys);
         return await StatusBatching.QueryAsync(ProviderName, ids, 1, Options.MaxConcurrentRequests, (slice, ct) => QueryStatusAsync(slice.Span[0], lookups, ct), cancellationToken).ConfigureAwait(false);

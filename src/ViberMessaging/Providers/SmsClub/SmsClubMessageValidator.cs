@@ -22,6 +22,34 @@ internal static class SmsClubMessageValidator
     /// <summary>The end of the scheduling window.</summary>
     public static readonly TimeSpan WindowCloses = TimeSpan.FromHours(20);
 
+    /// <summary>What SMS Club supports: 500 phones (and 500 status ids) per request, a 60–86000 s lifetime (3600 s at least for several phones).</summary>
+    private static readonly ProviderCapabilities FixedCapabilities = new()
+    {
+        SupportsImage = true,
+        SupportsImageOnly = false,
+        SupportsButton = true,
+        ButtonRequiresImage = true,
+        SupportsSmsFallback = true,
+        SupportsTwoWay = true,
+        SupportsScheduling = true,
+        SupportsCallbackUrl = false,
+        SupportsPriority = false,
+        MaxRecipientsPerRequest = 500,
+        MaxStatusIdsPerRequest = 500,
+        MaxTextLength = 1000,
+        MaxSenderLength = 64,
+        MaxButtonCaptionLength = 30,
+        MinTimeToLive = TimeSpan.FromSeconds(60),
+        MaxTimeToLive = TimeSpan.FromSeconds(86000),
+    };
+
+    /// <summary>What SMS Club supports: the same for every account (no option changes it).</summary>
+    public static ProviderCapabilities CapabilitiesFor(SmsClubOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return FixedCapabilities;
+    }
+
     /// <summary>Checks <paramref name="message"/>.</summary>
     /// <exception cref="ViberValidationException">Every broken rule.</exception>
     public static void Validate(ViberMessage message, ProviderCapabilities capabilities, string providerName, ScheduleClock? clock = null)

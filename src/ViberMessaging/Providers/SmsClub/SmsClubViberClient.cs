@@ -14,27 +14,6 @@ namespace ViberMessaging.SmsClub;
 /// </summary>
 internal sealed class SmsClubViberClient : IViberSender, IStatusQuery, IViberChats, IBalanceQuery, ISmsClubAccount
 {
-    /// <summary>What SMS Club supports: 500 phones (and 500 status ids) per request, a 60–86000 s lifetime (3600 s at least for several phones).</summary>
-    internal static readonly ProviderCapabilities SmsClubCapabilities = new()
-    {
-        SupportsImage = true,
-        SupportsImageOnly = false,
-        SupportsButton = true,
-        ButtonRequiresImage = true,
-        SupportsSmsFallback = true,
-        SupportsTwoWay = true,
-        SupportsScheduling = true,
-        SupportsCallbackUrl = false,
-        SupportsPriority = false,
-        MaxRecipientsPerRequest = 500,
-        MaxStatusIdsPerRequest = 500,
-        MaxTextLength = 1000,
-        MaxSenderLength = 64,
-        MaxButtonCaptionLength = 30,
-        MinTimeToLive = TimeSpan.FromSeconds(60),
-        MaxTimeToLive = TimeSpan.FromSeconds(86000),
-    };
-
     private static readonly SmsClubJsonContext Json = SmsClubJsonContext.Default;
     private readonly ProviderContext<SmsClubOptions> _context;
 
@@ -42,7 +21,7 @@ internal sealed class SmsClubViberClient : IViberSender, IStatusQuery, IViberCha
 
     public string ProviderName => _context.Name;
 
-    public ProviderCapabilities Capabilities => SmsClubCapabilities;
+    public ProviderCapabilities Capabilities => SmsClubMessageValidator.CapabilitiesFor(_context.Options);
 
     private int Concurrency => _context.Options.MaxConcurrentRequests;
 
@@ -56,7 +35,7 @@ internal sealed class SmsClubViberClient : IViberSender, IStatusQuery, IViberCha
 
     public Task<SendResult> ReplyAsync(string chatId, string text, CancellationToken cancellationToken = default)
     {
-        Guard.NotNullOrWhiteSpace(chatId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(chatId);
         return SendAsync(new ViberMessage { Text = text, TwoWay = TwoWayOptions.ReplyIn(chatId) }, cancellationToken);
     }
 
@@ -91,7 +70,7 @@ internal sealed class SmsClubViberClient : IViberSender, IStatusQuery, IViberCha
 
     public async IAsyncEnumerable<ChatMessage> GetMessagesAsync(string chatId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        Guard.NotNullOrWhiteSpace(chatId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(chatId);
         ChatMessage? previousFirst = null;
         for (var page = 1; ; page++)
         {

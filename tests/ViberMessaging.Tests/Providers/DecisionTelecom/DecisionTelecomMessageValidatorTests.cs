@@ -123,7 +123,7 @@ public sealed class DecisionTelecomMessageValidatorTests
 
         var error = Assert.Single(sut.Errors);
         Assert.Equal(("ImageUrl", "ButtonRequiresImage"), (error.Field, error.Rule));
-        Assert.True(DecisionTelecomViberClient.DefaultCapabilities.ButtonRequiresImage);
+        Assert.True(DecisionTelecomMessageValidator.CapabilitiesFor(new DecisionTelecomOptions()).ButtonRequiresImage);
     }
 
     [Theory]
@@ -251,5 +251,5 @@ public sealed class DecisionTelecomMessageValidatorTests
         };
 
     private static void Validate(ViberMessage message)
-        => DecisionTelecomMessageValidator.Validate(message, DecisionTelecomViberClient.DefaultCapabilities, Provider);
+        => DecisionTelecomMessageValidator.Validate(message, DecisionTelecomMessageValidator.CapabilitiesFor(new DecisionTelecomOptions()), Provider);
 }

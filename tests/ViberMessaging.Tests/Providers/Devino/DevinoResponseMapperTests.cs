@@ -185,9 +185,9 @@ public sealed class DevinoResponseMapperTests
     [InlineData("Delivered", DeliveryStatus.Delivered)]
     [InlineData("processing", DeliveryStatus.Unknown)]
     [InlineData(null, DeliveryStatus.Unknown)]
-    public void ToDeliveryStatus_EveryDocumentedWord_MapsAndUnknownWordsStayUnknown(string? word, DeliveryStatus expected)
+    public void FromDevinoStatus_EveryDocumentedWord_MapsAndUnknownWordsStayUnknown(string? word, DeliveryStatus expected)
     {
-        var sut = DevinoResponseMapper.ToDeliveryStatus(word);
+        var sut = DevinoResponseMapper.FromDevinoStatus(word);
 
         Assert.Equal(expected, sut);
     }
@@ -297,9 +297,9 @@ public sealed class DevinoResponseMapperTests
     [InlineData("yesterday", null)]
     [InlineData("", null)]
     [InlineData(null, null)]
-    public void ParseStatusAt_DocumentFormatAndLenientForms_ReadAsUtc(string? text, string? expected)
+    public void FromDevinoStatusTime_DocumentFormatAndLenientForms_ReadAsUtc(string? text, string? expected)
     {
-        var sut = DevinoResponseMapper.ParseStatusAt(text);
+        var sut = DevinoResponseMapper.FromDevinoStatusTime(text);
 
         Assert.Equal(expected, sut?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(sut is null || sut.Value.Offset == TimeSpan.Zero);

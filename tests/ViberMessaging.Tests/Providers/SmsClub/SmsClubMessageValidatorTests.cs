@@ -86,7 +86,7 @@ public sealed class SmsClubMessageValidatorTests
         var problem = Assert.Single(error.Errors);
         Assert.Equal(("ImageUrl", "ButtonRequiresImage"), (problem.Field, problem.Rule));
         Assert.Contains("SmsClub sends a button only together with an image", problem.Message, StringComparison.Ordinal);
-        Assert.True(SmsClubViberClient.SmsClubCapabilities.ButtonRequiresImage);
+        Assert.True(SmsClubMessageValidator.CapabilitiesFor(new SmsClubOptions()).ButtonRequiresImage);
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public sealed class SmsClubMessageValidatorTests
     }
 
     private static void Validate(ViberMessage message)
-        => SmsClubMessageValidator.Validate(message, SmsClubViberClient.SmsClubCapabilities, "SmsClub");
+        => SmsClubMessageValidator.Validate(message, SmsClubMessageValidator.CapabilitiesFor(new SmsClubOptions()), "SmsClub");
 
     private static MessageDraft Message(bool two = false) => new(two ? [One, Two] : [One]);
 

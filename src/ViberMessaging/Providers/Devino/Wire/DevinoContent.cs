@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ViberMessaging.Devino.Wire;
+namespace ViberMessaging.Devino;
 
 /// <summary>The <c>content</c> of a message: <c>text</c>; <c>text</c>, <c>caption</c>, <c>action</c> (+ <c>imageUrl</c>) for a button; <c>imageUrl</c> for an image.</summary>
 internal sealed class DevinoContent

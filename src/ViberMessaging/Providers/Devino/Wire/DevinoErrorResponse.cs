@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ViberMessaging.Devino.Wire;
+namespace ViberMessaging.Devino;
 
 /// <summary>
 /// A non-2xx body: Spring-style (<c>{"timestamp":…,"status":401,"error":"Unauthorized","message":"…","path":"/send"}</c>)

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ViberMessaging.Devino.Wire;
+namespace ViberMessaging.Devino;
 
 /// <summary>
 /// Reads a 64-bit Devino id from a JSON number or a numeric string without ever going through <see cref="double"/>

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ViberMessaging.Devino.Wire;
+namespace ViberMessaging.Devino;
 
 /// <summary>One message of <c>/send</c>, or the <c>commonData</c> template; unset fields are not written.</summary>
 internal sealed class DevinoMessage

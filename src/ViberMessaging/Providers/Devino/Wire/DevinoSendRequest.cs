@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ViberMessaging.Devino.Wire;
+namespace ViberMessaging.Devino;
 
 /// <summary>The body of <c>POST /send</c>.</summary>
 internal sealed class DevinoSendRequest

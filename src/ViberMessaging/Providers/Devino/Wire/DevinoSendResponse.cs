@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ViberMessaging.Devino.Wire;
+namespace ViberMessaging.Devino;
 
 /// <summary>The answer to <c>/send</c>: a request-level <c>status</c> and one entry per message, in request order.</summary>
 internal sealed class DevinoSendResponse

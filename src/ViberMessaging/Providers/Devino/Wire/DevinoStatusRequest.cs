@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ViberMessaging.Devino.Wire;
+namespace ViberMessaging.Devino;
 
 /// <summary>The body of <c>POST /status</c>: the provider ids, as JSON numbers (64-bit, written exactly).</summary>
 internal sealed class DevinoStatusRequest

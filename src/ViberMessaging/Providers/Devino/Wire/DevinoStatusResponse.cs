@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ViberMessaging.Devino.Wire;
+namespace ViberMessaging.Devino;
 
 /// <summary>The answer to <c>/status</c>: a request-level <c>status</c> and one entry per id asked (in any order).</summary>
 internal sealed class DevinoStatusResponse
