@@ -53,7 +53,7 @@ public sealed class OutcomeUnknownDetailsTests
     [Fact]
     public async Task SendAsync_RefusedBeforeAnyRequest_HasNoWrittenTime()
     {
-        var provider = ReliabilityProviders.SmsClub;
+        var provider = ReliabilityProviders.Get(ViberProviders.SmsClub);
         await using var harness = await EmulatorHarness.StartAsync(b => provider.AddTo(b, _ => { }), emulator => emulator.RateLimits.Clear());
         harness.Emulator.InjectFault(provider.Name, EmulatorFault.RateLimited(TimeSpan.FromHours(1)), pathContains: provider.SendPath);
         await Assert.ThrowsAsync<ViberMessagingException>(() => harness.Sender(provider.Name).SendAsync(provider.Message("takes the 429")));

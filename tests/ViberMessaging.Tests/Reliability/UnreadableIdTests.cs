@@ -49,7 +49,7 @@ public sealed class UnreadableIdTests
         await using var transport = StubbedTransport.Create(o => o.Resilience.MaxRetryAttempts = 0);
         transport.Respond(HttpStatusCode.OK, """{"successfulRequest":{"requestData":{"messages":[""" + entry + "]}}}");
 
-        var error = await ErrorOfTheOnlyRecipientAsync(transport.Sender(ViberProviders.SmsClub).SendAsync(ReliabilityProviders.SmsClub.Message("Hello")));
+        var error = await ErrorOfTheOnlyRecipientAsync(transport.Sender(ViberProviders.SmsClub).SendAsync(ReliabilityProviders.Get(ViberProviders.SmsClub).Message("Hello")));
 
         Assert.Equal((ViberErrorCode.OutcomeUnknown, SendOutcome.Accepted), (error.ErrorCode, error.Outcome));
         Assert.Equal(rawId, error.ProviderMessageId);
@@ -65,7 +65,7 @@ public sealed class UnreadableIdTests
         var entry = $$"""{"number":"{{number}}","id":"5769"}""";
         transport.Respond(HttpStatusCode.OK, """{"successfulRequest":{"requestData":{"messages":[""" + entry + "]}}}");
 
-        var error = await ErrorOfTheOnlyRecipientAsync(transport.Sender(ViberProviders.SmsClub).SendAsync(ReliabilityProviders.SmsClub.Message("Hello")));
+        var error = await ErrorOfTheOnlyRecipientAsync(transport.Sender(ViberProviders.SmsClub).SendAsync(ReliabilityProviders.Get(ViberProviders.SmsClub).Message("Hello")));
 
         Assert.Equal((ViberErrorCode.OutcomeUnknown, SendOutcome.Unknown), (error.ErrorCode, error.Outcome));
         Assert.Equal(entry, error.ResponseBody);
