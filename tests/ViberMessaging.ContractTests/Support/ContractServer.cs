@@ -34,10 +34,14 @@ internal sealed class ContractServer : IAsyncDisposable
 
     private IServiceProvider Services => _services ?? throw new InvalidOperationException("Call Register first.");
 
-    /// <summary>Registers the provider with <c>AddViberMessaging()</c>; retries are off so each documented answer is seen once.</summary>
+    /// <summary>
+    /// Registers the provider with <c>AddViberMessaging()</c>; retries are off so each documented answer is seen once.
+    /// "Now" is the documents' day (<see cref="DocumentDayTimeProvider"/>), so their scheduled examples are in the future.
+    /// </summary>
     public ContractServer Register(Action<IViberMessagingBuilder> add)
     {
         var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new DocumentDayTimeProvider());
         add(services.AddViberMessaging());
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         return this;
