@@ -161,16 +161,15 @@ internal sealed class BufferedContent : HttpContent
 
     private static ViberMessagingException TooLarge(HttpResponseMessage response, HttpRequestMessage request, string providerName, int maxBytes)
     {
-        var accepted = response.IsSuccessStatusCode;
-        var send = !request.IsIdempotent();
+        var decision = SendOutcomeRules.Decide(AttemptFacts.Answered(!request.IsIdempotent(), response.StatusCode, AnswerState.TooLarge));
         return new ViberMessagingException(
-            accepted && send ? ViberErrorCode.OutcomeUnknown : ViberErrorCode.MalformedResponse,
+            decision.Code!.Value,
             $"The provider's answer is larger than the {maxBytes} bytes allowed (MaxResponseBytes); it was not read."
-                + (accepted && send ? " The provider accepted the request: check the status before sending again." : string.Empty))
+                + (decision.Code == ViberErrorCode.OutcomeUnknown ? " The provider accepted the request: check the status before sending again." : string.Empty))
         {
             ProviderName = providerName,
             StatusCode = response.StatusCode,
-            Outcome = accepted ? SendOutcome.Accepted : send ? SendOutcome.Unknown : SendOutcome.NotSent,
+            Outcome = decision.Outcome,
         };
     }
 }

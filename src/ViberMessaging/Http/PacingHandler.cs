@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using ViberMessaging.Internal;
 using ViberMessaging.Pacing;
+using ViberMessaging.Resilience;
 using ViberMessaging.Telemetry;
 
 namespace ViberMessaging.Http;
@@ -96,13 +97,14 @@ internal sealed class PacingHandler(
         var left = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : (TimeSpan?)null;
         lease.Dispose();
         Log.PausedRequestRefused(logger, providerName, request.GetOperation(), (left ?? TimeSpan.Zero).TotalSeconds);
+        var decision = SendOutcomeRules.Decide(AttemptFacts.Failed(!request.IsIdempotent(), written: false, AttemptFailure.AccountPaused));
         return new ViberMessagingException(
-            ViberErrorCode.RateLimited,
+            decision.Code!.Value,
             "The provider asked to pause this account for longer than MaxRetryAfter; the request was not sent. Try again after RetryAfter.")
         {
             ProviderName = providerName,
             RetryAfter = left,
-            Outcome = SendOutcome.NotSent,
+            Outcome = decision.Outcome,
         };
     }
 

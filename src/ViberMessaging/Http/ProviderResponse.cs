@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using ViberMessaging.Internal;
 using ViberMessaging.Internal.Json;
+using ViberMessaging.Resilience;
 
 namespace ViberMessaging.Http;
 
@@ -60,16 +62,19 @@ internal sealed class ProviderResponse : IDisposable
         }
     }
 
-    /// <summary>The outcome of a request the provider answered with an error status.</summary>
-    public SendOutcome ErrorOutcome => IsRateLimited || (int)StatusCode < 500 || !IsSend ? SendOutcome.NotSent : SendOutcome.Unknown;
-
-    /// <summary>Builds the error for this answer. For a send, a 5xx becomes <see cref="ViberErrorCode.OutcomeUnknown"/>: the provider may have processed it.</summary>
-    public ViberMessagingException Error(ViberErrorCode code, string message, string? providerCode = null, string? providerMessage = null, SendOutcome? outcome = null)
+    /// <summary>
+    /// Builds the error for this answer: the provider's parsed error (or a code its HTTP status gives). Whether the
+    /// provider may have processed it — and so the code a send's caller sees — is <see cref="SendOutcomeRules"/>'s call.
+    /// </summary>
+    /// <param name="code">The provider's error in neutral terms.</param>
+    /// <param name="message">The sentence for the caller.</param>
+    /// <param name="providerCode">The provider's own code, as sent.</param>
+    /// <param name="providerMessage">The provider's own words, as sent.</param>
+    /// <param name="mayFollowProcessing">Whether the provider's documents say this error may come after it processed the request.</param>
+    public ViberMessagingException Error(ViberErrorCode code, string message, string? providerCode = null, string? providerMessage = null, bool mayFollowProcessing = false)
     {
-        var effectiveOutcome = outcome ?? ErrorOutcome;
-        var effectiveCode = IsRateLimited ? ViberErrorCode.RateLimited
-            : effectiveOutcome == SendOutcome.Unknown && IsSend ? ViberErrorCode.OutcomeUnknown
-            : code;
+        var decision = Decide(AnswerState.ProviderError, code, mayFollowProcessing);
+        var effectiveCode = decision.Code ?? code;
         if (effectiveCode == ViberErrorCode.OutcomeUnknown && code != ViberErrorCode.OutcomeUnknown)
         {
             message += " The provider may have processed the request: check the status before sending again.";
@@ -85,10 +90,24 @@ internal sealed class ProviderResponse : IDisposable
             ProviderMessage = providerMessage is null ? null : _redactor.Redact(providerMessage),
             ResponseBody = BodyForError,
             RetryAfter = IsRateLimited ? RetryAfter : null,
-            Outcome = IsRateLimited ? SendOutcome.NotSent : effectiveOutcome,
+            Outcome = decision.Outcome,
             Account = Account,
             RequestWrittenAt = RequestWrittenAt,
         };
+    }
+
+    /// <summary>The error for a provider's parsed error, as the overload with its parts builds it.</summary>
+    public ViberMessagingException Error(ProviderError error)
+        => Error(error.Code, error.Message, error.ProviderCode, error.ProviderMessage, error.MayFollowProcessing);
+
+    /// <summary>
+    /// The error for an HTTP error status without the provider's error shape: the code the status gives by itself
+    /// (<see cref="SendOutcomeRules.CodeFor"/>), the raw body kept.
+    /// </summary>
+    public ViberMessagingException StatusError()
+    {
+        var code = SendOutcomeRules.CodeFor(StatusCode);
+        return Error(code, string.Create(CultureInfo.InvariantCulture, $"{ProviderName} answered HTTP {(int)StatusCode} without its error body ({code})."));
     }
 
     /// <summary>
@@ -97,8 +116,8 @@ internal sealed class ProviderResponse : IDisposable
     /// </summary>
     public ViberMessagingException Malformed(Exception? cause = null, string? detail = null)
     {
-        var acceptedSend = IsSuccessStatusCode && IsSend;
-        var message = acceptedSend
+        var decision = Decide(cause is UnreadableIdException ? AnswerState.UnreadableId : AnswerState.Unparseable);
+        var message = decision.Code == ViberErrorCode.OutcomeUnknown
             ? "The provider accepted the request but its answer could not be read; the message may have been sent. Check the status before sending again."
             : "The provider's answer could not be read.";
         if (detail is not null)
@@ -106,12 +125,12 @@ internal sealed class ProviderResponse : IDisposable
             message += " " + detail;
         }
 
-        return new ViberMessagingException(acceptedSend ? ViberErrorCode.OutcomeUnknown : ViberErrorCode.MalformedResponse, message, cause)
+        return new ViberMessagingException(decision.Code!.Value, message, cause)
         {
             ProviderName = ProviderName,
             StatusCode = StatusCode,
             ResponseBody = BodyForError,
-            Outcome = IsSuccessStatusCode ? SendOutcome.Accepted : ErrorOutcome,
+            Outcome = decision.Outcome,
             ProviderMessageId = cause is UnreadableIdException unreadable ? _redactor.Redact(unreadable.RawId) : null,
             Account = Account,
             RequestWrittenAt = RequestWrittenAt,
@@ -123,17 +142,31 @@ internal sealed class ProviderResponse : IDisposable
     /// cannot be read: <see cref="ViberErrorCode.OutcomeUnknown"/>, with that part of the answer as
     /// <see cref="ViberMessagingException.ResponseBody"/> and the id it carried, if any.
     /// </summary>
-    public ViberMessagingException Unreadable(string detail, SendOutcome outcome, string? fragment, string? providerMessageId)
-        => new(ViberErrorCode.OutcomeUnknown, detail + " Check the status or reconcile before sending again.")
+    /// <param name="detail">What could not be read, in one sentence.</param>
+    /// <param name="state"><see cref="AnswerState.UnreadableId"/> when the provider listed the recipient, <see cref="AnswerState.RecipientUnmatched"/> when it may have.</param>
+    /// <param name="fragment">The part of the answer about the recipient, as sent.</param>
+    /// <param name="providerMessageId">The id the provider gave, as sent.</param>
+    public ViberMessagingException Unreadable(string detail, AnswerState state, string? fragment, string? providerMessageId)
+    {
+        var decision = Decide(state);
+        return new(decision.Code!.Value, detail + " Check the status or reconcile before sending again.")
         {
             ProviderName = ProviderName,
             StatusCode = StatusCode,
             ResponseBody = fragment is null ? BodyForError : _redactor.Redact(fragment.Length > MaxBodyInErrors ? fragment[..MaxBodyInErrors] + "…" : fragment),
-            Outcome = outcome,
+            Outcome = decision.Outcome,
             ProviderMessageId = providerMessageId is null ? null : _redactor.Redact(providerMessageId),
             Account = Account,
             RequestWrittenAt = RequestWrittenAt,
         };
+    }
+
+    private OutcomeDecision Decide(AnswerState state, ViberErrorCode? providerCode = null, bool mayFollowProcessing = false)
+        => SendOutcomeRules.Decide(AttemptFacts.Answered(IsSend, StatusCode, state, IsRateLimited) with
+        {
+            ProviderCode = providerCode,
+            MayFollowProcessing = mayFollowProcessing,
+        });
 
     public void Dispose() => _response.Dispose();
 }

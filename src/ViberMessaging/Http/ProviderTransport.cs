@@ -1,4 +1,5 @@
 using ViberMessaging.Internal;
+using ViberMessaging.Resilience;
 
 namespace ViberMessaging.Http;
 
@@ -48,7 +49,8 @@ internal sealed class ProviderTransport(
             error.RequestWrittenAt ??= request.WrittenAt();
             throw;
         }
-        catch (OperationCanceledException canceled) when (cancellationToken.IsCancellationRequested && !request.IsIdempotent() && request.WasWritten())
+        catch (OperationCanceledException canceled) when (cancellationToken.IsCancellationRequested
+            && SendOutcomeRules.Decide(AttemptFacts.Failed(!request.IsIdempotent(), request.WasWritten(), AttemptFailure.Cancelled)).MayHaveBeenSent)
         {
             throw new SendCanceledException(ProviderName, [], result: null, canceled, cancellationToken)
             {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using ViberMessaging.Resilience;
 using ViberMessaging.Telemetry;
 
 namespace ViberMessaging.Internal;
@@ -284,7 +285,7 @@ internal static class SendBatching
             : "The send was cancelled before this request was sent.")
     {
         ProviderName = providerName,
-        Outcome = mayHaveBeenSent ? SendOutcome.Unknown : SendOutcome.NotSent,
+        Outcome = SendOutcomeRules.Decide(AttemptFacts.Failed(isSend: true, written: mayHaveBeenSent, AttemptFailure.Cancelled)).Outcome,
     };
 
     private static void Fill(RecipientResult[] results, PhoneNumber[] all, int offset, int count, ViberMessagingException error)

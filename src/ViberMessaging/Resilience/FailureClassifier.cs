@@ -11,14 +11,23 @@ namespace ViberMessaging.Resilience;
 /// </summary>
 internal static class FailureClassifier
 {
-    /// <summary>Whether the attempt provably never reached the provider.</summary>
+    /// <summary>Whether the attempt provably never reached the provider (the outcome rule's NotSent).</summary>
     public static bool NeverSent(Exception exception, HttpRequestMessage request)
-        => exception is BrokenCircuitException
-            || !request.WasWritten()
-            || exception is HttpRequestException
-            {
-                HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError,
-            };
+        => !SendOutcomeRules.Decide(Facts(exception, request)).MayHaveBeenSent;
+
+    /// <summary>What an attempt that ended in <paramref name="exception"/> tells the outcome rule.</summary>
+    public static AttemptFacts Facts(Exception exception, HttpRequestMessage request)
+    {
+        var failure = exception switch
+        {
+            BrokenCircuitException => AttemptFailure.CircuitOpen,
+            HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError }
+                => AttemptFailure.Unreachable,
+            TimeoutRejectedException or OperationCanceledException => AttemptFailure.Timeout,
+            _ => AttemptFailure.ConnectionLost,
+        };
+        return AttemptFacts.Failed(!request.IsIdempotent(), request.WasWritten(), failure);
+    }
 
     /// <summary>Whether a failed attempt (exception) may be tried again.</summary>
     public static bool IsRetryable(Exception exception, HttpRequestMessage request, CancellationToken callerToken)
@@ -84,38 +93,27 @@ internal static class FailureClassifier
                 {
                     ProviderName = providerName,
                     RetryAfter = broken.RetryAfter,
-                    Outcome = SendOutcome.NotSent,
+                    Outcome = SendOutcomeRules.Decide(Facts(broken, request)).Outcome,
                 };
         }
 
-        var neverSent = NeverSent(exception, request);
-        var timedOut = exception is TimeoutRejectedException or OperationCanceledException;
-        ViberErrorCode code;
-        string message;
-        if (neverSent)
-        {
-            code = timedOut ? ViberErrorCode.Timeout : ViberErrorCode.Network;
-            message = timedOut
-                ? "The request timed out before it was sent; the provider did not receive it."
-                : "The provider could not be reached; the request was not sent.";
-        }
-        else if (!request.IsIdempotent())
-        {
-            code = ViberErrorCode.OutcomeUnknown;
-            message = timedOut
+        var facts = Facts(exception, request);
+        var decision = SendOutcomeRules.Decide(facts);
+        var neverSent = !decision.MayHaveBeenSent;
+        var timedOut = facts.Failure == AttemptFailure.Timeout;
+        var code = decision.Code!.Value;
+        var message = code == ViberErrorCode.OutcomeUnknown
+            ? timedOut
                 ? "The request was sent but no answer came in time; the provider may have processed it. Check the status before sending again."
-                : "The connection failed after the request was sent; the provider may have processed it. Check the status before sending again.";
-        }
-        else
-        {
-            code = timedOut ? ViberErrorCode.Timeout : ViberErrorCode.Network;
-            message = timedOut ? "The provider did not answer in time." : "The connection to the provider failed.";
-        }
+                : "The connection failed after the request was sent; the provider may have processed it. Check the status before sending again."
+            : neverSent
+                ? timedOut ? "The request timed out before it was sent; the provider did not receive it." : "The provider could not be reached; the request was not sent."
+                : timedOut ? "The provider did not answer in time." : "The connection to the provider failed.";
 
         return new ViberMessagingException(code, message, exception)
         {
             ProviderName = providerName,
-            Outcome = neverSent ? SendOutcome.NotSent : SendOutcome.Unknown,
+            Outcome = decision.Outcome,
         };
     }
 }

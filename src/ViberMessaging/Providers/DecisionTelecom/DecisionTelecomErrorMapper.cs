@@ -99,10 +99,9 @@ internal static class DecisionTelecomErrorMapper
     {
         var code = Map(error, response.StatusCode);
 
-        // "Internal server error" may come after the message was taken: on a send its outcome is unknown at any HTTP status.
-        var outcome = code == ViberErrorCode.ProviderUnavailable && response.IsSend ? SendOutcome.Unknown : (SendOutcome?)null;
+        // "Internal server error" may come after the message was taken, at any HTTP status (the outcome rule decides).
         var providerMessage = error.Message is null ? error.Name : $"{error.Name}: {error.Message}";
-        return response.Error(code, Describe(code, ParameterOf(error.Name)), error.Code, providerMessage, outcome);
+        return response.Error(code, Describe(code, ParameterOf(error.Name)), error.Code, providerMessage, mayFollowProcessing: code == ViberErrorCode.ProviderUnavailable);
     }
 
     /// <summary>The exception for an HTTP error whose body is not the provider's error shape (the raw body is kept).</summary>

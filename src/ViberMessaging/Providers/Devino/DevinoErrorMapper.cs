@@ -103,8 +103,8 @@ internal static class DevinoErrorMapper
 
         if (RequestCodes.TryGetValue(status, out var row) || TryMessageCode(status, out row))
         {
-            var outcome = row.Code == ViberErrorCode.ProviderUnavailable && response.IsSend ? SendOutcome.Unknown : (SendOutcome?)null;
-            return response.Error(row.Code, $"Devino refused the request: {row.Meaning} ({status}).", status, providerMessage, outcome);
+            // error-system may come after the message was taken (the outcome rule decides).
+            return response.Error(row.Code, $"Devino refused the request: {row.Meaning} ({status}).", status, providerMessage, mayFollowProcessing: row.Code == ViberErrorCode.ProviderUnavailable);
         }
 
         return response.Error(ViberErrorCode.Unknown, $"Devino refused the request with the undocumented status '{status}'.", status, providerMessage);

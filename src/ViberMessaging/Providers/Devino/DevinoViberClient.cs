@@ -5,6 +5,7 @@ using ViberMessaging.DependencyInjection;
 using ViberMessaging.Http;
 using ViberMessaging.Internal;
 using ViberMessaging.Internal.Json;
+using ViberMessaging.Resilience;
 
 namespace ViberMessaging.Devino;
 
@@ -64,7 +65,7 @@ internal sealed class DevinoViberClient : IViberSender, IStatusQuery
             var entry = JsonFragments.Entries(response.Body, [index], "messages");
             return response.Unreadable(
                 string.Create(CultureInfo.InvariantCulture, $"Message {index} of the request was accepted (code ok) without a usable providerId (a 64-bit number): it was sent, but cannot be tracked."),
-                SendOutcome.Accepted,
+                AnswerState.UnreadableId,
                 entry,
                 JsonFragments.Property(entry, "providerId"));
         }));

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using ViberMessaging.Resilience;
 
 namespace ViberMessaging.SmsClub;
 
@@ -139,7 +140,7 @@ internal static class SmsClubResponseMapper
                         "SMS Club listed the recipient as accepted with an id that is not one of its ids (digits): it was sent, but cannot be tracked.",
                         [entry.Index],
                         entry.Message.Id,
-                        SendOutcome.Accepted)));
+                        AnswerState.UnreadableId)));
             }
             else if (incorrect.Contains(recipient.Digits) || blacklisted.Contains(recipient.Digits) || unmatched is null)
             {
@@ -152,7 +153,7 @@ internal static class SmsClubResponseMapper
                     "SMS Club's answer does not list the recipient, but lists messages whose numbers match no recipient: it may have been sent.",
                     unmatched,
                     null,
-                    SendOutcome.Unknown)));
+                    AnswerState.RecipientUnmatched)));
             }
         }
 

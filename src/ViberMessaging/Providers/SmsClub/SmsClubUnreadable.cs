@@ -1,3 +1,5 @@
+using ViberMessaging.Resilience;
+
 namespace ViberMessaging.SmsClub;
 
 /// <summary>
@@ -8,14 +10,18 @@ namespace ViberMessaging.SmsClub;
 /// <param name="Detail">What could not be read, in one sentence.</param>
 /// <param name="Entries">The positions of the entries of <c>messages</c> concerned.</param>
 /// <param name="RawId">The id as SMS Club sent it, when there was one.</param>
-/// <param name="Outcome"><see cref="SendOutcome.Accepted"/> when SMS Club listed the recipient, <see cref="SendOutcome.Unknown"/> when it may have.</param>
-internal sealed record SmsClubUnreadable(string ProviderName, string Detail, IReadOnlyList<int> Entries, string? RawId, SendOutcome Outcome)
+/// <param name="State"><see cref="AnswerState.UnreadableId"/> when SMS Club listed the recipient, <see cref="AnswerState.RecipientUnmatched"/> when it may have.</param>
+internal sealed record SmsClubUnreadable(string ProviderName, string Detail, IReadOnlyList<int> Entries, string? RawId, AnswerState State)
 {
     /// <summary>The error without the answer's context (for the mapper used on its own).</summary>
-    public ViberMessagingException ToError() => new(ViberErrorCode.OutcomeUnknown, Detail + " Check the status or reconcile before sending again.")
+    public ViberMessagingException ToError()
     {
-        ProviderName = ProviderName,
-        Outcome = Outcome,
-        ProviderMessageId = RawId,
-    };
+        var decision = SendOutcomeRules.Decide(AttemptFacts.Answered(isSend: true, System.Net.HttpStatusCode.OK, State));
+        return new(decision.Code!.Value, Detail + " Check the status or reconcile before sending again.")
+        {
+            ProviderName = ProviderName,
+            Outcome = decision.Outcome,
+            ProviderMessageId = RawId,
+        };
+    }
 }

@@ -119,7 +119,7 @@ internal sealed class SmsClubViberClient : IViberSender, IStatusQuery, IViberCha
         var data = RequestData(response, Json.SendResponse);
         return data.Messages is { Count: > 0 }
             ? new ChunkResult(SmsClubResponseMapper.FromSmsClubSendResponse(data, ProviderName, chunk.Span, u => response.Unreadable(
-                u.Detail, u.Outcome, JsonFragments.Entries(response.Body, u.Entries, "successfulRequest", "requestData", "messages"), u.RawId)))
+                u.Detail, u.State, JsonFragments.Entries(response.Body, u.Entries, "successfulRequest", "requestData", "messages"), u.RawId)))
             : throw SmsClubErrorMapper.NothingAccepted(response, data, chunk.Length);
     }
 
