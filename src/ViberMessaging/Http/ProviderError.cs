@@ -17,4 +17,7 @@ internal sealed record ProviderError(ViberErrorCode Code, string Message)
 
     /// <summary>Whether the provider's documents say this error may come after it processed the request.</summary>
     public bool MayFollowProcessing { get; init; }
+
+    /// <summary>The provider's error as it parsed it (its wire record), for an adapter that maps a refusal to a per-item result.</summary>
+    public object? Raw { get; init; }
 }

@@ -1,6 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using ViberMessaging.Internal;
 using ViberMessaging.Internal.Json;
 using ViberMessaging.Resilience;
@@ -60,6 +63,53 @@ internal sealed class ProviderResponse : IDisposable
             var text = Encoding.UTF8.GetString(body[..Math.Min(body.Length, MaxBodyInErrors)]);
             return _redactor.Redact(body.Length > MaxBodyInErrors ? text + "…" : text);
         }
+    }
+
+    /// <summary>
+    /// Reads the answer as <typeparamref name="T"/>, or throws: the kit's one "read the answer or throw". The
+    /// provider's <paramref name="parser"/> is asked first, at any HTTP status (providers answer errors at 200 too);
+    /// then an error status without the provider's error shape fails with the code the status gives; then a body
+    /// that is not a <typeparamref name="T"/> is malformed. What each failure means for a send is the outcome rule's call.
+    /// </summary>
+    /// <exception cref="ViberMessagingException">The answer is an error, or cannot be read.</exception>
+    public T Read<T>(JsonTypeInfo<T> type, ProviderErrorParser parser)
+        where T : class
+        => TryRead(type, parser, out var answer, out var error) ? answer : throw Error(error);
+
+    /// <summary>
+    /// As <see cref="Read{T}"/>, but hands back the provider's parsed error instead of throwing it, for an adapter
+    /// that turns some refusals into a per-item result (a rejected recipient, an unknown id).
+    /// </summary>
+    /// <exception cref="ViberMessagingException">The answer is an error without the provider's shape, or cannot be read.</exception>
+    public bool TryRead<T>(JsonTypeInfo<T> type, ProviderErrorParser parser, [NotNullWhen(true)] out T? answer, [NotNullWhen(false)] out ProviderError? error)
+        where T : class
+    {
+        answer = null;
+        JsonException? failure = null;
+        if (!Body.IsEmpty)
+        {
+            try
+            {
+                answer = JsonSerializer.Deserialize(Body.Span, type);
+            }
+            catch (JsonException exception)
+            {
+                failure = exception;
+            }
+        }
+
+        if (parser(this, answer, out error))
+        {
+            answer = null;
+            return false;
+        }
+
+        if (!IsSuccessStatusCode)
+        {
+            throw StatusError();
+        }
+
+        return answer is not null ? true : throw Malformed(failure, failure is null ? "The answer was empty." : null);
     }
 
     /// <summary>

@@ -1,7 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using ViberMessaging.Http;
+using ViberMessaging.Resilience;
 
 namespace ViberMessaging.DecisionTelecom;
 
@@ -59,7 +61,7 @@ internal static class DecisionTelecomErrorMapper
             return DocumentedCodes[0];
         }
 
-        return FromStatus(status ?? (int)httpStatus);
+        return SendOutcomeRules.CodeFor((HttpStatusCode)(status ?? (int)httpStatus));
     }
 
     /// <summary>The parameter an <c>Invalid Parameter: name</c> error names, or <see langword="null"/>.</summary>
@@ -94,21 +96,32 @@ internal static class DecisionTelecomErrorMapper
         };
     }
 
-    /// <summary>The exception for an error answer.</summary>
-    public static ViberMessagingException ToException(ProviderResponse response, DecisionTelecomAnswer error)
+    /// <summary>
+    /// The kit's error parser: whether an answer (at any HTTP status) is DecisionTelecom's error shape, and that error.
+    /// The parsed shape travels as <see cref="ProviderError.Raw"/> for the refusals that are about one recipient or id.
+    /// </summary>
+    public static bool TryParse(ProviderResponse response, object? answer, [NotNullWhen(true)] out ProviderError? error)
     {
-        var code = Map(error, response.StatusCode);
-
-        // "Internal server error" may come after the message was taken, at any HTTP status (the outcome rule decides).
-        var providerMessage = error.Message is null ? error.Name : $"{error.Name}: {error.Message}";
-        return response.Error(code, Describe(code, ParameterOf(error.Name)), error.Code, providerMessage, mayFollowProcessing: code == ViberErrorCode.ProviderUnavailable);
+        error = answer is DecisionTelecomAnswer { IsError: true } shape ? ToError(response.StatusCode, shape) : null;
+        return error is not null;
     }
 
-    /// <summary>The exception for an HTTP error whose body is not the provider's error shape (the raw body is kept).</summary>
-    public static ViberMessagingException FromHttpStatus(ProviderResponse response)
+    /// <summary>The exception for an error answer.</summary>
+    public static ViberMessagingException ToException(ProviderResponse response, DecisionTelecomAnswer error)
+        => response.Error(ToError(response.StatusCode, error));
+
+    private static ProviderError ToError(HttpStatusCode httpStatus, DecisionTelecomAnswer error)
     {
-        var code = FromStatus((int)response.StatusCode);
-        return response.Error(code, string.Create(CultureInfo.InvariantCulture, $"DecisionTelecom answered HTTP {(int)response.StatusCode} without its error body. {Describe(code, null)}"));
+        var code = Map(error, httpStatus);
+
+        // "Internal server error" may come after the message was taken, at any HTTP status (the outcome rule decides).
+        return new ProviderError(code, Describe(code, ParameterOf(error.Name)))
+        {
+            ProviderCode = error.Code,
+            ProviderMessage = error.Message is null ? error.Name : $"{error.Name}: {error.Message}",
+            MayFollowProcessing = code == ViberErrorCode.ProviderUnavailable,
+            Raw = error,
+        };
     }
 
     /// <summary>For <c>ProviderDefinition.IsRateLimitedBody</c>: whether an answer is the rate-limit error (also with HTTP 200).</summary>
@@ -139,18 +152,6 @@ internal static class DecisionTelecomErrorMapper
             return false;
         }
     }
-
-    private static ViberErrorCode FromStatus(int status) => status switch
-    {
-        400 => ViberErrorCode.InvalidRequest,
-        401 => ViberErrorCode.Unauthorized,
-        402 => ViberErrorCode.InsufficientFunds,
-        403 => ViberErrorCode.Forbidden,
-        404 => ViberErrorCode.NotFound,
-        429 => ViberErrorCode.RateLimited,
-        >= 500 and < 600 => ViberErrorCode.ProviderUnavailable,
-        _ => ViberErrorCode.Unknown,
-    };
 
     private static string Describe(ViberErrorCode code, string? parameter) => code switch
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using ViberMessaging.Http;
 using ViberMessaging.Internal.Json;
@@ -17,38 +16,17 @@ internal static class DecisionTelecomResponseMapper
     public static T Read<T>(ProviderResponse response, JsonTypeInfo<T> typeInfo)
         where T : DecisionTelecomAnswer
     {
-        T? answer = null;
-        JsonException? failure = null;
-        try
+        if (!response.TryRead(typeInfo, DecisionTelecomErrorMapper.TryParse, out var answer, out var error))
         {
-            answer = JsonSerializer.Deserialize(response.Body.Span, typeInfo);
-        }
-        catch (JsonException exception)
-        {
-            failure = exception;
+            return (T)error.Raw!;
         }
 
-        if (answer is { IsError: true })
+        if (answer.UnreadableId is { } raw)
         {
-            return answer;
+            throw response.Malformed(new UnreadableIdException(raw, "message_id is not a DecisionTelecom id (a 64-bit number)."), "Its message_id is not a DecisionTelecom id (a 64-bit number): the message was sent, but cannot be tracked.");
         }
 
-        if (!response.IsSuccessStatusCode)
-        {
-            throw DecisionTelecomErrorMapper.FromHttpStatus(response);
-        }
-
-        if (answer is null || !answer.IsComplete)
-        {
-            if (answer?.UnreadableId is { } raw)
-            {
-                throw response.Malformed(new UnreadableIdException(raw, "message_id is not a DecisionTelecom id (a 64-bit number)."), "Its message_id is not a DecisionTelecom id (a 64-bit number): the message was sent, but cannot be tracked.");
-            }
-
-            throw response.Malformed(failure, failure is null ? "The answer lacks the fields DecisionTelecom documents." : null);
-        }
-
-        return answer;
+        return answer.IsComplete ? answer : throw response.Malformed(detail: "The answer lacks the fields DecisionTelecom documents.");
     }
 
     /// <summary>

@@ -1,7 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using ViberMessaging.Http;
+using ViberMessaging.Resilience;
 
 namespace ViberMessaging.Devino;
 
@@ -78,10 +80,31 @@ internal static class DevinoErrorMapper
     }
 
     /// <summary>
+    /// The kit's error parser: a non-2xx answer (Spring-style body, Devino body, or none), or a request-level
+    /// <c>status</c> other than <c>ok</c> at any status (Devino answers those at HTTP 200 too).
+    /// </summary>
+    public static bool TryParse(ProviderResponse response, object? answer, [NotNullWhen(true)] out ProviderError? error)
+    {
+        var status = answer switch
+        {
+            DevinoSendResponse send => send.Status,
+            DevinoStatusResponse query => query.Status,
+            _ => null,
+        };
+        error = !response.IsSuccessStatusCode ? ToError(response, status: null)
+            : status is not null && !IsOk(status) ? ToError(response, status)
+            : null;
+        return error is not null;
+    }
+
+    /// <summary>
     /// The error for an answer that refused the request: a request-level <c>status</c> code at any HTTP status, or a
     /// non-2xx answer (Spring-style body, Devino body, or none). A system error to a send may have been processed.
     /// </summary>
     public static ViberMessagingException FromDevinoResponse(ProviderResponse response, string? status)
+        => response.Error(ToError(response, status));
+
+    private static ProviderError ToError(ProviderResponse response, string? status)
     {
         string? providerMessage = null;
         if (status is null && !response.IsSuccessStatusCode)
@@ -104,25 +127,20 @@ internal static class DevinoErrorMapper
         if (RequestCodes.TryGetValue(status, out var row) || TryMessageCode(status, out row))
         {
             // error-system may come after the message was taken (the outcome rule decides).
-            return response.Error(row.Code, $"Devino refused the request: {row.Meaning} ({status}).", status, providerMessage, mayFollowProcessing: row.Code == ViberErrorCode.ProviderUnavailable);
+            return new ProviderError(row.Code, $"Devino refused the request: {row.Meaning} ({status}).")
+            {
+                ProviderCode = status,
+                ProviderMessage = providerMessage,
+                MayFollowProcessing = row.Code == ViberErrorCode.ProviderUnavailable,
+            };
         }
 
-        return response.Error(ViberErrorCode.Unknown, $"Devino refused the request with the undocumented status '{status}'.", status, providerMessage);
+        return new ProviderError(ViberErrorCode.Unknown, $"Devino refused the request with the undocumented status '{status}'.") { ProviderCode = status, ProviderMessage = providerMessage };
     }
 
-    /// <summary>The neutral code for a non-2xx answer without a Devino code.</summary>
-    public static ViberErrorCode ToErrorCode(HttpStatusCode status) => (int)status switch
+    /// <summary>A non-2xx answer without a Devino code: the code its status gives (the kit's one fallback), in Devino's words.</summary>
+    private static ProviderError FromHttpStatus(ProviderResponse response, string? providerCode, string? providerMessage)
     {
-        401 => ViberErrorCode.Unauthorized,
-        403 => ViberErrorCode.Forbidden,
-        429 => ViberErrorCode.RateLimited,
-        >= 500 => ViberErrorCode.ProviderUnavailable,
-        _ => ViberErrorCode.InvalidRequest,
-    };
-
-    private static ViberMessagingException FromHttpStatus(ProviderResponse response, string? providerCode, string? providerMessage)
-    {
-        var code = ToErrorCode(response.StatusCode);
         var status = (int)response.StatusCode;
         var message = status switch
         {
@@ -133,7 +151,7 @@ internal static class DevinoErrorMapper
             >= 500 => string.Create(CultureInfo.InvariantCulture, $"Devino failed (HTTP {status})."),
             _ => string.Create(CultureInfo.InvariantCulture, $"Devino refused the request (HTTP {status})."),
         };
-        return response.Error(code, message, providerCode, providerMessage);
+        return new ProviderError(SendOutcomeRules.CodeFor(response.StatusCode), message) { ProviderCode = providerCode, ProviderMessage = providerMessage };
     }
 
     private static bool TryMessageCode(string code, out (ViberErrorCode Code, string Meaning) row)

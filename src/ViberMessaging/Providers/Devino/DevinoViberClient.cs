@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using ViberMessaging.DependencyInjection;
 using ViberMessaging.Http;
 using ViberMessaging.Internal;
@@ -59,7 +57,7 @@ internal sealed class DevinoViberClient : IViberSender, IStatusQuery
         using var request = ViberRequestOptions.Create(
             HttpMethod.Post, "send", new PooledJsonContent<DevinoSendRequest>(body, DevinoJsonContext.Default.DevinoSendRequest), "send", idempotent: false);
         using var response = await _context.Transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var answer = Read(response, DevinoJsonContext.Default.DevinoSendResponse, static a => a.Status, static a => a.Messages is not null);
+        var answer = WithMessages(response, response.Read(DevinoJsonContext.Default.DevinoSendResponse, DevinoErrorMapper.TryParse), static a => a.Messages is not null);
         return new ChunkResult(DevinoResponseMapper.FromDevinoSendResponse(answer, recipients.Span, ProviderName, index =>
         {
             var entry = JsonFragments.Entries(response.Body, [index], "messages");
@@ -76,45 +74,14 @@ internal sealed class DevinoViberClient : IViberSender, IStatusQuery
         using var request = ViberRequestOptions.Create(
             HttpMethod.Post, "status", new PooledJsonContent<DevinoStatusRequest>(body, DevinoJsonContext.Default.DevinoStatusRequest), "status", idempotent: true);
         using var response = await _context.Transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var answer = Read(response, DevinoJsonContext.Default.DevinoStatusResponse, static a => a.Status, static a => a.Messages is not null);
+        var answer = WithMessages(response, response.Read(DevinoJsonContext.Default.DevinoStatusResponse, DevinoErrorMapper.TryParse), static a => a.Messages is not null);
         return DevinoResponseMapper.FromDevinoStatusResponse(answer, ids.Span, ProviderName);
     }
 
     /// <summary>
-    /// Parses a 2xx answer, or throws the mapped error: a non-2xx, or a request-level status other than <c>ok</c>
-    /// (Devino answers those at HTTP 200 too). An answer that cannot be read is malformed (an unknown outcome for a send).
+    /// "ok" without the per-message array says nothing about the messages: treating them as rejected could invite a
+    /// resend of messages Devino accepted, so the answer is malformed (an unknown outcome for a send).
     /// </summary>
-    private static T Read<T>(ProviderResponse response, JsonTypeInfo<T> typeInfo, Func<T, string?> status, Func<T, bool> hasMessages)
-        where T : class
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            throw DevinoErrorMapper.FromDevinoResponse(response, status: null);
-        }
-
-        T? answer;
-        try
-        {
-            answer = JsonSerializer.Deserialize(response.Body.Span, typeInfo);
-        }
-        catch (JsonException exception)
-        {
-            throw response.Malformed(exception);
-        }
-
-        if (answer is null)
-        {
-            throw response.Malformed(detail: "The answer was empty.");
-        }
-
-        var code = status(answer);
-        if (code is not null && !DevinoErrorMapper.IsOk(code))
-        {
-            throw DevinoErrorMapper.FromDevinoResponse(response, code);
-        }
-
-        // "ok" without the per-message array says nothing about the messages: treating them as rejected could
-        // invite a resend of messages Devino accepted, so the answer is malformed (an unknown outcome for a send).
-        return hasMessages(answer) ? answer : throw response.Malformed(detail: "The answer has no messages array.");
-    }
+    private static T WithMessages<T>(ProviderResponse response, T answer, Func<T, bool> hasMessages)
+        => hasMessages(answer) ? answer : throw response.Malformed(detail: "The answer has no messages array.");
 }

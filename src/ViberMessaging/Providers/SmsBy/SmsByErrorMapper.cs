@@ -1,5 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
 using System.Text.Json;
 using ViberMessaging.Http;
+using ViberMessaging.Resilience;
 
 namespace ViberMessaging.SmsBy;
 
@@ -52,13 +55,7 @@ internal static class SmsByErrorMapper
             return byStatus;
         }
 
-        return httpStatus switch
-        {
-            401 => ViberErrorCode.Unauthorized,
-            >= 500 => ViberErrorCode.ProviderUnavailable,
-            >= 400 => ViberErrorCode.InvalidRequest,
-            _ => ViberErrorCode.Unknown,
-        };
+        return SendOutcomeRules.CodeFor((HttpStatusCode)httpStatus);
     }
 
     /// <summary>The code the first matching row of <see cref="TextRows"/> gives a sentence, or <see langword="null"/>.</summary>
@@ -78,26 +75,27 @@ internal static class SmsByErrorMapper
         return null;
     }
 
-    /// <summary>Throws the mapped error when the answer is a failure in any of SMS.by's shapes; returns when it is data.</summary>
-    /// <exception cref="ViberMessagingException">The answer is an error.</exception>
-    public static void ThrowIfError(ProviderResponse response)
+    /// <summary>The kit's error parser: whether the answer is a failure in any of SMS.by's shapes (at any HTTP status), and that failure.</summary>
+    public static bool TryParse(ProviderResponse response, object? answer, [NotNullWhen(true)] out ProviderError? error)
     {
         var body = Inspect(response.Body.Span);
         var status = (int)response.StatusCode;
         if (response.IsSuccessStatusCode && !body.IsError)
         {
-            return;
+            error = null;
+            return false;
         }
 
         var text = body.ErrorText;
-        var code = Map(status, text);
+
         // The sentence travels as ProviderMessage, which is redacted; the message itself never repeats provider text.
         var message = text is not null
             ? "SMS.by refused the request."
             : response.IsSuccessStatusCode
                 ? $"SMS.by answered '{body.Literal}' without saying why."
                 : $"SMS.by answered HTTP {status}.";
-        throw response.Error(code, message, providerMessage: text ?? body.Literal);
+        error = new ProviderError(Map(status, text), message) { ProviderMessage = text ?? body.Literal };
+        return true;
     }
 
     /// <summary>The recipient-level reason for an error SMS.by gave a quick message, or <see langword="null"/> when the error is not about the recipient.</summary>

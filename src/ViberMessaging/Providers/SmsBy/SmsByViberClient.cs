@@ -278,14 +278,14 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
 
     /// <summary>Sends one request and reads its answer: an error in any of SMS.by's shapes is thrown mapped; unreadable data is a malformed answer.</summary>
     private async Task<TResult> CallAsync<TWire, TResult>(HttpRequestMessage request, JsonTypeInfo<TWire> type, Func<TWire, TResult> map, CancellationToken cancellationToken)
+        where TWire : class
     {
         using (request)
         {
             using var response = await _context.Transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            SmsByErrorMapper.ThrowIfError(response);
+            var answer = response.Read(type, SmsByErrorMapper.TryParse);
             try
             {
-                var answer = JsonSerializer.Deserialize(response.Body.Span, type) ?? throw new JsonException("The answer is empty.");
                 return map(answer);
             }
             catch (JsonException exception)

@@ -1,6 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Net;
 using System.Text.Json;
 using ViberMessaging.Http;
+using ViberMessaging.Resilience;
 
 namespace ViberMessaging.SmsClub;
 
@@ -110,6 +113,22 @@ internal static class SmsClubErrorMapper
     public static ViberMessagingException FromSmsClubError(ProviderResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
+        return ToError(response) is { } error ? response.Error(error) : response.Malformed(detail: "It has neither successfulRequest.requestData nor an error.");
+    }
+
+    /// <summary>
+    /// The kit's error parser: an HTTP error, or an answer without <c>successfulRequest.requestData</c> that carries
+    /// an <c>errorRequest</c> or the framework's error shape (at HTTP 200 too).
+    /// </summary>
+    public static bool TryParse(ProviderResponse response, object? answer, [NotNullWhen(true)] out ProviderError? error)
+    {
+        error = response.IsSuccessStatusCode && answer is not null and not ISmsClubEnvelope { HasData: false } ? null : ToError(response);
+        return error is not null;
+    }
+
+    /// <summary>The error an answer carries, or <see langword="null"/> for a 2xx without one.</summary>
+    private static ProviderError? ToError(ProviderResponse response)
+    {
         var body = TryParse(response.Body.Span);
         var errors = (body?.ErrorRequest ?? body?.ErrorRequestSnake)?.Errors ?? [];
         var info = (body?.ErrorRequest ?? body?.ErrorRequestSnake)?.Info;
@@ -117,7 +136,7 @@ internal static class SmsClubErrorMapper
         var hasFrameworkError = body?.Name is not null && frameworkStatus is not null;
         if (response.IsSuccessStatusCode && errors.Count == 0 && info is null && !hasFrameworkError)
         {
-            return response.Malformed(detail: "It has neither successfulRequest.requestData nor an error.");
+            return null;
         }
 
         var status = response.IsSuccessStatusCode && frameworkStatus is { } inBody ? inBody : (int)response.StatusCode;
@@ -125,7 +144,7 @@ internal static class SmsClubErrorMapper
         var messages = errors.Count > 0 ? Describe(errors) : info ?? body?.Message;
         var code = Map(status, key, errors.Count > 0 ? errors.SelectMany(e => e.Value) : info is null ? [] : [info]);
         var providerCode = string.IsNullOrEmpty(key) ? body?.Name ?? status.ToString(CultureInfo.InvariantCulture) : key;
-        return response.Error(code, Sentence(code, status, key), providerCode, messages);
+        return new ProviderError(code, Sentence(code, status, key)) { ProviderCode = providerCode, ProviderMessage = messages };
     }
 
     /// <summary>A 200 whose <c>messages</c> is empty: nothing was accepted, which SMS Club does not report as an error itself.</summary>
@@ -164,13 +183,7 @@ internal static class SmsClubErrorMapper
             return byKey;
         }
 
-        return status switch
-        {
-            400 => ViberErrorCode.InvalidRequest,
-            >= 500 => ViberErrorCode.ProviderUnavailable,
-            >= 400 => ViberErrorCode.InvalidRequest,
-            _ => ViberErrorCode.Unknown,
-        };
+        return SendOutcomeRules.CodeFor((HttpStatusCode)status);
     }
 
     private static SmsClubErrorResponse? TryParse(ReadOnlySpan<byte> body)

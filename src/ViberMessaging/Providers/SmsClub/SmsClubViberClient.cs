@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using ViberMessaging.DependencyInjection;
 using ViberMessaging.Http;
@@ -156,21 +155,7 @@ internal sealed class SmsClubViberClient : IViberSender, IStatusQuery, IViberCha
 
     private static T Parse<T>(ProviderResponse response, JsonTypeInfo<T> typeInfo)
         where T : class
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            throw SmsClubErrorMapper.FromSmsClubError(response);
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(response.Body.Span, typeInfo) ?? throw SmsClubErrorMapper.FromSmsClubError(response);
-        }
-        catch (JsonException exception)
-        {
-            throw response.Malformed(exception);
-        }
-    }
+        => response.Read(typeInfo, SmsClubErrorMapper.TryParse);
 
     private static bool SameMessage(ChatMessage a, ChatMessage b)
         => a.Direction == b.Direction && a.Timestamp == b.Timestamp && string.Equals(a.Text, b.Text, StringComparison.Ordinal)

@@ -51,7 +51,7 @@ public sealed class DecisionTelecomErrorMapperTests
     [InlineData("""{"name":"Unauthorized","message":"Your request was made with invalid credentials.","code":0,"status":401}""", 200, ViberErrorCode.Unauthorized)]
     [InlineData("""{"name":"Forbidden","message":"m","code":0,"status":403}""", 403, ViberErrorCode.Forbidden)]
     [InlineData("""{"name":"Not Found","message":"Page not found.","code":0,"status":404}""", 404, ViberErrorCode.NotFound)]
-    [InlineData("""{"name":"Something new","message":"m","code":77,"status":418}""", 200, ViberErrorCode.Unknown)]
+    [InlineData("""{"name":"Something new","message":"m","code":77,"status":418}""", 200, ViberErrorCode.InvalidRequest)]  // another 4xx: the kit's one HTTP-status fallback
     public void Map_DocumentedAndFrameworkErrors_MapByCodeStatusAndParameter(string body, int httpStatus, ViberErrorCode expected)
     {
         var error = JsonSerializer.Deserialize(body, DecisionTelecomJsonContext.Default.SendViberResponse)!;
@@ -173,12 +173,12 @@ public sealed class DecisionTelecomErrorMapperTests
     [InlineData(429, "slow down", true, ViberErrorCode.RateLimited)]
     [InlineData(502, "<html>Bad Gateway</html>", false, ViberErrorCode.ProviderUnavailable)]
     [InlineData(503, "", true, ViberErrorCode.OutcomeUnknown)]
-    [InlineData(418, "teapot", false, ViberErrorCode.Unknown)]
-    public async Task FromHttpStatus_NoErrorShape_GivesATypedErrorWithTheRawBody(int status, string body, bool isSend, ViberErrorCode expected)
+    [InlineData(418, "teapot", false, ViberErrorCode.InvalidRequest)]
+    public async Task Read_HttpErrorWithoutTheErrorShape_GivesATypedErrorWithTheRawBody(int status, string body, bool isSend, ViberErrorCode expected)
     {
         using var response = await ResponseAsync((HttpStatusCode)status, body, isSend);
 
-        var sut = DecisionTelecomErrorMapper.FromHttpStatus(response);
+        var sut = Assert.Throws<ViberMessagingException>(() => DecisionTelecomResponseMapper.Read(response, DecisionTelecomJsonContext.Default.SendViberResponse));
 
         Assert.Equal(expected, sut.ErrorCode);
         Assert.Equal((HttpStatusCode)status, sut.StatusCode);

@@ -120,7 +120,7 @@ public sealed class DevinoErrorMapperTests
     [InlineData(HttpStatusCode.BadRequest, "Bad Request", ViberErrorCode.InvalidRequest)]
     [InlineData(HttpStatusCode.Unauthorized, "Unauthorized", ViberErrorCode.Unauthorized)]
     [InlineData(HttpStatusCode.Forbidden, "Forbidden", ViberErrorCode.Forbidden)]
-    [InlineData(HttpStatusCode.NotFound, "Not Found", ViberErrorCode.InvalidRequest)]
+    [InlineData(HttpStatusCode.NotFound, "Not Found", ViberErrorCode.NotFound)]
     [InlineData(HttpStatusCode.UnsupportedMediaType, "Unsupported Media Type", ViberErrorCode.InvalidRequest)]
     [InlineData(HttpStatusCode.InternalServerError, "Internal Server Error", ViberErrorCode.ProviderUnavailable)]
     [InlineData(HttpStatusCode.ServiceUnavailable, "Service Unavailable", ViberErrorCode.ProviderUnavailable)]

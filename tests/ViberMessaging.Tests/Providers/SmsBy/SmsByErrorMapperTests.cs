@@ -74,7 +74,7 @@ public sealed class SmsByErrorMapperTests
     {
         using var response = await ResponseAsync(200, body);
 
-        SmsByErrorMapper.ThrowIfError(response);
+        ThrowIfError(response);
     }
 
     [Theory]
@@ -93,7 +93,7 @@ public sealed class SmsByErrorMapperTests
     {
         using var response = await ResponseAsync(status, body);
 
-        var error = Assert.Throws<ViberMessagingException>(() => SmsByErrorMapper.ThrowIfError(response));
+        var error = Assert.Throws<ViberMessagingException>(() => ThrowIfError(response));
 
         Assert.Equal((code, providerMessage, (HttpStatusCode)status), (error.ErrorCode, error.ProviderMessage, error.StatusCode!.Value));
         Assert.Equal(body, error.ResponseBody);
@@ -106,7 +106,7 @@ public sealed class SmsByErrorMapperTests
     {
         using var response = await ResponseAsync(429, """{"error":"Request limit exceeded"}""", isSend: true, rateLimited: true);
 
-        var error = Assert.Throws<ViberMessagingException>(() => SmsByErrorMapper.ThrowIfError(response));
+        var error = Assert.Throws<ViberMessagingException>(() => ThrowIfError(response));
 
         Assert.Equal((ViberErrorCode.RateLimited, SendOutcome.NotSent, "Request limit exceeded"), (error.ErrorCode, error.Outcome, error.ProviderMessage));
     }
@@ -116,7 +116,7 @@ public sealed class SmsByErrorMapperTests
     {
         using var response = await ResponseAsync(500, "<html>Server unavailable</html>", isSend: true);
 
-        var error = Assert.Throws<ViberMessagingException>(() => SmsByErrorMapper.ThrowIfError(response));
+        var error = Assert.Throws<ViberMessagingException>(() => ThrowIfError(response));
 
         Assert.Equal((ViberErrorCode.OutcomeUnknown, SendOutcome.Unknown, null), (error.ErrorCode, error.Outcome, error.ProviderMessage));
     }
@@ -126,7 +126,7 @@ public sealed class SmsByErrorMapperTests
     {
         using var response = await ResponseAsync(500, """{"error":"Server unavailable"}""");
 
-        var error = Assert.Throws<ViberMessagingException>(() => SmsByErrorMapper.ThrowIfError(response));
+        var error = Assert.Throws<ViberMessagingException>(() => ThrowIfError(response));
 
         Assert.Equal((ViberErrorCode.ProviderUnavailable, SendOutcome.NotSent, true), (error.ErrorCode, error.Outcome, error.IsTransient));
     }
@@ -136,7 +136,7 @@ public sealed class SmsByErrorMapperTests
     {
         using var response = await ResponseAsync(400, """{"error":"Invalid token secret-token-123"}""", redactor: new SecretRedactor(["secret-token-123"]));
 
-        var error = Assert.Throws<ViberMessagingException>(() => SmsByErrorMapper.ThrowIfError(response));
+        var error = Assert.Throws<ViberMessagingException>(() => ThrowIfError(response));
 
         Assert.DoesNotContain("secret-token-123", error.ResponseBody + error.ProviderMessage + error.Message, StringComparison.Ordinal);
         Assert.Equal(ViberErrorCode.Unauthorized, error.ErrorCode);
@@ -148,7 +148,7 @@ public sealed class SmsByErrorMapperTests
     public async Task RecipientReason_RecipientErrorOfAQuickSend_IsARejectionReason(string text, DeliveryFailureReason reason)
     {
         using var response = await ResponseAsync(200, $$"""{"error":"{{text}}"}""", isSend: true);
-        var error = Assert.Throws<ViberMessagingException>(() => SmsByErrorMapper.ThrowIfError(response));
+        var error = Assert.Throws<ViberMessagingException>(() => ThrowIfError(response));
 
         Assert.Equal(reason, SmsByErrorMapper.RecipientReason(error));
     }
@@ -157,7 +157,7 @@ public sealed class SmsByErrorMapperTests
     public async Task RecipientReason_AccountError_IsNotAboutTheRecipient()
     {
         using var response = await ResponseAsync(200, """{"error":"vibername_id is required"}""", isSend: true);
-        var error = Assert.Throws<ViberMessagingException>(() => SmsByErrorMapper.ThrowIfError(response));
+        var error = Assert.Throws<ViberMessagingException>(() => ThrowIfError(response));
 
         Assert.Null(SmsByErrorMapper.RecipientReason(error));
     }
@@ -172,7 +172,7 @@ public sealed class SmsByErrorMapperTests
     public async Task IsUnknownId_NotFoundOrABareLiteralWithASuccessfulStatus_MeansAnUnknownId(int status, string body, bool unknown)
     {
         using var response = await ResponseAsync(status, body);
-        var error = Assert.Throws<ViberMessagingException>(() => SmsByErrorMapper.ThrowIfError(response));
+        var error = Assert.Throws<ViberMessagingException>(() => ThrowIfError(response));
 
         Assert.Equal(unknown, SmsByErrorMapper.IsUnknownId(error));
     }
@@ -183,5 +183,14 @@ public sealed class SmsByErrorMapperTests
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/v2/x");
         message.Content = await BufferedContent.ReadAsync(message, request, "SmsBy", 1 << 20, CancellationToken.None);
         return new ProviderResponse("SmsBy", message, isSend, retryAfter: null, rateLimited, redactor ?? SecretRedactor.None);
+    }
+
+    /// <summary>What the kit does with the parser's answer: throw the provider's error through the outcome rule.</summary>
+    private static void ThrowIfError(ViberMessaging.Http.ProviderResponse response)
+    {
+        if (SmsByErrorMapper.TryParse(response, answer: null, out var error))
+        {
+            throw response.Error(error);
+        }
     }
 }

@@ -7,9 +7,13 @@ namespace ViberMessaging.SmsClub;
 /// <c>{"errorRequest":{"errors":{…}}}</c> on a business error.
 /// </summary>
 /// <typeparam name="TData">The shape of <c>requestData</c> for the endpoint.</typeparam>
-internal sealed record SmsClubResponse<TData>
+internal sealed record SmsClubResponse<TData> : ISmsClubEnvelope
     where TData : class
 {
+    /// <inheritdoc/>
+    [JsonIgnore]
+    public bool HasData => SuccessfulRequest?.RequestData is not null;
+
     [JsonPropertyName("successfulRequest")]
     public SmsClubSuccessfulRequest<TData>? SuccessfulRequest { get; init; }
 
@@ -24,4 +28,11 @@ internal sealed record SmsClubSuccessfulRequest<TData>
 {
     [JsonPropertyName("requestData")]
     public TData? RequestData { get; init; }
+}
+
+/// <summary>Any of SMS Club's <c>successfulRequest</c> / <c>errorRequest</c> envelopes, whatever its data.</summary>
+internal interface ISmsClubEnvelope
+{
+    /// <summary>Whether <c>successfulRequest.requestData</c> is there.</summary>
+    bool HasData { get; }
 }
