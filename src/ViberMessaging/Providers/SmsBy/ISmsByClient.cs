@@ -18,11 +18,8 @@ namespace ViberMessaging.SmsBy;
 /// is unknown they fail with <see cref="ViberErrorCode.OutcomeUnknown"/>.
 /// </para>
 /// </remarks>
-public interface ISmsByClient
+public interface ISmsByClient : IViberProviderService
 {
-    /// <summary>The registered provider name.</summary>
-    string ProviderName { get; }
-
     /// <summary>
     /// Sends several mailing lists in one <c>sendBulkViber</c> request: <see cref="SmsByBulkMailing"/>s (one content to
     /// many phones) and <see cref="SmsByPersonalMailing"/>s (a text per phone), each with its own sender and schedule.

@@ -6,11 +6,8 @@ namespace ViberMessaging.SmsClub;
 /// first SMS Club registration.
 /// </summary>
 /// <remarks>Thread-safe. The query only reads, so it is retried through transient faults.</remarks>
-public interface ISmsClubAccount
+public interface ISmsClubAccount : IViberProviderService
 {
-    /// <summary>The registered provider name.</summary>
-    string ProviderName { get; }
-
     /// <summary>Lists the Viber sender names registered on the account (<c>GET /vibers/originator</c>): the values <see cref="ViberMessage.Sender"/> may take.</summary>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The sender names, in the provider's order.</returns>
