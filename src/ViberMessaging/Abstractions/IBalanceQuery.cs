@@ -2,11 +2,8 @@ namespace ViberMessaging;
 
 /// <summary>Reads the money left on a provider account, where the provider reports it.</summary>
 /// <remarks>Implementations are thread-safe; the query is retried through transient faults.</remarks>
-public interface IBalanceQuery
+public interface IBalanceQuery : IViberProviderService
 {
-    /// <summary>The registered provider name.</summary>
-    string ProviderName { get; }
-
     /// <summary>Reads the account's balance.</summary>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The balance.</returns>

@@ -4,11 +4,8 @@ namespace ViberMessaging;
 /// <remarks>
 /// Implementations are thread-safe. Status requests are safe to repeat, so transient failures are retried.
 /// </remarks>
-public interface IStatusQuery
+public interface IStatusQuery : IViberProviderService
 {
-    /// <summary>The registered provider name; only ids with this provider name are answered.</summary>
-    string ProviderName { get; }
-
     /// <summary>Reads the current status of each message.</summary>
     /// <param name="messageIds">The ids returned by <see cref="IViberSender.SendAsync"/>, any number; they are split into requests of the size the provider allows.</param>
     /// <param name="cancellationToken">Cancels the query.</param>

@@ -10,11 +10,8 @@ namespace ViberMessaging;
 /// </para>
 /// <para>Implementations are thread-safe. Reading is retried through transient faults; a reply is a send and is never sent twice.</para>
 /// </remarks>
-public interface IViberChats
+public interface IViberChats : IViberProviderService
 {
-    /// <summary>The registered provider name.</summary>
-    string ProviderName { get; }
-
     /// <summary>Lists the account's chats, newest first where the provider orders them, fetching pages as you enumerate.</summary>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The chats.</returns>

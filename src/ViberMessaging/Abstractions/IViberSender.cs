@@ -14,11 +14,8 @@ namespace ViberMessaging;
 /// provider allows and does not trip its 429.
 /// </para>
 /// </remarks>
-public interface IViberSender
+public interface IViberSender : IViberProviderService
 {
-    /// <summary>The registered provider name (for example <c>SmsClub</c>); also the provider part of every <see cref="MessageId"/> it returns.</summary>
-    string ProviderName { get; }
-
     /// <summary>What the provider supports and its limits.</summary>
     ProviderCapabilities Capabilities { get; }
 

@@ -12,6 +12,7 @@ using ViberMessaging.Http;
 using ViberMessaging.Internal;
 using ViberMessaging.Pacing;
 using ViberMessaging.Resilience;
+using ViberMessaging.Telemetry;
 
 namespace ViberMessaging.DependencyInjection;
 
@@ -34,6 +35,9 @@ internal sealed class ProviderDefinition<TOptions, TClient>
 
     /// <summary>For providers that report their rate limit in a 200 body: detects such a body.</summary>
     public Func<HttpResponseMessage, CancellationToken, ValueTask<bool>>? IsRateLimitedBody { get; init; }
+
+    /// <summary>Wraps the provider's extra interface (<c>ISmsByClient</c>, …) in its observing decorator, if it has one.</summary>
+    public Func<TClient, OperationObserver, ObservedServices, IViberProviderService>? ObserveExtra { get; init; }
 }
 
 /// <summary>
@@ -41,7 +45,8 @@ internal sealed class ProviderDefinition<TOptions, TClient>
 /// from configuration (unknown keys rejected) and validated at start-up, a pacing gate and Polly pipelines per
 /// account as singletons, a named HttpClient (resilience → pacing → attempt → SocketsHttpHandler) without the
 /// factory's default request logging, and keyed <see cref="IViberSender"/> / <see cref="IStatusQuery"/> /
-/// <see cref="IViberChats"/> / <see cref="IBalanceQuery"/> services (the last two where the client implements them).
+/// <see cref="IViberChats"/> / <see cref="IBalanceQuery"/> services (the last two where the client implements them),
+/// each the client wrapped in its observing decorator (<see cref="ObservedServices"/>): users never get the bare client.
 /// </summary>
 internal static class ProviderRegistration
 {
@@ -150,16 +155,22 @@ internal static class ProviderRegistration
                 sp.GetRequiredService<IOptionsMonitor<HttpClientFactoryOptions>>().Get(HttpClientName(name)).HandlerLifetime);
             return definition.Create(new ProviderContext<TOptions>(name, o, transport, LoggerFor(sp, name), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         });
-        services.AddKeyedSingleton<IViberSender>(name, static (sp, key) => sp.GetRequiredKeyedService<TClient>(key));
-        services.AddKeyedSingleton<IStatusQuery>(name, static (sp, key) => sp.GetRequiredKeyedService<TClient>(key));
+        services.AddKeyedSingleton(name, (sp, key) =>
+        {
+            var client = sp.GetRequiredKeyedService<TClient>(key);
+            var observer = new OperationObserver(name, LoggerFor(sp, name));
+            return new ObservedServices(client, observer, definition.ObserveExtra is { } extra ? observed => extra(client, observer, observed) : null);
+        });
+        services.AddKeyedSingleton<IViberSender>(name, static (sp, key) => Observed(sp, key).Get<IViberSender>());
+        services.AddKeyedSingleton<IStatusQuery>(name, static (sp, key) => Observed(sp, key).Get<IStatusQuery>());
         if (supportsChats)
         {
-            services.AddKeyedSingleton<IViberChats>(name, static (sp, key) => (IViberChats)sp.GetRequiredKeyedService<TClient>(key));
+            services.AddKeyedSingleton<IViberChats>(name, static (sp, key) => Observed(sp, key).Get<IViberChats>());
         }
 
         if (typeof(IBalanceQuery).IsAssignableFrom(typeof(TClient)))
         {
-            services.AddKeyedSingleton<IBalanceQuery>(name, static (sp, key) => (IBalanceQuery)sp.GetRequiredKeyedService<TClient>(key));
+            services.AddKeyedSingleton<IBalanceQuery>(name, static (sp, key) => Observed(sp, key).Get<IBalanceQuery>());
         }
 
         return builder;
@@ -192,6 +203,10 @@ internal static class ProviderRegistration
         AllowAutoRedirect = false,
         UseCookies = false,
     };
+
+    /// <summary>The account's services as users get them: observed by the decorators.</summary>
+    internal static ObservedServices Observed(IServiceProvider services, object? name)
+        => services.GetRequiredKeyedService<ObservedServices>(name);
 
     internal static ProviderInfrastructure Infrastructure(IServiceProvider services, string name)
         => services.GetRequiredKeyedService<ProviderInfrastructure>(name);

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using ViberMessaging.Resilience;
-using ViberMessaging.Telemetry;
 
 namespace ViberMessaging.Internal;
 
@@ -12,7 +10,9 @@ internal sealed record ChunkResult(IReadOnlyList<RecipientResult> Recipients, st
 /// Splits a send into requests of the provider's size, runs them with bounded concurrency (pacing still applies to
 /// each), and merges the outcomes in recipient order. Nothing is lost: a failed request's recipients are
 /// <see cref="RecipientStatus.Failed"/> with its error; after an account-wide error (credentials, money, sender,
-/// content, an open circuit) the requests not yet started are not sent and carry the same error.
+/// content, an open circuit) the requests not yet started are not sent and carry the same error. Spans, metrics and
+/// failure logs are the decorators' (<see cref="Telemetry.OperationObserver"/>), so a send is observed once whatever
+/// path reached it.
 /// </summary>
 internal static class SendBatching
 {
@@ -23,31 +23,6 @@ internal static class SendBatching
         int maxConcurrency,
         Func<ReadOnlyMemory<PhoneNumber>, CancellationToken, Task<ChunkResult>> sendChunk,
         ILogger logger,
-        CancellationToken cancellationToken)
-    {
-        var telemetry = OperationTelemetry.Start(providerName, ViberMessagingInstruments.SendOperation);
-        telemetry.Activity?.SetTag(ViberMessagingInstruments.RecipientsTag, recipients.Count);
-        try
-        {
-            var result = await SendCoreAsync(providerName, recipients, chunkSize, maxConcurrency, sendChunk, logger, telemetry.Activity, cancellationToken).ConfigureAwait(false);
-            telemetry.Succeeded();
-            return result;
-        }
-        catch (Exception error)
-        {
-            telemetry.Failed(error);
-            throw;
-        }
-    }
-
-    private static async Task<SendResult> SendCoreAsync(
-        string providerName,
-        IReadOnlyList<PhoneNumber> recipients,
-        int chunkSize,
-        int maxConcurrency,
-        Func<ReadOnlyMemory<PhoneNumber>, CancellationToken, Task<ChunkResult>> sendChunk,
-        ILogger logger,
-        Activity? activity,
         CancellationToken cancellationToken)
     {
         var all = recipients as PhoneNumber[] ?? recipients.ToArray();
@@ -73,7 +48,7 @@ internal static class SendBatching
         }
 
         var result = new SendResult(providerName, results, NonNull(batchIds));
-        Record(providerName, result, chunks, logger, activity);
+        Log.SendCompleted(logger, providerName, result.Recipients.Count, chunks, result.AcceptedCount, result.RejectedCount, result.FailedCount);
         if (result.FailedCount == results.Length)
         {
             ThrowIfCancelled(providerName, result, cancellationToken);
@@ -81,11 +56,6 @@ internal static class SendBatching
             if (results.All(r => ReferenceEquals(r.Error, first)))
             {
                 // The send failed as a whole (one request, or stopped after the first): say so with the error.
-                if (!RefusedWhilePaused(first))
-                {
-                    Log.OperationFailed(logger, providerName, "send", first.ErrorCode, first.Outcome, first.StatusCode, first.ProviderErrorCode);
-                }
-
                 throw first;
             }
         }
@@ -266,12 +236,6 @@ internal static class SendBatching
         return result;
     }
 
-    /// <summary>
-    /// Refused by the account's own pause, without an answer from the provider: the pause was logged once when it
-    /// began, and every send it refuses would otherwise log a warning of its own.
-    /// </summary>
-    private static bool RefusedWhilePaused(ViberMessagingException error) => error.ErrorCode == ViberErrorCode.RateLimited && error.StatusCode is null;
-
     /// <summary>Errors that would fail every other request of the send the same way.</summary>
     private static bool StopsTheSend(ViberErrorCode code) => code is ViberErrorCode.Unauthorized or ViberErrorCode.Forbidden
         or ViberErrorCode.InsufficientFunds or ViberErrorCode.AccountBlocked or ViberErrorCode.InvalidSender
@@ -298,15 +262,4 @@ internal static class SendBatching
 
     private static void FillRemaining(RecipientResult[] results, PhoneNumber[] all, int offset, ViberMessagingException error)
         => Fill(results, all, offset, all.Length - offset, error);
-
-    private static void Record(string providerName, SendResult result, int requests, ILogger logger, Activity? activity)
-    {
-        ViberMessagingInstruments.RecordRecipients(providerName, "accepted", result.AcceptedCount);
-        ViberMessagingInstruments.RecordRecipients(providerName, "rejected", result.RejectedCount);
-        ViberMessagingInstruments.RecordRecipients(providerName, "failed", result.FailedCount);
-        activity?.SetTag(ViberMessagingInstruments.AcceptedTag, result.AcceptedCount);
-        activity?.SetTag(ViberMessagingInstruments.RejectedTag, result.RejectedCount);
-        activity?.SetTag(ViberMessagingInstruments.FailedTag, result.FailedCount);
-        Log.SendCompleted(logger, providerName, result.Recipients.Count, requests, result.AcceptedCount, result.RejectedCount, result.FailedCount);
-    }
 }

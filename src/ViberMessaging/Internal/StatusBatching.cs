@@ -1,5 +1,4 @@
 using System.Globalization;
-using ViberMessaging.Telemetry;
 
 namespace ViberMessaging.Internal;
 
@@ -40,19 +39,7 @@ internal static class StatusBatching
             return [];
         }
 
-        var telemetry = OperationTelemetry.Start(providerName, ViberMessagingInstruments.GetStatusesOperation);
-        telemetry.Activity?.SetTag(ViberMessagingInstruments.IdsTag, asked.Length);
-        try
-        {
-            var reports = await QueryCoreAsync(providerName, asked, chunkSize, maxConcurrency, queryChunk, cancellationToken).ConfigureAwait(false);
-            telemetry.Succeeded();
-            return reports;
-        }
-        catch (Exception error)
-        {
-            telemetry.Failed(error);
-            throw;
-        }
+        return await QueryCoreAsync(providerName, asked, chunkSize, maxConcurrency, queryChunk, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IReadOnlyList<DeliveryReport>> QueryCoreAsync(

@@ -24,12 +24,12 @@ internal readonly struct OperationTelemetry
     /// <summary>The span, when someone listens.</summary>
     public Activity? Activity { get; }
 
-    public static OperationTelemetry Start(string provider, string operation)
+    public static OperationTelemetry Start(string provider, ViberOperation operation)
     {
-        var activity = ViberMessagingInstruments.ActivitySource.StartActivity(ViberMessagingInstruments.SpanName(operation), ActivityKind.Client);
+        var activity = ViberMessagingInstruments.ActivitySource.StartActivity(operation.SpanName, ActivityKind.Client);
         activity?.SetTag(ViberMessagingInstruments.ProviderTag, provider);
-        activity?.SetTag(ViberMessagingInstruments.OperationTag, operation);
-        return new OperationTelemetry(provider, operation, activity);
+        activity?.SetTag(ViberMessagingInstruments.OperationTag, operation.Name);
+        return new OperationTelemetry(provider, operation.Name, activity);
     }
 
     public void Succeeded() => End(errorType: null, description: null);

@@ -26,28 +26,17 @@ internal static class ViberMessagingInstruments
     public const string RejectedTag = "vibermessaging.rejected";
     public const string FailedTag = "vibermessaging.failed";
 
-    public const string SendOperation = "send";
-    public const string GetStatusesOperation = "get_statuses";
-
     public static readonly ActivitySource ActivitySource = new(ViberMessagingTelemetry.ActivitySourceName, SdkVersion.Value);
 
     public static readonly Meter Meter = new(ViberMessagingTelemetry.MeterName, SdkVersion.Value);
 
-    public static readonly Histogram<double> OperationDuration = Seconds(OperationDurationName, "Duration of ViberMessaging client operations (a send, a status query).");
+    public static readonly Histogram<double> OperationDuration = Seconds(OperationDurationName, "Duration of ViberMessaging client operations (a send, a status query, a chat listing, a reply, ...).");
 
-    public static readonly Counter<long> SendRecipients = Meter.CreateCounter<long>(SendRecipientsName, "{recipient}", "Recipients of sends, by outcome.");
+    public static readonly Counter<long> SendRecipients = Meter.CreateCounter<long>(SendRecipientsName, "{recipient}", "Recipients of sends and replies, by outcome.");
 
     public static readonly Histogram<double> PacingWait = Seconds(PacingWaitName, "Time an HTTP attempt waited for its pacing permit.");
 
     public static readonly Counter<long> RateLimited = Meter.CreateCounter<long>(RateLimitedName, "{request}", "Requests the provider refused for its rate limit.");
-
-    /// <summary>The span name of an operation: <c>ViberMessaging.Send</c>, <c>ViberMessaging.GetStatuses</c>.</summary>
-    public static string SpanName(string operation) => operation switch
-    {
-        SendOperation => "ViberMessaging.Send",
-        GetStatusesOperation => "ViberMessaging.GetStatuses",
-        _ => "ViberMessaging." + operation,
-    };
 
     /// <summary>The <c>error.type</c> of a failure: the <see cref="ViberErrorCode"/>, else the exception's type.</summary>
     public static string ErrorType(Exception error) => error is ViberMessagingException viber

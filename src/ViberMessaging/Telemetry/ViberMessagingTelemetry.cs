@@ -6,19 +6,20 @@ namespace ViberMessaging;
 /// <c>.WithMetrics(m =&gt; m.AddMeter(ViberMessagingTelemetry.MeterName))</c>.
 /// </summary>
 /// <remarks>
-/// <para>Spans (<see cref="System.Diagnostics.ActivityKind.Client"/>): <c>ViberMessaging.Send</c> and
-/// <c>ViberMessaging.GetStatuses</c>, one per call, tagged <c>vibermessaging.provider</c> and
-/// <c>vibermessaging.operation</c> with the recipient or id counts; a call that fails has
+/// <para>Spans (<see cref="System.Diagnostics.ActivityKind.Client"/>): exactly one per call of any account service,
+/// named after its operation (<c>ViberMessaging.Send</c>, <c>ViberMessaging.GetStatuses</c>, <c>ViberMessaging.Reply</c>,
+/// <c>ViberMessaging.GetChats</c>, … and the providers' extras), tagged <c>vibermessaging.provider</c> and
+/// <c>vibermessaging.operation</c> (<c>send</c>, <c>get_statuses</c>, <c>reply</c>, …) with the recipient or id counts; a call that fails has
 /// <see cref="System.Diagnostics.ActivityStatusCode.Error"/> and <c>error.type</c>. HTTP attempts below them are
 /// traced by .NET's own <c>System.Net.Http</c> instrumentation.</para>
 /// <para>Instruments (durations in seconds):</para>
 /// <list type="table">
 ///   <listheader><term>Instrument</term><description>Type, unit and tags</description></listheader>
-///   <item><term><c>vibermessaging.client.operation.duration</c></term><description>Histogram, <c>s</c>: every send and
-///   status query; <c>vibermessaging.provider</c>, <c>vibermessaging.operation</c>, and <c>error.type</c> when it
+///   <item><term><c>vibermessaging.client.operation.duration</c></term><description>Histogram, <c>s</c>: every call,
+///   one measurement each; <c>vibermessaging.provider</c>, <c>vibermessaging.operation</c>, and <c>error.type</c> when it
 ///   failed.</description></item>
 ///   <item><term><c>vibermessaging.send.recipients</c></term><description>Counter, <c>{recipient}</c>: recipients of
-///   sends; <c>vibermessaging.provider</c>, <c>vibermessaging.recipient.status</c> (<c>accepted</c>, <c>rejected</c>,
+///   sends and replies; <c>vibermessaging.provider</c>, <c>vibermessaging.recipient.status</c> (<c>accepted</c>, <c>rejected</c>,
 ///   <c>failed</c>).</description></item>
 ///   <item><term><c>vibermessaging.pacing.wait.duration</c></term><description>Histogram, <c>s</c>: how long each HTTP
 ///   attempt waited for its pacing permit; <c>vibermessaging.provider</c>.</description></item>

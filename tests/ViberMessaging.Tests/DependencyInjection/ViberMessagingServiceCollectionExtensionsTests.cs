@@ -18,7 +18,7 @@ public sealed class ViberMessagingServiceCollectionExtensionsTests
         Assert.Equal("Second", sp.GetRequiredKeyedService<IStatusQuery>("Second").ProviderName);
         Assert.Equal("First", sp.GetRequiredService<IViberSender>().ProviderName);
         Assert.Equal("First", sp.GetRequiredService<IStatusQuery>().ProviderName);
-        Assert.Same(sp.GetRequiredKeyedService<IViberSender>("Second"), sp.GetRequiredKeyedService<IStatusQuery>("Second"));
+        Assert.Same(sp.GetRequiredKeyedService<IStatusQuery>("Second"), sp.GetRequiredKeyedService<IViberSender>("Second").GetService<IStatusQuery>());
     }
 
     [Fact]

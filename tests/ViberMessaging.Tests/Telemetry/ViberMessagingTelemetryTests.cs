@@ -1,10 +1,10 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using ViberMessaging.Telemetry;
 using ViberMessaging.Testing;
 using ViberMessaging.Tests.TestSupport;
+using static ViberMessaging.Tests.TestSupport.Measurements;
 
 namespace ViberMessaging.Tests.Telemetry;
 
@@ -138,36 +138,6 @@ public sealed class ViberMessagingTelemetryTests
     private static ViberMessage Message(params PhoneNumber[] recipients)
         => new() { Sender = "MyShop", Recipients = recipients.Length == 0 ? [Phone] : recipients, Text = "Your order has shipped." };
 
-    private static MetricCollector<T> Collect<T>(string instrument)
-        where T : struct => new(null, ViberMessagingTelemetry.MeterName, instrument);
-
-    private static List<CollectedMeasurement<T>> For<T>(MetricCollector<T> collector, string provider)
-        where T : struct
-        => collector.GetMeasurementSnapshot().Where(m => (string?)m.Tags[ViberMessagingInstruments.ProviderTag] == provider).ToList();
-
     private static Task<EmulatorHarness> StartAsync(string name)
         => EmulatorHarness.StartAsync(b => b.AddSmsClub(name));
-
-    /// <summary>Records the SDK's finished spans, as an OpenTelemetry tracer subscribed to its source would.</summary>
-    private sealed class SpanRecorder : IDisposable
-    {
-        private readonly ConcurrentQueue<Activity> _stopped = new();
-        private readonly ActivityListener _listener;
-
-        public SpanRecorder()
-        {
-            _listener = new ActivityListener
-            {
-                ShouldListenTo = source => source.Name == ViberMessagingTelemetry.ActivitySourceName,
-                Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-                ActivityStopped = _stopped.Enqueue,
-            };
-            ActivitySource.AddActivityListener(_listener);
-        }
-
-        public List<Activity> For(string provider)
-            => _stopped.Where(a => (string?)a.GetTagItem(ViberMessagingInstruments.ProviderTag) == provider).ToList();
-
-        public void Dispose() => _listener.Dispose();
-    }
 }

@@ -8,8 +8,9 @@ namespace ViberMessaging.SmsBy;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Resolve it keyed by the registration name (<c>GetRequiredKeyedService&lt;ISmsByClient&gt;("SmsBy")</c>), or
-/// unkeyed for the first SMS.by account registered.
+/// Resolve it keyed by the registration name (<c>GetRequiredKeyedService&lt;ISmsByClient&gt;("SmsBy")</c>), unkeyed
+/// for the first SMS.by account registered, or from any of the account's services with
+/// <c>sender.GetService&lt;ISmsByClient&gt;()</c>.
 /// </para>
 /// <para>
 /// Implementations are thread-safe. Reads are retried through transient faults. The calls that cost money or create
@@ -18,11 +19,8 @@ namespace ViberMessaging.SmsBy;
 /// is unknown they fail with <see cref="ViberErrorCode.OutcomeUnknown"/>.
 /// </para>
 /// </remarks>
-public interface ISmsByClient
+public interface ISmsByClient : IViberProviderService
 {
-    /// <summary>The registered provider name.</summary>
-    string ProviderName { get; }
-
     /// <summary>
     /// Sends several mailing lists in one <c>sendBulkViber</c> request: <see cref="SmsByBulkMailing"/>s (one content to
     /// many phones) and <see cref="SmsByPersonalMailing"/>s (a text per phone), each with its own sender and schedule.

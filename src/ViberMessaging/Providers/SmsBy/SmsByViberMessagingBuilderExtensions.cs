@@ -57,12 +57,13 @@ public static class SmsByViberMessagingBuilderExtensions
             Bind = static (o, c) => c.Bind(o, static b => b.ErrorOnUnknownConfiguration = true),
             Create = static context => new SmsByViberClient(context),
             Secrets = static o => [o.Token],
+            ObserveExtra = static (client, observer, services) => new SmsByObservedClient(client, observer, services),
         });
 
         var services = builder.Services;
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmsByOptions>, SmsByOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmsByOptions>, SmsByOptionsRules>());
-        services.AddKeyedSingleton<ISmsByClient>(name, static (sp, key) => sp.GetRequiredKeyedService<SmsByViberClient>(key));
+        services.AddKeyedSingleton<ISmsByClient>(name, static (sp, key) => ProviderRegistration.Observed(sp, key).Get<ISmsByClient>());
 
         // Unkeyed: the first SMS.by account registered.
         services.TryAddSingleton<ISmsByClient>(sp => sp.GetRequiredKeyedService<ISmsByClient>(name));

@@ -63,12 +63,13 @@ public static class SmsClubViberMessagingBuilderExtensions
                 client.DefaultRequestHeaders.Authorization = SmsClubOptionsRules.Header(o);
                 client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
             },
+            ObserveExtra = static (client, observer, services) => new SmsClubObservedAccount(client, observer, services),
         });
 
         var services = builder.Services;
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmsClubOptions>, SmsClubOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmsClubOptions>, SmsClubOptionsRules>());
-        services.AddKeyedSingleton<ISmsClubAccount>(name, static (sp, key) => sp.GetRequiredKeyedService<SmsClubViberClient>(key));
+        services.AddKeyedSingleton<ISmsClubAccount>(name, static (sp, key) => ProviderRegistration.Observed(sp, key).Get<ISmsClubAccount>());
         services.TryAddSingleton<ISmsClubAccount>(sp => sp.GetRequiredKeyedService<ISmsClubAccount>(name));
         return builder;
     }

@@ -612,7 +612,7 @@ public sealed class DecisionTelecomViberClientTests
             services);
 
     private static DecisionTelecomViberClient CreateSut(EmulatorHarness harness)
-        => (DecisionTelecomViberClient)harness.Sender(Provider);
+        => harness.Services.GetRequiredKeyedService<DecisionTelecomViberClient>(Provider);
 
     private static ViberMessage Text(params PhoneNumber[] recipients) => new() { Sender = "Shop", Recipients = recipients, Text = "Hi" };
 

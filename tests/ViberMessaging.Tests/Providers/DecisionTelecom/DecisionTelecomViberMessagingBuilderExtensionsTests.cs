@@ -31,8 +31,8 @@ public sealed class DecisionTelecomViberMessagingBuilderExtensionsTests
         var sender = services.GetRequiredKeyedService<IViberSender>(Provider);
         var status = services.GetRequiredKeyedService<IStatusQuery>(Provider);
 
-        Assert.Same(sender, status);
-        Assert.Same(sender, services.GetRequiredService<IViberSender>());
+        Assert.Same(status, sender.GetService<IStatusQuery>());
+        Assert.Same(services.GetRequiredService<IViberSender>(), sender.GetService<IViberSender>());
         Assert.Equal(Provider, sender.ProviderName);
         Assert.Null(services.GetKeyedService<IViberChats>(Provider));
         Assert.Null(services.GetKeyedService<IBalanceQuery>(Provider));

@@ -479,9 +479,9 @@ public sealed class DevinoViberClientTests : IAsyncLifetime
             configureServices);
 }
 
-/// <summary>The status side of the same client: <see cref="IStatusQuery"/> resolves to the sender's instance.</summary>
+/// <summary>The status side of the same account: the sender's <see cref="IStatusQuery"/>, reached as users reach it.</summary>
 internal static class DevinoSenderExtensions
 {
     public static Task<IReadOnlyList<DeliveryReport>> GetStatusesAsync(this IViberSender sender, IEnumerable<MessageId> ids)
-        => ((IStatusQuery)sender).GetStatusesAsync(ids);
+        => (sender.GetService<IStatusQuery>() ?? throw new InvalidOperationException("The sender's account has no status query.")).GetStatusesAsync(ids);
 }

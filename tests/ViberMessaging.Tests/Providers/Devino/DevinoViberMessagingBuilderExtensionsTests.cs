@@ -31,8 +31,8 @@ public sealed class DevinoViberMessagingBuilderExtensionsTests
         var sender = services.GetRequiredKeyedService<IViberSender>(ViberProviders.Devino);
 
         Assert.Equal("Devino", sender.ProviderName);
-        Assert.Same(sender, services.GetRequiredKeyedService<IStatusQuery>(ViberProviders.Devino));
-        Assert.Same(sender, services.GetRequiredService<IViberSender>());
+        Assert.Same(services.GetRequiredKeyedService<IStatusQuery>(ViberProviders.Devino), sender.GetService<IStatusQuery>());
+        Assert.Same(services.GetRequiredService<IViberSender>(), sender.GetService<IViberSender>());
         Assert.Null(services.GetKeyedService<IViberChats>(ViberProviders.Devino));
         Assert.Equal((100, 19), (sender.Capabilities.MaxRecipientsPerRequest, sender.Capabilities.MaxButtonCaptionLength));
     }

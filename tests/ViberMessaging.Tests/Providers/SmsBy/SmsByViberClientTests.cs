@@ -768,7 +768,7 @@ public sealed class SmsByViberClientTests
             services);
 
     private static SmsByViberClient CreateSut(EmulatorHarness harness)
-        => (SmsByViberClient)harness.Services.GetRequiredKeyedService<ISmsByClient>(ViberProviders.SmsBy);
+        => harness.Services.GetRequiredKeyedService<SmsByViberClient>(ViberProviders.SmsBy);
 
     private static async Task<(IReadOnlyList<DeliveryReport> Reports, int Polls)> PollAsync(IStatusQuery sut, IEnumerable<MessageId> ids, Func<DeliveryReport, bool> done)
     {

@@ -100,11 +100,11 @@ public sealed class SmsByViberMessagingBuilderExtensionsTests
 
         var sender = sut.GetRequiredKeyedService<IViberSender>(ViberProviders.SmsBy);
 
-        Assert.Same(sender, sut.GetRequiredKeyedService<IStatusQuery>(ViberProviders.SmsBy));
-        Assert.Same(sender, sut.GetRequiredKeyedService<IViberChats>(ViberProviders.SmsBy));
-        Assert.Same(sender, sut.GetRequiredKeyedService<ISmsByClient>(ViberProviders.SmsBy));
-        Assert.Same(sender, sut.GetRequiredService<ISmsByClient>());
-        Assert.Same(sender, sut.GetRequiredService<IViberSender>());
+        Assert.Same(sut.GetRequiredKeyedService<IStatusQuery>(ViberProviders.SmsBy), sender.GetService<IStatusQuery>());
+        Assert.Same(sut.GetRequiredKeyedService<IViberChats>(ViberProviders.SmsBy), sender.GetService<IViberChats>());
+        Assert.Same(sut.GetRequiredKeyedService<ISmsByClient>(ViberProviders.SmsBy), sender.GetService<ISmsByClient>());
+        Assert.Same(sut.GetRequiredService<ISmsByClient>(), sender.GetService<ISmsByClient>());
+        Assert.Same(sut.GetRequiredService<IViberSender>(), sender.GetService<IViberSender>());
         Assert.Null(sut.GetKeyedService<IBalanceQuery>(ViberProviders.SmsBy));
         Assert.Equal((true, true, true, 1000), (sender.Capabilities.SupportsSmsFallback, sender.Capabilities.SupportsTwoWay, sender.Capabilities.SupportsScheduling, sender.Capabilities.MaxRecipientsPerRequest));
     }

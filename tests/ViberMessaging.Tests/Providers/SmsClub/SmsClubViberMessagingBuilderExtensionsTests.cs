@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ViberMessaging.SmsClub;
+using ViberMessaging.Telemetry;
 using ViberMessaging.Tests.TestSupport;
 
 namespace ViberMessaging.Tests.Providers.SmsClub;
@@ -11,20 +12,20 @@ namespace ViberMessaging.Tests.Providers.SmsClub;
 public sealed class SmsClubViberMessagingBuilderExtensionsTests
 {
     [Fact]
-    public void AddSmsClub_Token_RegistersEveryServiceAsTheSameKeyedClient()
+    public void AddSmsClub_Token_RegistersEveryServiceOfOneObservedAccount()
     {
         using var sut = CreateSut(b => b.AddSmsClub(o => o.Token = "token-1234"));
 
         var sender = sut.GetRequiredKeyedService<IViberSender>(ViberProviders.SmsClub);
 
-        Assert.IsType<SmsClubViberClient>(sender);
-        Assert.Same(sender, sut.GetRequiredKeyedService<IStatusQuery>(ViberProviders.SmsClub));
-        Assert.Same(sender, sut.GetRequiredKeyedService<IViberChats>(ViberProviders.SmsClub));
-        Assert.Same(sender, sut.GetRequiredKeyedService<IBalanceQuery>(ViberProviders.SmsClub));
-        Assert.Same(sender, sut.GetRequiredKeyedService<ISmsClubAccount>(ViberProviders.SmsClub));
-        Assert.Same(sender, sut.GetRequiredService<IViberSender>());
-        Assert.Same(sender, sut.GetRequiredService<IViberChats>());
-        Assert.Same(sender, sut.GetRequiredService<ISmsClubAccount>());
+        Assert.IsType<ObservedViberSender>(sender);
+        Assert.Same(sut.GetRequiredKeyedService<IStatusQuery>(ViberProviders.SmsClub), sender.GetService<IStatusQuery>());
+        Assert.Same(sut.GetRequiredKeyedService<IViberChats>(ViberProviders.SmsClub), sender.GetService<IViberChats>());
+        Assert.Same(sut.GetRequiredKeyedService<IBalanceQuery>(ViberProviders.SmsClub), sender.GetService<IBalanceQuery>());
+        Assert.Same(sut.GetRequiredKeyedService<ISmsClubAccount>(ViberProviders.SmsClub), sender.GetService<ISmsClubAccount>());
+        Assert.Same(sut.GetRequiredService<IViberSender>(), sender.GetService<IViberSender>());
+        Assert.Same(sut.GetRequiredService<IViberChats>(), sender.GetService<IViberChats>());
+        Assert.Same(sut.GetRequiredService<ISmsClubAccount>(), sender.GetService<ISmsClubAccount>());
         Assert.Equal("SmsClub", sender.ProviderName);
         Assert.Equal((500, 500), (sender.Capabilities.MaxRecipientsPerRequest, sender.Capabilities.MaxStatusIdsPerRequest));
     }
