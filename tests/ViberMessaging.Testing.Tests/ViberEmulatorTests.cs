@@ -323,6 +323,21 @@ public sealed class ViberEmulatorTests
     }
 
     [Fact]
+    public async Task GetConfiguration_EachProvider_GivesItsBaseAddressFirstThenTheCredentialsItAccepts()
+    {
+        await using var emulator = await ViberEmulator.StartAsync(new ViberEmulatorOptions { Credentials = new EmulatorCredentials { DevinoPassword = "changed" } });
+
+        Assert.All(emulator.Providers, provider =>
+        {
+            var settings = emulator.GetConfiguration(provider);
+            Assert.Equal(new KeyValuePair<string, string>("BaseAddress", emulator.GetBaseAddress(provider).AbsoluteUri), settings[0]);
+            Assert.NotEmpty(settings.Skip(1));
+        });
+        Assert.Contains(new KeyValuePair<string, string>("Password", "changed"), emulator.GetConfiguration(ViberProviders.Devino));
+        Assert.Throws<ArgumentException>(() => emulator.GetConfiguration("Twilio"));
+    }
+
+    [Fact]
     public async Task Provider_EachSettingsType_IsThisEmulatorsOwnInstance()
     {
         await using var first = await ViberEmulator.StartAsync();
