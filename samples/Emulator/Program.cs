@@ -22,7 +22,7 @@ var smsClubRate = new Option<int>("--smsclub-rate")
     DefaultValueFactory = _ => 9,
 };
 
-var root = new RootCommand("Runs the ViberMessaging provider emulator (SMS Club, Devino, DecisionTelecom, SMS.by) on 127.0.0.1 until Ctrl+C.")
+var root = new RootCommand($"Runs the ViberMessaging provider emulator ({string.Join(", ", ViberProviders.All)}) on 127.0.0.1 until Ctrl+C.")
 {
     port,
     smsClubRate,
@@ -54,13 +54,15 @@ root.SetAction(async (parse, cancellationToken) =>
             }
         }
 
-        var credentials = options.Credentials;
         Console.WriteLine();
-        Console.WriteLine("Credentials it accepts:");
-        Console.WriteLine($"  SmsClub          Bearer {credentials.SmsClubToken}");
-        Console.WriteLine($"  Devino           Basic {credentials.DevinoLogin}:{credentials.DevinoPassword}");
-        Console.WriteLine($"  DecisionTelecom  Basic key {credentials.DecisionTelecomApiKey}");
-        Console.WriteLine($"  SmsBy            token {credentials.SmsByToken}");
+        Console.WriteLine("Configuration that points an app at it (ViberMessaging:<Provider>:<Key>, or ViberMessaging__<Provider>__<Key>):");
+        foreach (var provider in emulator.Providers)
+        {
+            foreach (var (key, value) in emulator.GetConfiguration(provider))
+            {
+                Console.WriteLine($"  {provider,-16} {key,-12} {value}");
+            }
+        }
         Console.WriteLine();
         Console.WriteLine("Press Ctrl+C to stop.");
         try

@@ -1,7 +1,7 @@
 // The main job in one command: send a Viber message through each provider and watch it get delivered.
 //
 //   dotnet run --project samples/Quickstart
-//       No configuration: starts the embedded emulator and sends through all four providers.
+//       No configuration: starts the embedded emulator and sends through every provider.
 //   ViberMessaging__SmsClub__Token=… dotnet run --project samples/Quickstart -- --to +380501234567
 //       A provider configured: the same code talks to its real API, and only the configured providers run.
 using System.CommandLine;
@@ -280,7 +280,8 @@ public static class Program
             SmsFallback = new SmsFallback(Text) { TimeToLive = TimeSpan.FromMinutes(5) },
         },
 
-        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Not one of the four providers."),
+        // Any other provider: the plain text message every provider sends.
+        _ => new ViberMessage { Sender = sender, Recipients = [to], Text = Text },
     };
 
     private sealed record QuickstartRow(string Provider, string Recipient, string MessageId, string Status, string Channel, string Fallback, bool Delivered, string? Problem)

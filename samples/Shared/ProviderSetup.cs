@@ -1,10 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using ViberMessaging.DecisionTelecom;
-using ViberMessaging.Devino;
-using ViberMessaging.SmsBy;
-using ViberMessaging.SmsClub;
 using ViberMessaging.Testing;
 
 namespace ViberMessaging.Samples;
@@ -53,8 +48,12 @@ internal sealed class ProviderSetup : IAsyncDisposable
     public ServiceProvider BuildServices()
     {
         var services = new ServiceCollection();
-        services.AddViberMessaging(Configuration)
-            .AddSmsClub().AddDevino().AddDecisionTelecom().AddSmsBy();
+        var builder = services.AddViberMessaging(Configuration);
+        foreach (var provider in ViberProviders.All)
+        {
+            builder.AddProvider(provider);
+        }
+
         return services.BuildServiceProvider();
     }
 
@@ -83,14 +82,8 @@ internal sealed class ProviderSetup : IAsyncDisposable
             : $"real API at {options.BaseAddress?.Host}";
 
     /// <summary>The options a provider account runs with (its pacing is the rate limit the SDK enforces).</summary>
-    public static ViberProviderOptions OptionsOf(IServiceProvider services, string provider) => provider switch
-    {
-        ViberProviders.SmsClub => services.GetRequiredService<IOptionsMonitor<SmsClubOptions>>().Get(provider),
-        ViberProviders.Devino => services.GetRequiredService<IOptionsMonitor<DevinoOptions>>().Get(provider),
-        ViberProviders.DecisionTelecom => services.GetRequiredService<IOptionsMonitor<DecisionTelecomOptions>>().Get(provider),
-        ViberProviders.SmsBy => services.GetRequiredService<IOptionsMonitor<SmsByOptions>>().Get(provider),
-        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Not one of the four providers."),
-    };
+    public static ViberProviderOptions OptionsOf(IServiceProvider services, string provider)
+        => services.GetRequiredKeyedService<ViberProviderOptions>(provider);
 
     /// <summary>Stops the emulator, if one was started.</summary>
     public async ValueTask DisposeAsync()

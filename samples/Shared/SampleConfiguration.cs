@@ -25,9 +25,8 @@ internal static class SampleConfiguration
     /// <summary>The section <c>AddViberMessaging(configuration)</c> reads.</summary>
     public const string Section = ViberMessagingOptions.DefaultSectionName;
 
-    /// <summary>The four providers, in the order the samples list them.</summary>
-    public static IReadOnlyList<string> Providers { get; } =
-        [ViberProviders.SmsClub, ViberProviders.Devino, ViberProviders.DecisionTelecom, ViberProviders.SmsBy];
+    /// <summary>Every provider, in the order the documentation lists them.</summary>
+    public static IReadOnlyList<string> Providers => ViberProviders.All;
 
     /// <summary>Loads the sample's configuration from its usual sources.</summary>
     public static IConfiguration Load(Assembly sample)
@@ -72,26 +71,22 @@ internal static class SampleConfiguration
     /// </summary>
     public static IConfiguration ForEmulator(IConfiguration configuration, ViberEmulator emulator, string sender)
     {
-        var credentials = emulator.Options.Credentials;
         var values = new Dictionary<string, string?>
         {
-            [$"{Section}:SmsClub:BaseAddress"] = emulator.GetBaseAddress(ViberProviders.SmsClub).AbsoluteUri,
-            [$"{Section}:SmsClub:Token"] = credentials.SmsClubToken,
-
             // The emulator enforces SMS Club's 9-per-second window as strictly as SMS Club, on arrival times. In the same
             // process on a busy machine, arrivals trail departures by tens of milliseconds: a wider margin than the
             // 10 ms default keeps the window clean (the same advice as for a long or jittery path to the real API).
             [$"{Section}:SmsClub:Pacing:SafetyMargin"] = "00:00:00.100",
-            [$"{Section}:Devino:BaseAddress"] = emulator.GetBaseAddress(ViberProviders.Devino).AbsoluteUri,
-            [$"{Section}:Devino:Login"] = credentials.DevinoLogin,
-            [$"{Section}:Devino:Password"] = credentials.DevinoPassword,
-            [$"{Section}:DecisionTelecom:BaseAddress"] = emulator.GetBaseAddress(ViberProviders.DecisionTelecom).AbsoluteUri,
-            [$"{Section}:DecisionTelecom:ApiKey"] = credentials.DecisionTelecomApiKey,
-            [$"{Section}:SmsBy:BaseAddress"] = emulator.GetBaseAddress(ViberProviders.SmsBy).AbsoluteUri,
-            [$"{Section}:SmsBy:Token"] = credentials.SmsByToken,
             [$"{Section}:SmsBy:ViberSenders:{sender}"] = "101",
             [$"{Section}:SmsBy:SmsSenders:{sender}"] = "444",
         };
+        foreach (var provider in emulator.Providers)
+        {
+            foreach (var (key, value) in emulator.GetConfiguration(provider))
+            {
+                values[$"{Section}:{provider}:{key}"] = value;
+            }
+        }
         return new ConfigurationBuilder()
             .AddConfiguration(configuration)
             .AddInMemoryCollection(values)

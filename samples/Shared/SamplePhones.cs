@@ -15,6 +15,8 @@ internal static class SamplePhones
         ViberProviders.Devino => "+7916",
         ViberProviders.DecisionTelecom => "+38067",
         ViberProviders.SmsBy => "+37529",
-        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Not one of the four providers."),
+
+        // Any other provider: a Ukrainian operator prefix of its own (the emulator accepts any well-formed number).
+        _ => "+38063",
     };
 }

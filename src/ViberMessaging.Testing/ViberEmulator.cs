@@ -13,7 +13,7 @@ using ViberMessaging.Testing.Providers;
 namespace ViberMessaging.Testing;
 
 /// <summary>
-/// The four providers' Viber APIs (SMS Club, Devino Telecom, DecisionTelecom, SMS.by) on 127.0.0.1, in process:
+/// Every supported provider's Viber API (<see cref="Providers"/> names them) on 127.0.0.1, in process:
 /// faithful to their documents, stateful (messages progress through statuses over time), rate-limited with a
 /// strict sliding window, with fault injection and full inspection of what it received.
 /// </summary>
@@ -102,6 +102,19 @@ public sealed class ViberEmulator : IAsyncDisposable
     /// <returns>For example <c>http://127.0.0.1:54321/smsclub/</c>.</returns>
     /// <exception cref="ArgumentException">The provider is not emulated.</exception>
     public Uri GetBaseAddress(string provider) => new(BaseAddress, Module(provider).PathPrefix + "/");
+
+    /// <summary>
+    /// The configuration that points an SDK account of one provider at this emulator, as keys of the provider's section:
+    /// <c>BaseAddress</c> and the credentials the emulator accepts (for example <c>ApiKey</c>). Layer them under
+    /// <c>ViberMessaging:&lt;provider&gt;</c> for an app configured from configuration, or pass them as environment
+    /// variables (<c>ViberMessaging__&lt;provider&gt;__BaseAddress</c>) to an app in another process; in the same
+    /// process, <c>UseEmulator(emulator)</c> does it in one line.
+    /// </summary>
+    /// <param name="provider">The provider's name (see <see cref="ViberProviders"/>).</param>
+    /// <returns>The keys and values, <c>BaseAddress</c> first.</returns>
+    /// <exception cref="ArgumentException">The provider is not emulated.</exception>
+    public IReadOnlyList<KeyValuePair<string, string>> GetConfiguration(string provider)
+        => [new("BaseAddress", GetBaseAddress(provider).AbsoluteUri), .. Module(provider).CredentialSettings(Options.Credentials)];
 
     /// <summary>
     /// The endpoints one provider's emulated API serves, as <c>METHOD absolute-URL</c> lines (for example

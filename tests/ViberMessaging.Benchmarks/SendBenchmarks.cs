@@ -17,8 +17,11 @@ public class SendBenchmarks
     private RawClient _raw = null!;
     private IAsyncDisposable? _localEmulator;
 
-    [Params(ViberProviders.SmsClub, ViberProviders.Devino, ViberProviders.DecisionTelecom, ViberProviders.SmsBy)]
-    public string Provider { get; set; } = ViberProviders.SmsClub;
+    /// <summary>Every provider of the manifest.</summary>
+    public static IEnumerable<string> Providers => ViberProviders.All;
+
+    [ParamsSource(nameof(Providers))]
+    public string Provider { get; set; } = ViberProviders.All[0];
 
     [Params("Loopback", "InMemory")]
     public string Transport { get; set; } = "Loopback";

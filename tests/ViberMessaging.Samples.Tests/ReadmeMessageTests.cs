@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ViberMessaging.SmsBy;
 using ViberMessaging.Testing;
 
 namespace ViberMessaging.Samples.Tests;
@@ -20,10 +21,17 @@ public sealed class ReadmeMessageTests
 
         await using var emulator = await ViberEmulator.StartAsync();
         var services = new ServiceCollection();
-        services.AddViberMessaging().AddSmsClub().AddDevino().AddDecisionTelecom().AddSmsBy(o => o.ViberSenders["MyShop"] = 101).UseEmulator(emulator);
+        var builder = services.AddViberMessaging();
+        foreach (var name in ViberProviders.All)
+        {
+            builder.AddProvider(name);
+        }
+
+        builder.UseEmulator(emulator);
+        services.Configure<SmsByOptions>(ViberProviders.SmsBy, o => o.ViberSenders["MyShop"] = 101);
         await using var provider = services.BuildServiceProvider();
 
-        foreach (var name in new[] { ViberProviders.SmsClub, ViberProviders.Devino, ViberProviders.DecisionTelecom, ViberProviders.SmsBy })
+        foreach (var name in ViberProviders.All)
         {
             var result = await provider.GetRequiredKeyedService<IViberSender>(name).SendAsync(message);
 

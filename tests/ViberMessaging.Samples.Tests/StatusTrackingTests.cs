@@ -20,7 +20,7 @@ public sealed class StatusTrackingTests : IDisposable
         Assert.Contains("16 of 16 final", outcome.Output, StringComparison.Ordinal);
         Assert.Contains("→ Delivered via SMS", outcome.Output, StringComparison.Ordinal);
         Assert.Contains("→ Read", outcome.Output, StringComparison.Ordinal);
-        foreach (var provider in new[] { ViberProviders.SmsClub, ViberProviders.Devino, ViberProviders.DecisionTelecom, ViberProviders.SmsBy })
+        foreach (var provider in ViberProviders.All)
         {
             Assert.Contains(outcome.Output.Split('\n'), line => line.Contains(provider + ":", StringComparison.Ordinal) && line.Contains(" → ", StringComparison.Ordinal));
         }

@@ -17,7 +17,7 @@ public sealed class ViberEmulatorTests
 
         Assert.Equal("127.0.0.1", emulator.BaseAddress.Host);
         Assert.NotEqual(0, emulator.BaseAddress.Port);
-        Assert.Equal(["DecisionTelecom", "Devino", "SmsBy", "SmsClub"], emulator.Providers.Order());
+        Assert.Equal(ViberProviders.All.Order(StringComparer.Ordinal), emulator.Providers.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -31,7 +31,6 @@ public sealed class ViberEmulatorTests
         Assert.Equal(
             ["POST vibers/send", "POST vibers/status", "GET vibers/chats", "GET vibers/chat", "GET vibers/originator", "POST sms/balance"],
             smsClub.Select(e => e.Replace(emulator.GetBaseAddress(ViberProviders.SmsClub).AbsoluteUri, string.Empty, StringComparison.Ordinal)));
-        Assert.Equal([2, 2, 11], new[] { ViberProviders.DecisionTelecom, ViberProviders.Devino, ViberProviders.SmsBy }.Select(p => emulator.GetEndpoints(p).Count));
         foreach (var endpoint in emulator.Providers.SelectMany(emulator.GetEndpoints))
         {
             var (method, url) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
@@ -324,6 +323,21 @@ public sealed class ViberEmulatorTests
     }
 
     [Fact]
+    public async Task GetConfiguration_EachProvider_GivesItsBaseAddressFirstThenTheCredentialsItAccepts()
+    {
+        await using var emulator = await ViberEmulator.StartAsync(new ViberEmulatorOptions { Credentials = new EmulatorCredentials { DevinoPassword = "changed" } });
+
+        Assert.All(emulator.Providers, provider =>
+        {
+            var settings = emulator.GetConfiguration(provider);
+            Assert.Equal(new KeyValuePair<string, string>("BaseAddress", emulator.GetBaseAddress(provider).AbsoluteUri), settings[0]);
+            Assert.NotEmpty(settings.Skip(1));
+        });
+        Assert.Contains(new KeyValuePair<string, string>("Password", "changed"), emulator.GetConfiguration(ViberProviders.Devino));
+        Assert.Throws<ArgumentException>(() => emulator.GetConfiguration("Twilio"));
+    }
+
+    [Fact]
     public async Task Provider_EachSettingsType_IsThisEmulatorsOwnInstance()
     {
         await using var first = await ViberEmulator.StartAsync();
@@ -331,13 +345,15 @@ public sealed class ViberEmulatorTests
 
         Assert.Same(first.Provider<DevinoEmulatorSettings>(), first.Provider<DevinoEmulatorSettings>());
         Assert.NotSame(first.Provider<DevinoEmulatorSettings>(), second.Provider<DevinoEmulatorSettings>());
-        Assert.Equal(
-            [ViberProviders.DecisionTelecom, ViberProviders.Devino, ViberProviders.SmsBy, ViberProviders.SmsClub],
-            new EmulatorProviderSettings[]
-            {
-                first.Provider<DecisionTelecomEmulatorSettings>(), first.Provider<DevinoEmulatorSettings>(),
-                first.Provider<SmsByEmulatorSettings>(), first.Provider<SmsClubEmulatorSettings>(),
-            }.Select(s => s.Provider));
+
+        // Every provider has its own settings type, named <Provider>EmulatorSettings, reachable through Provider<T>().
+        var reach = typeof(ViberEmulator).GetMethod(nameof(ViberEmulator.Provider))!;
+        var settings = typeof(ViberEmulator).Assembly.GetExportedTypes()
+            .Where(t => t.IsSubclassOf(typeof(EmulatorProviderSettings)))
+            .Select(t => (Type: t, Instance: (EmulatorProviderSettings)reach.MakeGenericMethod(t).Invoke(first, null)!))
+            .ToArray();
+        Assert.Equal(ViberProviders.All.Order(StringComparer.Ordinal), settings.Select(s => s.Instance.Provider).Order(StringComparer.Ordinal));
+        Assert.All(settings, s => Assert.Equal(s.Instance.Provider + "EmulatorSettings", s.Type.Name));
     }
 
     [Fact]
@@ -360,7 +376,6 @@ public sealed class ViberEmulatorTests
         Assert.Throws<ArgumentException>(() => emulator.Provider<SmsByEmulatorSettings>().AddIncomingMessage(404, "+375291234567", "Hi"));
         Assert.Throws<ArgumentException>(() => emulator.Provider<DevinoEmulatorSettings>().ScriptCode("+79250000001", " "));
         Assert.Throws<ArgumentOutOfRangeException>(() => emulator.Provider<DevinoEmulatorSettings>().InjectStatus("error-system", count: 0));
-        Assert.Throws<ArgumentException>(() => emulator.Provider<DecisionTelecomEmulatorSettings>().OverrideStatus(string.Empty, 1));
         Assert.Throws<ArgumentNullException>(() => emulator.Provider<SmsClubEmulatorSettings>().RegisteredSenders = null!);
         Assert.Equal(HttpStatusCode.OK, emulator.Provider<SmsByEmulatorSettings>().NotFoundStatus);
     }

@@ -58,6 +58,12 @@ internal abstract class EmulatorModule(EmulatorState state, EmulatorBackground b
     /// <summary>Gives SDK options of this provider the credentials it accepts; options of another provider are left alone.</summary>
     public abstract void UseCredentials(ViberProviderOptions options, EmulatorCredentials credentials);
 
+    /// <summary>
+    /// The credentials it accepts as configuration keys of the provider's section (for example <c>ApiKey</c>), the
+    /// same ones <see cref="UseCredentials"/> sets.
+    /// </summary>
+    public abstract IEnumerable<KeyValuePair<string, string>> CredentialSettings(EmulatorCredentials credentials);
+
     /// <summary>The request's path below the provider's prefix, for example <c>/send</c>.</summary>
     public string PathOf(HttpContext context)
     {

@@ -7,6 +7,13 @@ namespace ViberMessaging;
 /// </summary>
 public static class ViberProviders
 {
+    /// <summary>
+    /// Every supported provider's name, in the order the documentation lists them: for code that offers a choice of
+    /// provider (a command-line option, a configuration check) or registers one by name with
+    /// <c>AddProvider(name)</c>, so that it needs no change when a provider is added.
+    /// </summary>
+    public static IReadOnlyList<string> All { get; } = [.. ViberMessaging.Providers.ProviderManifest.All.Select(p => p.Name)];
+
     /// <summary>SMS Club (Ukraine), <c>https://im.smsclub.mobi</c>.</summary>
     public const string SmsClub = "SmsClub";
 

@@ -109,6 +109,9 @@ internal static class ProviderRegistration
             sp.GetServices<IValidateOptions<TOptions>>(),
             sp.GetRequiredService<ProviderRegistry>())));
 
+        // The account's options without its type, for code that handles every account alike (samples, diagnostics).
+        services.AddKeyedTransient<ViberProviderOptions>(name, static (sp, key) => sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get((string)key!));
+
         services.AddKeyedSingleton(name, (sp, _) =>
         {
             var o = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);

@@ -4,7 +4,11 @@ using Microsoft.Extensions.Options;
 namespace ViberMessaging;
 
 /// <summary>Settings every provider account has: where it lives, how it is paced, how failures are handled.</summary>
-/// <remarks>Credentials live in each provider's own options; <see cref="object.ToString"/> never prints them.</remarks>
+/// <remarks>
+/// Credentials live in each provider's own options; <see cref="object.ToString"/> never prints them. Every registered
+/// account's options are also a keyed service of this type (<c>GetRequiredKeyedService&lt;ViberProviderOptions&gt;(name)</c>),
+/// for code that treats every account alike.
+/// </remarks>
 public abstract class ViberProviderOptions
 {
     /// <summary>Creates options with the provider's production endpoint.</summary>

@@ -14,19 +14,9 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 
 await using var emulator = await ViberEmulator.StartAsync();
-var credentials = emulator.Options.Credentials;
-string Address(string provider) => emulator.GetBaseAddress(provider).AbsoluteUri;
 string[] variables =
 [
-    $"ViberMessaging__SmsClub__BaseAddress={Address(ViberProviders.SmsClub)}",
-    $"ViberMessaging__SmsClub__Token={credentials.SmsClubToken}",
-    $"ViberMessaging__Devino__BaseAddress={Address(ViberProviders.Devino)}",
-    $"ViberMessaging__Devino__Login={credentials.DevinoLogin}",
-    $"ViberMessaging__Devino__Password={credentials.DevinoPassword}",
-    $"ViberMessaging__DecisionTelecom__BaseAddress={Address(ViberProviders.DecisionTelecom)}",
-    $"ViberMessaging__DecisionTelecom__ApiKey={credentials.DecisionTelecomApiKey}",
-    $"ViberMessaging__SmsBy__BaseAddress={Address(ViberProviders.SmsBy)}",
-    $"ViberMessaging__SmsBy__Token={credentials.SmsByToken}",
+    .. emulator.Providers.SelectMany(provider => emulator.GetConfiguration(provider).Select(setting => $"ViberMessaging__{provider}__{setting.Key}={setting.Value}")),
     "ViberMessaging__SmsBy__ViberSenders__MyShop=101",
 ];
 var temporary = args[0] + ".tmp";

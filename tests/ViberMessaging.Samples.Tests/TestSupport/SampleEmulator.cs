@@ -11,16 +11,10 @@ public static class SampleEmulator
 {
     public static IConfiguration ConfigurationFor(ViberEmulator emulator, string provider)
     {
-        var credentials = emulator.Options.Credentials;
         var section = $"ViberMessaging:{provider}";
-        (string, string?)[] values = provider switch
-        {
-            ViberProviders.SmsClub => [($"{section}:Token", credentials.SmsClubToken)],
-            ViberProviders.Devino => [($"{section}:Login", credentials.DevinoLogin), ($"{section}:Password", credentials.DevinoPassword)],
-            ViberProviders.DecisionTelecom => [($"{section}:ApiKey", credentials.DecisionTelecomApiKey)],
-            ViberProviders.SmsBy => [($"{section}:Token", credentials.SmsByToken), ($"{section}:ViberSenders:MyShop", "101")],
-            _ => throw new ArgumentOutOfRangeException(nameof(provider)),
-        };
-        return SampleOutcome.Configured([($"{section}:BaseAddress", emulator.GetBaseAddress(provider).AbsoluteUri), .. values]);
+
+        // SMS.by takes sender ids, not names: a real account maps its own (the samples send as "MyShop").
+        (string, string?)[] senders = provider == ViberProviders.SmsBy ? [($"{section}:ViberSenders:MyShop", "101")] : [];
+        return SampleOutcome.Configured([.. emulator.GetConfiguration(provider).Select(setting => ($"{section}:{setting.Key}", (string?)setting.Value)), .. senders]);
     }
 }

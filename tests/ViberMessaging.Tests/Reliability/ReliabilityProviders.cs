@@ -39,6 +39,12 @@ internal abstract record ProviderCase(string Name, string SendPath, string Statu
 
     public sealed override string ToString() => Name;
 
+    /// <summary>The rules of the provider's document the SDK checks before sending (<c>&lt;Provider&gt;ValidationRules.For</c>).</summary>
+    public abstract IEnumerable<RuleCase> DocumentedRules();
+
+    /// <summary>The provider's calls the response fuzzer drives (<c>&lt;Provider&gt;FuzzOperations.For</c>).</summary>
+    public abstract IEnumerable<FuzzOperation> FuzzOperations();
+
     /// <summary>What the account needs before the suite's tweak so that <see cref="Message"/> is valid (SMS.by: the sender's id).</summary>
     protected virtual void Prepare(ViberProviderOptions options)
     {

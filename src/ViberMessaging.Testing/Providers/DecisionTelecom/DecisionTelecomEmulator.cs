@@ -80,6 +80,9 @@ internal sealed class DecisionTelecomEmulator : EmulatorModule<DecisionTelecomOp
         return new DecisionTelecomReceipt(message.Id, DecisionTelecomEmulatorRules.ViberStatus(status), sms is null ? null : extras.SmsId, sms);
     }
 
+    public override IEnumerable<KeyValuePair<string, string>> CredentialSettings(EmulatorCredentials credentials)
+        => [new("ApiKey", credentials.DecisionTelecomApiKey)];
+
     protected override void UseCredentials(DecisionTelecomOptions options, EmulatorCredentials credentials)
         => options.ApiKey = credentials.DecisionTelecomApiKey;
 

@@ -62,6 +62,9 @@ internal sealed class DevinoEmulator : EmulatorModule<DevinoOptions, DevinoEmula
 
     public DevinoSentExtras ExtrasOf(string messageId) => _extras.TryGetValue(messageId, out var known) ? known : new DevinoSentExtras(false, []);
 
+    public override IEnumerable<KeyValuePair<string, string>> CredentialSettings(EmulatorCredentials credentials)
+        => [new("Login", credentials.DevinoLogin), new("Password", credentials.DevinoPassword)];
+
     protected override void UseCredentials(DevinoOptions options, EmulatorCredentials credentials)
     {
         options.Login = credentials.DevinoLogin;

@@ -109,6 +109,9 @@ internal sealed class SmsByEmulator : EmulatorModule<SmsByOptions, SmsByEmulator
         return mailing;
     }
 
+    public override IEnumerable<KeyValuePair<string, string>> CredentialSettings(EmulatorCredentials credentials)
+        => [new("Token", credentials.SmsByToken)];
+
     protected override void UseCredentials(SmsByOptions options, EmulatorCredentials credentials) => options.Token = credentials.SmsByToken;
 
     /// <summary>The token, wherever it came (403 otherwise), and a body that can be read as what it claims to be (400 otherwise).</summary>

@@ -40,6 +40,9 @@ internal sealed class SmsClubEmulator : EmulatorModule<SmsClubOptions, SmsClubEm
     /// <summary>The next message id (replies in chats take from the same sequence).</summary>
     public string NextMessageId() => State.NextId("SmsClub.message", 5769).ToString(CultureInfo.InvariantCulture);
 
+    public override IEnumerable<KeyValuePair<string, string>> CredentialSettings(EmulatorCredentials credentials)
+        => [new("Token", credentials.SmsClubToken)];
+
     protected override void UseCredentials(SmsClubOptions options, EmulatorCredentials credentials)
     {
         options.Token = credentials.SmsClubToken;

@@ -16,6 +16,24 @@ public sealed class DecisionTelecomEmulatorTests
     private static readonly string Key = new EmulatorCredentials().DecisionTelecomApiKey;
 
     [Fact]
+    public async Task GetEndpoints_TheEmulator_ListsSendAndReceive()
+    {
+        await using var sut = await CreateSut();
+
+        Assert.Equal(
+            ["POST v1/api/send-viber", "POST v1/api/receive-viber"],
+            sut.GetEndpoints(Provider).Select(e => e.Replace(sut.GetBaseAddress(Provider).AbsoluteUri, string.Empty, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task OverrideStatus_EmptyId_ThrowsBeforeAnythingChanges()
+    {
+        await using var sut = await CreateSut();
+
+        Assert.Throws<ArgumentException>(() => sut.Provider<DecisionTelecomEmulatorSettings>().OverrideStatus(string.Empty, 1));
+    }
+
+    [Fact]
     public async Task SendViber_TextMessage_AnswersMessageIdAbove2Pow53AndKeepsTheMessage()
     {
         await using var sut = await CreateSut();

@@ -28,6 +28,10 @@ public sealed class DevinoEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public void GetEndpoints_TheEmulator_ListsSendAndStatus()
+        => Assert.Equal(2, _emulator.GetEndpoints(ViberProviders.Devino).Count);
+
+    [Fact]
     public async Task Send_TextMessage_AcceptsWithProviderIdAbove2Pow53()
     {
         var (status, body) = await PostAsync("send", """

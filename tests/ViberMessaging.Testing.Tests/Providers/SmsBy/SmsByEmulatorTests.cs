@@ -26,6 +26,10 @@ public sealed class SmsByEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public void GetEndpoints_TheEmulator_ListsTheElevenDocumentedCalls()
+        => Assert.Equal(11, _emulator.GetEndpoints(ViberProviders.SmsBy).Count);
+
+    [Fact]
     public async Task SendQuickViberMessage_Text_AnswersMessageIdAndAcceptsTheMessage()
     {
         var (status, body) = await PostFormAsync("api/v2/sendQuickViberMessage", ("vibername_id", "101"), ("phone", "375291234567"), ("type_message", "TEXT"), ("message", "Hello"));

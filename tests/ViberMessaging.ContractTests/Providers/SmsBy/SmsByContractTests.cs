@@ -5,7 +5,7 @@ using ViberMessaging.SmsBy;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 
-namespace ViberMessaging.ContractTests.SmsBy;
+namespace ViberMessaging.ContractTests.Providers.SmsBy;
 
 /// <summary>
 /// SMS.by's wire contract, from /work/shared/provider-docs/smsby-viber-api.en.txt: the v2 methods take form fields

@@ -3,7 +3,7 @@ using ViberMessaging.ContractTests.Support;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 
-namespace ViberMessaging.ContractTests.SmsClub;
+namespace ViberMessaging.ContractTests.Providers.SmsClub;
 
 /// <summary>
 /// SMS Club's wire contract, from /work/shared/provider-docs/smsclub-viber-api.uk.txt: JSON over

@@ -6,7 +6,7 @@ using ViberMessaging.DecisionTelecom;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 
-namespace ViberMessaging.ContractTests.DecisionTelecom;
+namespace ViberMessaging.ContractTests.Providers.DecisionTelecom;
 
 /// <summary>
 /// DecisionTelecom's wire contract, from /work/shared/provider-docs/decisiontelecom-viber-api.en.txt and

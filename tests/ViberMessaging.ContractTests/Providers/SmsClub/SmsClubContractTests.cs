@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using ViberMessaging.ContractTests.Support;
 using ViberMessaging.SmsClub;
 using WireMock.RequestBuilders;
-using static ViberMessaging.ContractTests.SmsClub.SmsClubContract;
+using static ViberMessaging.ContractTests.Providers.SmsClub.SmsClubContract;
 
-namespace ViberMessaging.ContractTests.SmsClub;
+namespace ViberMessaging.ContractTests.Providers.SmsClub;
 
 /// <summary>Every public SMS Club call against the document's own request and answer examples.</summary>
 public sealed class SmsClubContractTests

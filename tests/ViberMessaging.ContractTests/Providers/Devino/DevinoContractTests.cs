@@ -4,7 +4,7 @@ using ViberMessaging.ContractTests.Support;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 
-namespace ViberMessaging.ContractTests.Devino;
+namespace ViberMessaging.ContractTests.Providers.Devino;
 
 /// <summary>
 /// Devino Telecom's wire contract, from /work/shared/provider-docs/devino-viber-http-api.ru.txt: JSON POSTs to
