@@ -72,7 +72,7 @@ internal static class Sdk
     public static IStatusQuery StatusQuery(this ServiceProvider services, string provider) => services.GetRequiredKeyedService<IStatusQuery>(provider);
 
     public static ProviderRateGate Gate(this ServiceProvider services, string provider)
-        => ProviderRegistration.Infrastructure(services, provider).Gate ?? throw new InvalidOperationException("Pacing is off.");
+        => ProviderRegistration.Infrastructure(services, provider).Gate as ProviderRateGate ?? throw new InvalidOperationException("Pacing is off.");
 }
 
 /// <summary>

@@ -2,6 +2,7 @@
 // strict sliding windows, side by side in one run, printing Markdown tables.
 //   dotnet run -c Release --project tests/ViberMessaging.PacingHarness            (everything, ~30 min with the soak)
 //   dotnet run -c Release --project tests/ViberMessaging.PacingHarness -- --quick (a smoke run of every scenario)
+//   dotnet run -c Release --project tests/ViberMessaging.PacingHarness -- --scenario distributed (N processes through Redis)
 using System.Globalization;
 using System.Runtime.InteropServices;
 using ViberMessaging.PacingHarness;
@@ -9,6 +10,11 @@ using ViberMessaging.PacingHarness;
 if (args is [EmulatorProcess.ServeCommand])
 {
     return await EmulatorServer.RunAsync();
+}
+
+if (args is [Scenarios.DistributedWorker.Command, ..])
+{
+    return await Scenarios.DistributedWorker.RunAsync(args);
 }
 
 var settings = HarnessSettings.Parse(args);
@@ -41,6 +47,7 @@ foreach (var name in settings.Scenarios)
         "bulk" => scenarios.BulkAsync(),
         "providers" => scenarios.ProvidersAsync(),
         "soak" => scenarios.SoakAsync(),
+        "distributed" => scenarios.DistributedAsync(),
         _ => throw new InvalidOperationException(name),
     });
 }

@@ -9,7 +9,7 @@ namespace ViberMessaging.PacingHarness;
 /// The scenarios. Each starts from a clean emulator (records and windows reset) and new clients, drives load, then
 /// reads what the emulator saw: arrival times, what it answered, its 429 count.
 /// </summary>
-internal sealed class Scenarios(EmulatorProcess emulator, HarnessSettings settings)
+internal sealed partial class Scenarios(EmulatorProcess emulator, HarnessSettings settings)
 {
     private const string SmsClub = ViberProviders.SmsClub;
     private const int Limit = 9;
@@ -661,4 +661,7 @@ internal static class MessageExtensions
 {
     public static ViberMessage With(this ViberMessage message, string sender)
         => new() { Sender = sender, Recipients = message.Recipients, Text = message.Text };
+
+    public static ViberMessage WithText(this ViberMessage message, string text)
+        => new() { Sender = message.Sender, Recipients = message.Recipients, Text = text };
 }

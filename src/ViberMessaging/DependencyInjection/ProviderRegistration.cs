@@ -1,6 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -119,7 +122,7 @@ internal static class ProviderRegistration
             var logger = LoggerFor(sp, name);
             return new ProviderInfrastructure(
                 new ProviderPipelines(name, o.Resilience, o.Pacing, time, logger),
-                o.Pacing.Enabled ? new ProviderRateGate(o.Pacing, time, o.Resilience.MaxRetryAfter) : null,
+                o.Pacing.Enabled ? CreateGate(sp, name, o, definition.Secrets(o), time) : null,
                 new SecretRedactor(definition.Secrets(o)));
         });
 
@@ -211,6 +214,47 @@ internal static class ProviderRegistration
     internal static ObservedServices Observed(IServiceProvider services, object? name)
         => services.GetRequiredKeyedService<ObservedServices>(name);
 
+    /// <summary>
+    /// The account's pacing gate: from the <see cref="IPacingGateFactory"/> registered for it (keyed by its name, else
+    /// for all accounts) or the in-process <see cref="ProviderRateGate"/>.
+    /// </summary>
+    private static RateLimiter CreateGate(IServiceProvider services, string name, ViberProviderOptions options, IEnumerable<string?> secrets, TimeProvider time)
+    {
+        var pacing = options.Pacing;
+        var maxPause = options.Resilience.MaxRetryAfter;
+        if ((services.GetKeyedService<IPacingGateFactory>(name) ?? services.GetService<IPacingGateFactory>()) is not { } factory)
+        {
+            return new ProviderRateGate(pacing, time, maxPause);
+        }
+
+        var context = new PacingGateContext(name, AccountKey(name, options.BaseAddress, secrets), pacing, maxPause, time, limit => new ProviderRateGate(
+            new PacingOptions
+            {
+                PermitLimit = limit,
+                Window = pacing.Window,
+                Burst = pacing.Burst is { } burst ? Math.Min(burst, limit) : null,
+                SafetyMargin = pacing.SafetyMargin,
+                RateLimitedPause = pacing.RateLimitedPause,
+                AdaptToRateLimits = pacing.AdaptToRateLimits,
+                RecoveryPeriod = pacing.RecoveryPeriod,
+            },
+            time,
+            maxPause));
+        return factory.Create(context) ?? throw new InvalidOperationException($"{factory.GetType().Name}.Create returned no gate for '{name}'.");
+    }
+
+    /// <summary>The same digest in every process that uses the account; none of its parts can be read back from it.</summary>
+    private static string AccountKey(string name, Uri? baseAddress, IEnumerable<string?> secrets)
+    {
+        var text = new StringBuilder(name).Append('\n').Append(baseAddress?.AbsoluteUri).Append('\n');
+        foreach (var secret in secrets)
+        {
+            text.Append(secret).Append('\n');
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).ToLowerInvariant();
+    }
+
     internal static ProviderInfrastructure Infrastructure(IServiceProvider services, string name)
         => services.GetRequiredKeyedService<ProviderInfrastructure>(name);
 
@@ -224,7 +268,7 @@ internal static class ProviderRegistration
 }
 
 /// <summary>The singletons of one provider account that outlive IHttpClientFactory's handler rotation.</summary>
-internal sealed record ProviderInfrastructure(ProviderPipelines Pipelines, ProviderRateGate? Gate, SecretRedactor Redactor) : IDisposable
+internal sealed record ProviderInfrastructure(ProviderPipelines Pipelines, RateLimiter? Gate, SecretRedactor Redactor) : IDisposable
 {
     public void Dispose() => Gate?.Dispose();
 }

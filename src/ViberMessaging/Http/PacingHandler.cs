@@ -11,11 +11,13 @@ namespace ViberMessaging.Http;
 /// <summary>
 /// Takes one permit from the account's gate for every attempt, right before the request goes out, and reports back:
 /// when the answer arrived (for late-arrival correction) or that the provider refused it for its rate limit (which
-/// pauses the whole account). The gate is a DI singleton: handler instances come and go, the gate stays.
+/// pauses the whole account). The gate is a DI singleton: handler instances come and go, the gate stays. It is the
+/// in-process <see cref="ProviderRateGate"/> or one from an <see cref="IPacingGateFactory"/>: either way its leases hear
+/// back through <see cref="PacingLease"/>.
 /// </summary>
 internal sealed class PacingHandler(
     string providerName,
-    ProviderRateGate? gate,
+    RateLimiter? gate,
     TimeProvider timeProvider,
     Func<HttpResponseMessage, CancellationToken, ValueTask<bool>>? isRateLimitedBody,
     ILogger logger) : DelegatingHandler
@@ -36,9 +38,10 @@ internal sealed class PacingHandler(
 
         using (lease)
         {
-            if (lease is not null && request.Options.TryGetValue(ViberRequestOptions.Tracker, out var tracker))
+            var paced = lease as PacingLease;
+            if (paced is not null && request.Options.TryGetValue(ViberRequestOptions.Tracker, out var tracker))
             {
-                tracker.OnWritten(() => gate!.OnSent(lease));
+                tracker.OnWritten(paced.OnSent);
             }
 
             var start = timeProvider.GetTimestamp();
@@ -49,11 +52,7 @@ internal sealed class PacingHandler(
             }
             catch
             {
-                if (lease is not null)
-                {
-                    gate!.OnCompleted(lease);
-                }
-
+                paced?.OnCompleted();
                 throw;
             }
 
@@ -66,22 +65,26 @@ internal sealed class PacingHandler(
                 var retryAfter = RetryAfterHeader.Read(response, timeProvider);
                 request.Options.Set(ViberRequestOptions.RateLimited, new RateLimitSignal(retryAfter));
                 ViberMessagingInstruments.RecordRateLimited(providerName);
-                if (lease is not null)
+                if (lease is GateLease { Gate: { } local })
                 {
-                    var (pause, beyondCap) = gate!.OnRateLimited(lease, retryAfter);
+                    var (pause, beyondCap) = local.OnRateLimited(lease, retryAfter);
                     if (beyondCap)
                     {
-                        Log.AccountPausedBeyondCap(logger, providerName, pause.TotalSeconds, gate.MaxPause.TotalSeconds);
+                        Log.AccountPausedBeyondCap(logger, providerName, pause.TotalSeconds, local.MaxPause.TotalSeconds);
                     }
                     else
                     {
-                        Log.RateLimited(logger, providerName, pause.TotalMilliseconds, gate.EffectiveLimit);
+                        Log.RateLimited(logger, providerName, pause.TotalMilliseconds, local.EffectiveLimit);
                     }
                 }
+                else
+                {
+                    paced?.OnRateLimited(retryAfter);
+                }
             }
-            else if (lease is not null)
+            else
             {
-                gate!.OnCompleted(lease);
+                paced?.OnCompleted();
             }
 
             return response;

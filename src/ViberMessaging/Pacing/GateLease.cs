@@ -1,12 +1,10 @@
-using System.Threading.RateLimiting;
-
 namespace ViberMessaging.Pacing;
 
 /// <summary>
 /// A permit of a <see cref="ProviderRateGate"/> (or its refusal, or a probe for zero permits): which request holds it
 /// and when it was granted, so the gate can place the request's departure and weigh its answer.
 /// </summary>
-internal sealed class GateLease(ProviderRateGate? gate, long sequence, long stamp, bool acquired) : RateLimitLease
+internal sealed class GateLease(ProviderRateGate? gate, long sequence, long stamp, bool acquired) : PacingLease
 {
     public ProviderRateGate? Gate { get; } = gate;
 
@@ -23,6 +21,12 @@ internal sealed class GateLease(ProviderRateGate? gate, long sequence, long stam
         metadata = null;
         return false;
     }
+
+    public override void OnSent() => Gate?.OnSent(this);
+
+    public override void OnCompleted() => Gate?.OnCompleted(this);
+
+    public override void OnRateLimited(TimeSpan? retryAfter) => Gate?.OnRateLimited(this, retryAfter);
 
     // A lease given back without a report (an exception between permit and send) must not stay "in flight".
     protected override void Dispose(bool disposing)

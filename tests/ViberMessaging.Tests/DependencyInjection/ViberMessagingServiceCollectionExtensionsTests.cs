@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 using ViberMessaging.DependencyInjection;
+using ViberMessaging.Pacing;
 using ViberMessaging.Tests.TestSupport;
 
 namespace ViberMessaging.Tests.DependencyInjection;
@@ -132,6 +133,32 @@ public sealed class ViberMessagingServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void PacingGate_FactoryRegistered_IsAskedPerAccountWithAKeyThatHidesTheCredentials()
+    {
+        var factory = new RecordingGateFactory();
+        using var sp = Build(b =>
+        {
+            b.AddTestProvider("A", o => o.Token = "secret-token-a").AddTestProvider("B", o => o.Token = "secret-token-b");
+            b.Services.AddSingleton<IPacingGateFactory>(factory);
+        });
+        using var again = Build(b => b.AddTestProvider("A", o => o.Token = "secret-token-a"));
+
+        var gate = ProviderRegistration.Infrastructure(sp, "A").Gate;
+        ProviderRegistration.Infrastructure(sp, "B");
+        var inProcess = ProviderRegistration.Infrastructure(again, "A").Gate;
+
+        Assert.Same(factory.Created["A"], gate);
+        var (a, b) = (factory.Contexts["A"], factory.Contexts["B"]);
+        Assert.Matches("^[0-9a-f]{64}$", a.AccountKey);
+        Assert.NotEqual(a.AccountKey, b.AccountKey);
+        Assert.DoesNotContain("secret", a.AccountKey, StringComparison.Ordinal);
+        Assert.IsType<ProviderRateGate>(inProcess);
+        using var local = a.CreateLocalGate(3);
+        Assert.Equal(3, Assert.IsType<ProviderRateGate>(local).EffectiveLimit);
+        Assert.Throws<ArgumentOutOfRangeException>(() => a.CreateLocalGate(a.Options.PermitLimit + 1));
+    }
+
+    [Fact]
     public void PacingDisabled_RegistersNoGate()
     {
         using var sp = Build(b => b.AddTestProvider(configure: o =>
@@ -185,6 +212,19 @@ public sealed class ViberMessagingServiceCollectionExtensionsTests
         var options = new TestProviderOptions { Token = "super-secret-value" };
 
         Assert.DoesNotContain("super-secret-value", options.ToString(), StringComparison.Ordinal);
+    }
+
+    private sealed class RecordingGateFactory : IPacingGateFactory
+    {
+        public Dictionary<string, PacingGateContext> Contexts { get; } = [];
+
+        public Dictionary<string, System.Threading.RateLimiting.RateLimiter> Created { get; } = [];
+
+        public System.Threading.RateLimiting.RateLimiter Create(PacingGateContext context)
+        {
+            Contexts[context.ProviderName] = context;
+            return Created[context.ProviderName] = context.CreateLocalGate(context.Options.PermitLimit);
+        }
     }
 
     private static ServiceProvider Build(Action<IViberMessagingBuilder> register, Action<ViberMessagingOptions>? configure = null)

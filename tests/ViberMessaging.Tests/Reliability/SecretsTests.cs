@@ -295,6 +295,7 @@ public sealed class SecretsTests
             nameof(SendResult) => new SendResult("SmsClub", []),
             nameof(TwoWayOptions) => TwoWayOptions.ReplyIn("2766"),
             nameof(DeliveryReport) => new DeliveryReport(new MessageId("SmsClub", "1"), DeliveryStatus.Sent),
+            nameof(ViberMessaging.Pacing.PacingGateContext) => new ViberMessaging.Pacing.PacingGateContext("SmsClub", "0123abcd", new PacingOptions(), TimeSpan.FromSeconds(30), TimeProvider.System, _ => throw new NotSupportedException()),
             _ => type.GetConstructors(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault() is { } constructor
                 ? constructor.Invoke([.. constructor.GetParameters().Select(p => Sample(p.ParameterType))])
                 : null,
