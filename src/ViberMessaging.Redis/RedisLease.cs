@@ -9,6 +9,9 @@ namespace ViberMessaging.Redis;
 /// </summary>
 internal sealed class RedisLease(RedisRateGate gate, string member, RateLimitLease? local) : PacingLease
 {
+    private readonly long _granted = gate.Timestamp();
+    private long _sent;
+
     public override bool IsAcquired => true;
 
     public override IEnumerable<string> MetadataNames => [];
@@ -21,11 +24,16 @@ internal sealed class RedisLease(RedisRateGate gate, string member, RateLimitLea
 
     public override void OnSent()
     {
+        _sent = gate.Timestamp();
         gate.OnSent(member);
         (local as PacingLease)?.OnSent();
     }
 
-    public override void OnCompleted() => (local as PacingLease)?.OnCompleted();
+    public override void OnCompleted()
+    {
+        gate.OnCompleted(member, _sent != 0 ? _sent : _granted);
+        (local as PacingLease)?.OnCompleted();
+    }
 
     public override void OnRateLimited(TimeSpan? retryAfter)
     {

@@ -57,6 +57,17 @@ internal static class RedisPacingScripts
         return redis.call('ZADD', KEYS[1], 'XX', 'GT', n(now), ARGV[1])
         """;
 
+    /// <summary>
+    /// The request's answer came back later than the instance's fastest recent round trip allows: whatever held it up
+    /// held its arrival up too, so its departure moves to now less that round trip (later only). ARGV: member, round trip µs.
+    /// </summary>
+    public const string Late = """
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+        local function n(x) return string.format('%.0f', x) end
+        return redis.call('ZADD', KEYS[1], 'XX', 'GT', n(now - tonumber(ARGV[2])), ARGV[1])
+        """;
+
     /// <summary>A 429: the account pauses for ARGV[1] µs from now, unless it is paused longer already. Returns the pause left (µs).</summary>
     public const string Pause = """
         local t = redis.call('TIME')

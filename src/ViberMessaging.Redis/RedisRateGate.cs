@@ -33,6 +33,9 @@ internal sealed class RedisRateGate : RateLimiter
     private readonly RateLimiter _local;
     private readonly long _span;
     private readonly Queue<long> _localGrants = new();
+    private readonly long[] _roundTrips = new long[32];
+    private readonly object _roundTripsLock = new();
+    private int _roundTripCount;
 
     private long _sequence;
     private long _successful;
@@ -82,6 +85,38 @@ internal sealed class RedisRateGate : RateLimiter
 
     /// <summary>Moves the request's departure in Redis's log to now (in the background).</summary>
     internal void OnSent(string member) => _ = RunAsync(RedisPacingScripts.Sent, [member], CancellationToken.None);
+
+    /// <summary>This instance's clock, for leases timing their own round trips.</summary>
+    internal long Timestamp() => _time.GetTimestamp();
+
+    /// <summary>
+    /// The request's answer came: when it took longer than this instance's fastest recent round trip (after 8 samples),
+    /// its departure in Redis's log moves to "now less that round trip" (in the background), as the in-process gate does.
+    /// </summary>
+    internal void OnCompleted(string member, long departed)
+    {
+        var roundTrip = _time.GetTimestamp() - departed;
+        long fastest;
+        lock (_roundTripsLock)
+        {
+            _roundTrips[_roundTripCount++ % _roundTrips.Length] = roundTrip;
+            if (_roundTripCount < 8)
+            {
+                return;
+            }
+
+            fastest = long.MaxValue;
+            foreach (var sample in _roundTrips.AsSpan(0, Math.Min(_roundTripCount, _roundTrips.Length)))
+            {
+                fastest = Math.Min(fastest, sample);
+            }
+        }
+
+        if (roundTrip - fastest > Ticks(TimeSpan.FromMilliseconds(1)))
+        {
+            _ = RunAsync(RedisPacingScripts.Late, [member, (long)_time.GetElapsedTime(0, fastest).TotalMicroseconds], CancellationToken.None);
+        }
+    }
 
     /// <inheritdoc/>
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
