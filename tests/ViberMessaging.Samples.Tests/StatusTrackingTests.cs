@@ -10,19 +10,22 @@ public sealed class StatusTrackingTests : IDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("vibermessaging-status-").FullName;
 
     [Fact]
-    public async Task RunAsync_NoIdsOnTheEmulator_SendsADemoBatchAndFollowsEveryMessageToAFinalStatus()
+    public async Task RunAsync_NoIdsOnTheEmulator_SendsADemoBatchAndFollowsEveryMessageToItsFinalStatus()
     {
         var outcome = await SampleOutcome.RunAsync((output, error) =>
             StatusTrackingSample.RunAsync([], output, error, SampleOutcome.NoConfiguration));
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.Empty(outcome.Error);
-        Assert.Contains("16 of 16 final", outcome.Output, StringComparison.Ordinal);
-        Assert.Contains("→ Delivered via SMS", outcome.Output, StringComparison.Ordinal);
-        Assert.Contains("→ Read", outcome.Output, StringComparison.Ordinal);
+        // What each message ended as, not which transitions a poll happened to catch: on a loaded machine the first
+        // poll can come after a message was already read, and that is right. Transitions have their own test below.
+        var summary = Assert.Single(outcome.Output.Split('\n'), line => line.StartsWith("16 of 16 final", StringComparison.Ordinal));
+        Assert.Contains("Read", summary, StringComparison.Ordinal);
+        Assert.Contains("Delivered via SMS", summary, StringComparison.Ordinal);
+        var tableRows = outcome.Output.Split('\n').Where(line => line.StartsWith('│')).ToArray();
         foreach (var provider in ViberProviders.All)
         {
-            Assert.Contains(outcome.Output.Split('\n'), line => line.Contains(provider + ":", StringComparison.Ordinal) && line.Contains(" → ", StringComparison.Ordinal));
+            Assert.Contains(tableRows, line => line.Contains(provider + ":", StringComparison.Ordinal));
         }
     }
 
