@@ -12,6 +12,9 @@ internal sealed class RedisLease(RedisRateGate gate, string member, RateLimitLea
     private readonly long _granted = gate.Timestamp();
     private long _sent;
 
+    /// <summary>The last report's call to Redis (tests await it; the SDK never waits on it).</summary>
+    internal Task Reported { get; private set; } = Task.CompletedTask;
+
     public override bool IsAcquired => true;
 
     public override IEnumerable<string> MetadataNames => [];
@@ -25,19 +28,19 @@ internal sealed class RedisLease(RedisRateGate gate, string member, RateLimitLea
     public override void OnSent()
     {
         _sent = gate.Timestamp();
-        gate.OnSent(member);
+        Reported = gate.OnSent(member);
         (local as PacingLease)?.OnSent();
     }
 
     public override void OnCompleted()
     {
-        gate.OnCompleted(member, _sent != 0 ? _sent : _granted);
+        Reported = gate.OnCompleted(member, _sent != 0 ? _sent : _granted);
         (local as PacingLease)?.OnCompleted();
     }
 
     public override void OnRateLimited(TimeSpan? retryAfter)
     {
-        gate.OnRateLimited(retryAfter);
+        Reported = gate.OnRateLimited(retryAfter);
         (local as PacingLease)?.OnRateLimited(retryAfter);
     }
 

@@ -36,6 +36,7 @@ internal sealed class RedisRateGate : RateLimiter
     private readonly long[] _roundTrips = new long[32];
     private readonly object _roundTripsLock = new();
     private int _roundTripCount;
+    private int _roundTripNext;
 
     private long _sequence;
     private long _successful;
@@ -76,46 +77,45 @@ internal sealed class RedisRateGate : RateLimiter
     };
 
     /// <summary>Reports a 429 to Redis, pausing every instance of the account (in the background: the caller never waits on Redis).</summary>
-    internal void OnRateLimited(TimeSpan? retryAfter)
+    internal Task OnRateLimited(TimeSpan? retryAfter)
     {
         var pause = retryAfter is { } wait && wait > TimeSpan.Zero ? wait : _account.Options.RateLimitedPause ?? _account.Options.Window;
-        _ = RunAsync(RedisPacingScripts.Pause, [(long)Math.Ceiling(pause.TotalMicroseconds)], CancellationToken.None);
         RedisPacingLog.RateLimited(_logger, _account.ProviderName, pause.TotalMilliseconds);
+        return RunAsync(RedisPacingScripts.Pause, [(long)Math.Ceiling(pause.TotalMicroseconds)], CancellationToken.None);
     }
 
-    /// <summary>Moves the request's departure in Redis's log to now (in the background).</summary>
-    internal void OnSent(string member) => _ = RunAsync(RedisPacingScripts.Sent, [member], CancellationToken.None);
+    /// <summary>Moves the request's departure in Redis's log to now (in the background: callers never wait on the task).</summary>
+    internal Task OnSent(string member) => RunAsync(RedisPacingScripts.Sent, [member], CancellationToken.None);
 
     /// <summary>This instance's clock, for leases timing their own round trips.</summary>
     internal long Timestamp() => _time.GetTimestamp();
 
     /// <summary>
-    /// The request's answer came: when it took longer than this instance's fastest recent round trip (after 8 samples),
-    /// its departure in Redis's log moves to "now less that round trip" (in the background), as the in-process gate does.
+    /// The request's answer came: when it took longer than this instance's fastest recent round trip (zero until 8 were
+    /// seen), its departure in Redis's log moves to "now less that round trip" (in the background: callers never wait on the
+    /// task), as the in-process gate does.
     /// </summary>
-    internal void OnCompleted(string member, long departed)
+    internal Task OnCompleted(string member, long departed)
     {
         var roundTrip = _time.GetTimestamp() - departed;
         long fastest;
         lock (_roundTripsLock)
         {
-            _roundTrips[_roundTripCount++ % _roundTrips.Length] = roundTrip;
-            if (_roundTripCount < 8)
-            {
-                return;
-            }
-
-            fastest = long.MaxValue;
-            foreach (var sample in _roundTrips.AsSpan(0, Math.Min(_roundTripCount, _roundTrips.Length)))
+            _roundTrips[_roundTripNext] = roundTrip;
+            _roundTripNext = (_roundTripNext + 1) % _roundTrips.Length;
+            _roundTripCount = Math.Min(_roundTripCount + 1, _roundTrips.Length);
+            // Until 8 round trips were seen the fastest may itself have been slow: count it as zero (the answer's own time),
+            // which costs an instance's first requests a little throughput and never lets one open the window early.
+            fastest = _roundTripCount < 8 ? 0 : long.MaxValue;
+            foreach (var sample in _roundTrips.AsSpan(0, _roundTripCount < 8 ? 0 : _roundTripCount))
             {
                 fastest = Math.Min(fastest, sample);
             }
         }
 
-        if (roundTrip - fastest > Ticks(TimeSpan.FromMilliseconds(1)))
-        {
-            _ = RunAsync(RedisPacingScripts.Late, [member, (long)_time.GetElapsedTime(0, fastest).TotalMicroseconds], CancellationToken.None);
-        }
+        return roundTrip - fastest > Ticks(TimeSpan.FromMilliseconds(1))
+            ? RunAsync(RedisPacingScripts.Late, [member, (long)_time.GetElapsedTime(0, fastest).TotalMicroseconds], CancellationToken.None)
+            : Task.CompletedTask;
     }
 
     /// <inheritdoc/>
