@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
+using ViberMessaging.Telemetry;
 
 namespace ViberMessaging.PacingHarness;
 
@@ -58,6 +60,9 @@ internal sealed partial class Scenarios
                     worker.Dispose();
                 }
             }
+
+            Tables.Add(table);
+            Tables.Add(await PermitLatencyAsync($"127.0.0.1:{port}"));
         }
         finally
         {
@@ -65,8 +70,71 @@ internal sealed partial class Scenarios
             await redis.WaitForExitAsync();
             Directory.Delete(directory, recursive: true);
         }
+    }
 
-        Tables.Add(table);
+    /// <summary>
+    /// What asking Redis adds to a permit: one sender at about 6/s (below the limit, so no permit has to wait for the
+    /// window) after one warm-up send, the SDK's own pacing-wait histogram per attempt, the in-process gate and then the Redis gate.
+    /// </summary>
+    private async Task<Table> PermitLatencyAsync(string redis)
+    {
+        const int Permits = 120;
+        var title = $"Permit latency — one sender at ~6/s on one SMS Club account, {Permits} sends per gate, pacing wait per attempt";
+        Console.WriteLine(title);
+        var table = new Table(title, "gate", "permits", "p50", "p99", "max");
+        foreach (var viaRedis in new[] { false, true })
+        {
+            await PrepareAsync(Limit);
+            var waits = new List<double>();
+            using var listener = new MeterListener();
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == ViberMessagingTelemetry.MeterName && instrument.Name == ViberMessagingInstruments.PacingWaitName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<double>((_, seconds, _, _) =>
+            {
+                lock (waits)
+                {
+                    waits.Add(seconds * 1000);
+                }
+            });
+            var services = new ServiceCollection();
+            var builder = services.AddViberMessaging().AddSmsClub(o =>
+            {
+                o.BaseAddress = emulator.BaseOf(SmsClub);
+                o.Token = EmulatorProcess.Credentials.SmsClubToken;
+            });
+            if (viaRedis)
+            {
+                builder.UseRedisPacing(o => o.Configuration = redis);
+            }
+
+            await using (var provider = services.BuildServiceProvider())
+            {
+                var sender = provider.GetRequiredKeyedService<IViberSender>(SmsClub);
+                await sender.SendAsync(OneRecipient);   // warm-up: the connections (HTTP, Redis) and the JIT, not measured
+                listener.Start();
+                using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(160));
+                for (var i = 0; i < Permits && await pace.WaitForNextTickAsync(); i++)
+                {
+                    await sender.SendAsync(OneRecipient);
+                }
+            }
+
+            listener.Dispose();
+            double[] sorted;
+            lock (waits)
+            {
+                sorted = [.. waits.Order()];
+            }
+
+            table.Add(viaRedis ? "Redis (loopback)" : "in-process", sorted.Length, Format.Ms(Percentile(sorted, 0.5)), Format.Ms(Percentile(sorted, 0.99)), Format.Ms(sorted.Length > 0 ? sorted[^1] : 0));
+        }
+
+        return table;
     }
 
     private Process StartWorker(int index, string redis, int processes)
