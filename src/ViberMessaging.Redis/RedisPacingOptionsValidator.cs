@@ -7,7 +7,8 @@ internal sealed class RedisPacingOptionsValidator : IValidateOptions<RedisPacing
 {
     public ValidateOptionsResult Validate(string? name, RedisPacingOptions options)
     {
-        var problems = options.Problems().Select(p => "ViberMessaging:Redis: " + p).ToList();
+        var section = string.IsNullOrEmpty(name) ? "ViberMessaging:Redis" : "ViberMessaging:Redis (account " + name + ")";
+        var problems = options.Problems().Select(p => section + ": " + p).ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

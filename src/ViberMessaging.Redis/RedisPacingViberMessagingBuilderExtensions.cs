@@ -57,19 +57,56 @@ public static class RedisPacingViberMessagingBuilderExtensions
         return builder;
     }
 
-    private static OptionsBuilder<RedisPacingOptions> Register(IViberMessagingBuilder builder)
+    /// <summary>
+    /// Paces only the account registered as <paramref name="name"/> through Redis (the others keep their in-process
+    /// gates, or the builder-wide Redis pacing): <c>.AddSmsClub("Campaigns", …).UseRedisPacing("Campaigns", o => …)</c>.
+    /// Each account paced this way has its own options (named <paramref name="name"/>) and, with
+    /// <see cref="RedisPacingOptions.Configuration"/>, its own connection.
+    /// </summary>
+    /// <param name="builder">The builder from <c>AddViberMessaging()</c>.</param>
+    /// <param name="name">The account's registration name (<c>SmsClub</c> unless registered under another).</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    public static IViberMessagingBuilder UseRedisPacing(this IViberMessagingBuilder builder, string name, Action<RedisPacingOptions>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var options = Register(builder, name);
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        return builder;
+    }
+
+    private static OptionsBuilder<RedisPacingOptions> Register(IViberMessagingBuilder builder, string? account = null)
     {
         var services = builder.Services;
+        var name = account ?? Options.Options.DefaultName;
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisPacingOptions>, RedisPacingOptionsValidator>());
-        services.TryAddSingleton(static sp =>
+        if (account is null)
         {
-            var options = sp.GetRequiredService<IOptions<RedisPacingOptions>>().Value;
-            return new RedisPacingConnection(options, options.Configuration is null ? sp.GetRequiredService<IConnectionMultiplexer>() : null);
-        });
-        services.TryAddSingleton<IPacingGateFactory>(static sp => new RedisPacingGateFactory(
-            sp.GetRequiredService<IOptions<RedisPacingOptions>>().Value,
-            sp.GetRequiredService<RedisPacingConnection>().GetAsync,
-            sp.GetService<ILoggerFactory>()));
-        return services.AddOptions<RedisPacingOptions>().ValidateOnStart();
+            services.TryAddSingleton(static sp => Connection(sp, Options.Options.DefaultName));
+            services.TryAddSingleton<IPacingGateFactory>(static sp => Factory(sp, Options.Options.DefaultName, sp.GetRequiredService<RedisPacingConnection>()));
+        }
+        else
+        {
+            services.TryAddKeyedSingleton(account, static (sp, key) => Connection(sp, (string)key!));
+            services.TryAddKeyedSingleton<IPacingGateFactory>(account, static (sp, key) => Factory(sp, (string)key!, sp.GetRequiredKeyedService<RedisPacingConnection>(key)));
+        }
+
+        return services.AddOptions<RedisPacingOptions>(name).ValidateOnStart();
     }
+
+    private static RedisPacingConnection Connection(IServiceProvider services, string name)
+    {
+        var options = services.GetRequiredService<IOptionsMonitor<RedisPacingOptions>>().Get(name);
+        return new RedisPacingConnection(options, options.Configuration is null ? services.GetRequiredService<IConnectionMultiplexer>() : null);
+    }
+
+    private static RedisPacingGateFactory Factory(IServiceProvider services, string name, RedisPacingConnection connection)
+        => new(services.GetRequiredService<IOptionsMonitor<RedisPacingOptions>>().Get(name), connection.GetAsync, services.GetService<ILoggerFactory>());
 }

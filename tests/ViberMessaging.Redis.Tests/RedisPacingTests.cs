@@ -136,23 +136,30 @@ public sealed class RedisPacingTests(ITestOutputHelper output) : IAsyncLifetime
         await RoundAsync(2);
         var warnings = logs.GetSnapshot().Count(r => r.Level == LogLevel.Warning && r.Message.Contains("Redis pacing", StringComparison.Ordinal));
         await _redis.StartAgainAsync();
-        await Task.Delay(300);
-        await RoundAsync(2);
+        // Rounds until both instances said they are back (each tries Redis again after RetryInterval; a loaded machine
+        // can take more than one round to reconnect).
+        var roundsAfter = 0;
+        while (roundsAfter < 20 && logs.GetSnapshot().Count(r => r.Message.Contains("is back after", StringComparison.Ordinal)) < 2)
+        {
+            await RoundAsync(1);
+            roundsAfter++;
+        }
 
         var records = logs.GetSnapshot();
-        output.WriteLine($"requests {_emulator.RequestsTo(Account).Count}, 429s {_emulator.RateLimitedCount(Account)}, peak {_emulator.PeakRequestsInWindow(Account)}, "
+        var sends = 2 * 4 * (1 + 2 + roundsAfter);
+        output.WriteLine($"rounds after the restart {roundsAfter}, requests {_emulator.RequestsTo(Account).Count}, 429s {_emulator.RateLimitedCount(Account)}, peak {_emulator.PeakRequestsInWindow(Account)}, "
             + $"outages {outages.GetMeasurementSnapshot().Sum(m => m.Value)}, fallback permits {fallbacks.GetMeasurementSnapshot().Sum(m => m.Value)}");
         // No duplicate send and nothing lost: every send accepted once; a 429 (transitions under a loaded machine can
         // cost one) costs exactly one retried attempt. No burst: never more than the limit admitted in any window.
-        Assert.Equal(2 * 4 * 5, _emulator.AcceptedMessages(Account).Count);
+        Assert.Equal(sends, _emulator.AcceptedMessages(Account).Count);
         Assert.Equal(0, _emulator.DuplicateCount(Account));
-        Assert.Equal(2 * 4 * 5 + _emulator.RateLimitedCount(Account), _emulator.RequestsTo(Account).Count);
+        Assert.Equal(sends + _emulator.RateLimitedCount(Account), _emulator.RequestsTo(Account).Count);
         Assert.InRange(_emulator.PeakRequestsInWindow(Account), 1, 9);
         Assert.Equal(2, warnings);
         Assert.Equal(2, records.Count(r => r.Level == LogLevel.Warning && r.Message.Contains("Redis pacing", StringComparison.Ordinal)));
         Assert.Equal(2, outages.GetMeasurementSnapshot().Sum(m => m.Value));
-        // A permit per attempt: the outage round's sends at least, at most the last round's too, and any 429's retry.
-        Assert.InRange(fallbacks.GetMeasurementSnapshot().Sum(m => m.Value), 2 * 4 * 2, 2 * 4 * 4 + _emulator.RateLimitedCount(Account));
+        // A permit per attempt: the outage round's sends at least, at most the later rounds' too, and any 429's retry.
+        Assert.InRange(fallbacks.GetMeasurementSnapshot().Sum(m => m.Value), 2 * 4 * 2, 2 * 4 * (2 + roundsAfter) + _emulator.RateLimitedCount(Account));
         Assert.Equal(2, records.Count(r => r.Message.Contains("is back after", StringComparison.Ordinal)));
         await using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.Configuration);
         Assert.NotEmpty(redis.GetServer(_redis.Configuration).Keys(pattern: "vibermessaging:pacing:*:log"));
@@ -170,6 +177,47 @@ public sealed class RedisPacingTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(SendOutcome.NotSent, thrown.Outcome);
         Assert.Contains("FailClosed", thrown.Message, StringComparison.Ordinal);
         Assert.Empty(_emulator.RequestsTo(Account));
+    }
+
+    [RedisFact]
+    public async Task SendAsync_RedisPacingForOneNamedAccount_PacesThatAccountThroughRedisAndLeavesTheOtherInProcess()
+    {
+        var services = new ServiceCollection();
+        services.AddViberMessaging()
+            .AddSmsClub("Campaigns")
+            .AddSmsClub("Alerts")
+            .UseEmulator(_emulator)
+            .UseRedisPacing("Campaigns", o => o.Configuration = _redis.Configuration);
+        await using var provider = services.BuildServiceProvider();
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.Configuration);
+        var server = redis.GetServer(_redis.Configuration);
+
+        await provider.GetRequiredKeyedService<IViberSender>("Alerts").SendAsync(Message());
+        var afterAlerts = server.Keys(pattern: "vibermessaging:pacing:*:log").Count();
+        await provider.GetRequiredKeyedService<IViberSender>("Campaigns").SendAsync(Message());
+
+        Assert.Equal(0, afterAlerts);
+        Assert.Single(server.Keys(pattern: "vibermessaging:pacing:*:log"));
+        Assert.Equal(2, _emulator.AcceptedMessages(Account).Count);
+    }
+
+    [Fact]
+    public void UseRedisPacing_NamedAccountWithInvalidOptions_FailsNamingTheAccountAndTheRule()
+    {
+        var services = new ServiceCollection();
+        services.AddViberMessaging()
+            .AddSmsClub("Campaigns", o => o.Token = "token")
+            .UseRedisPacing("Campaigns", o =>
+            {
+                o.Configuration = "127.0.0.1:1";
+                o.ExpectedInstances = 0;
+            });
+        using var provider = services.BuildServiceProvider();
+
+        var thrown = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => provider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<RedisPacingOptions>>().Get("Campaigns"));
+
+        Assert.Contains("ViberMessaging:Redis (account Campaigns): ExpectedInstances must be between 1 and 1000 (was 0).", thrown.Failures);
     }
 
     private static int _messages;
