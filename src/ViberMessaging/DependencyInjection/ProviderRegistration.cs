@@ -14,7 +14,6 @@ using Microsoft.Extensions.Options;
 using ViberMessaging.Http;
 using ViberMessaging.Internal;
 using ViberMessaging.Pacing;
-using ViberMessaging.Resilience;
 using ViberMessaging.Telemetry;
 
 namespace ViberMessaging.DependencyInjection;

@@ -66,7 +66,7 @@ internal sealed class ProviderTransport(
             };
         }
 
-        var rateLimited = request.Options.TryGetValue(ViberRequestOptions.RateLimited, out var signal);
+        var rateLimited = request.TryGetRateLimited(out var signal);
         return new ProviderResponse(ProviderName, response, !request.IsIdempotent(), signal?.RetryAfter, rateLimited, Redactor)
         {
             RequestWrittenAt = request.WrittenAt(),
