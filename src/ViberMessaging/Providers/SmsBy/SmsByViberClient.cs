@@ -79,7 +79,7 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
 
     public async Task<SendResult> SendMailingsAsync(IReadOnlyList<SmsByMailing> mailings, Uri? callbackUrl = null, CancellationToken cancellationToken = default)
     {
-        var senders = SmsByMessageValidator.ValidateMailings(mailings, callbackUrl, Options, ProviderName, Clock);
+        var senders = SmsByMailingValidator.ValidateMailings(mailings, callbackUrl, Options, ProviderName, Clock);
         var (recipients, lists) = SmsByRequestMapper.ToSmsByRecipients(mailings);
         var body = SmsByRequestMapper.ToSmsByBulkRequest(mailings, senders, callbackUrl, Token, Offset);
         return await SendBatching.SendAsync(ProviderName, recipients, recipients.Length, 1, (chunk, ct) => PostBulkAsync(body, chunk, lists, ct), _context.Logger, cancellationToken).ConfigureAwait(false);
@@ -102,7 +102,7 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
 
     public Task<SmsByPreparedMailing> PrepareListMailingAsync(SmsByListMailing mailing, CancellationToken cancellationToken = default)
     {
-        var sender = SmsByMessageValidator.ValidateListMailing(mailing, Options, ProviderName, Clock);
+        var sender = SmsByMailingValidator.ValidateListMailing(mailing, Options, ProviderName, Clock);
         var fields = SmsByRequestMapper.ToSmsByListFields(mailing, sender, Token, Offset);
         var request = Post(SmsByRequestMapper.SendListPath, SmsByRequestMapper.ToSmsByContent(fields, mailing.ImageFile), "prepare", idempotent: false);
         return Transport.CallAsync(request, SmsByJsonContext.Default.SmsByEnvelopeSmsByListResult, SmsByResponseMapper.FromSmsByListResult, cancellationToken);
@@ -145,7 +145,7 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
 
     public Task<int?> MarkIncomingMessagesReadAsync(IEnumerable<string> incomingMessageIds, CancellationToken cancellationToken = default)
     {
-        var ids = SmsByMessageValidator.ValidateIncomingIds(incomingMessageIds);
+        var ids = SmsByMailingValidator.ValidateIncomingIds(incomingMessageIds);
         var request = Post(SmsByRequestMapper.ReadIncomingPath, SmsByRequestMapper.ToSmsByForm(SmsByRequestMapper.ReadIncomingPath, Token, ("incoming_messages", string.Join(',', ids))), "mark-read", idempotent: true);
         return Transport.CallAsync(request, SmsByJsonContext.Default.SmsByTextEnvelope, static answer => SmsByResponseMapper.FromSmsByMarkedCount(answer.Result), cancellationToken);
     }
