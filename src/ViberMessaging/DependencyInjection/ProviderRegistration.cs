@@ -14,7 +14,6 @@ using Microsoft.Extensions.Options;
 using ViberMessaging.Http;
 using ViberMessaging.Internal;
 using ViberMessaging.Pacing;
-using ViberMessaging.Resilience;
 using ViberMessaging.Telemetry;
 
 namespace ViberMessaging.DependencyInjection;
@@ -29,6 +28,12 @@ internal sealed class ProviderDefinition<TOptions, TClient>
 
     /// <summary>Creates the client.</summary>
     public required Func<ProviderContext<TOptions>, TClient> Create { get; init; }
+
+    /// <summary>
+    /// The provider's one error parser: recognises its error shape in an answer, at any HTTP status. Without one, an
+    /// error status fails with the code the status gives.
+    /// </summary>
+    public ProviderErrorParser? ErrorParser { get; init; }
 
     /// <summary>The options' secrets (tokens, passwords, keys), kept out of logs and errors.</summary>
     public required Func<TOptions, IEnumerable<string?>> Secrets { get; init; }
@@ -158,7 +163,8 @@ internal static class ProviderRegistration
                 sp.GetRequiredService<IHttpClientFactory>(),
                 infrastructure.Redactor,
                 sp.GetService<TimeProvider>() ?? TimeProvider.System,
-                sp.GetRequiredService<IOptionsMonitor<HttpClientFactoryOptions>>().Get(HttpClientName(name)).HandlerLifetime);
+                sp.GetRequiredService<IOptionsMonitor<HttpClientFactoryOptions>>().Get(HttpClientName(name)).HandlerLifetime,
+                definition.ErrorParser);
             return definition.Create(new ProviderContext<TOptions>(name, o, transport, LoggerFor(sp, name), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         });
         services.AddKeyedSingleton(name, (sp, key) =>

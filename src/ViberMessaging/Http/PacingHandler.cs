@@ -39,7 +39,7 @@ internal sealed class PacingHandler(
         using (lease)
         {
             var paced = lease as PacingLease;
-            if (paced is not null && request.Options.TryGetValue(ViberRequestOptions.Tracker, out var tracker))
+            if (paced is not null && request.GetTracker() is { } tracker)
             {
                 tracker.OnWritten(paced.OnSent);
             }
@@ -63,7 +63,7 @@ internal sealed class PacingHandler(
             if (rateLimited)
             {
                 var retryAfter = RetryAfterHeader.Read(response, timeProvider);
-                request.Options.Set(ViberRequestOptions.RateLimited, new RateLimitSignal(retryAfter));
+                request.SetRateLimited(new RateLimitSignal(retryAfter));
                 ViberMessagingInstruments.RecordRateLimited(providerName);
                 if (lease is GateLease { Gate: { } local })
                 {

@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using ViberMessaging.Internal;
 using ViberMessaging.Resilience;
 
@@ -5,7 +8,9 @@ namespace ViberMessaging.Http;
 
 /// <summary>
 /// What an adapter uses to talk to its provider: sends a request through the account's pipeline (resilience →
-/// pacing → attempt → transport) and hands back the buffered answer. One per provider registration; thread-safe.
+/// pacing → attempt → transport) and reads the answer through the provider's one error parser
+/// (<see cref="CallAsync{TWire, TState, TResult}"/>), so every client method is build request → call → map.
+/// One per provider registration; thread-safe.
 /// </summary>
 internal sealed class ProviderTransport(
     string providerName,
@@ -13,7 +18,8 @@ internal sealed class ProviderTransport(
     IHttpClientFactory httpClientFactory,
     SecretRedactor redactor,
     TimeProvider? timeProvider = null,
-    TimeSpan? handlerLifetime = null)
+    TimeSpan? handlerLifetime = null,
+    ProviderErrorParser? errorParser = null)
 {
     /// <summary>
     /// The longest one HttpClient from the factory is reused: half the factory's default handler lifetime (2 minutes).
@@ -24,6 +30,7 @@ internal sealed class ProviderTransport(
 
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly TimeSpan _reuseFor = ReuseFor(handlerLifetime);
+    private readonly ProviderErrorParser _errorParser = errorParser ?? NoErrorShape;
     private CachedClient? _client;
 
     public string ProviderName { get; } = providerName;
@@ -59,11 +66,61 @@ internal sealed class ProviderTransport(
             };
         }
 
-        var rateLimited = request.Options.TryGetValue(ViberRequestOptions.RateLimited, out var signal);
+        var rateLimited = request.TryGetRateLimited(out var signal);
         return new ProviderResponse(ProviderName, response, !request.IsIdempotent(), signal?.RetryAfter, rateLimited, Redactor)
         {
             RequestWrittenAt = request.WrittenAt(),
         };
+    }
+
+    /// <summary>
+    /// The kit's one call shape: sends <paramref name="request"/> (and disposes it), reads the answer as
+    /// <typeparamref name="TWire"/> through the provider's error parser (<see cref="ProviderResponse.TryRead{T}"/>) and
+    /// maps it. The provider's error is thrown — unless <paramref name="refused"/> turns it into a per-item result (a
+    /// rejected recipient, an unknown id) or throws it itself. A <see cref="JsonException"/> from
+    /// <paramref name="map"/> means the answer could not be understood: it is thrown as a malformed answer (for a send,
+    /// the outcome rule makes it an unknown outcome). <paramref name="state"/> reaches both callbacks, so that they can
+    /// be <see langword="static"/> and a call allocates no closure.
+    /// </summary>
+    /// <exception cref="ViberMessagingException">The provider answered an error, or an answer that cannot be read.</exception>
+    public async Task<TResult> CallAsync<TWire, TState, TResult>(
+        HttpRequestMessage request,
+        JsonTypeInfo<TWire> answerType,
+        TState state,
+        Func<ProviderResponse, TWire, TState, TResult> map,
+        Func<ProviderResponse, ProviderError, TState, TResult>? refused,
+        CancellationToken cancellationToken)
+        where TWire : class
+    {
+        using (request)
+        {
+            using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!response.TryRead(answerType, _errorParser, out var answer, out var error))
+            {
+                return refused is null ? throw response.Error(error) : refused(response, error, state);
+            }
+
+            try
+            {
+                return map(response, answer, state);
+            }
+            catch (JsonException exception)
+            {
+                throw response.Malformed(exception);
+            }
+        }
+    }
+
+    /// <summary>As <see cref="CallAsync{TWire, TState, TResult}"/> for a call whose answer maps by itself and whose every refusal is thrown.</summary>
+    /// <exception cref="ViberMessagingException">The provider answered an error, or an answer that cannot be read.</exception>
+    public Task<TResult> CallAsync<TWire, TResult>(HttpRequestMessage request, JsonTypeInfo<TWire> answerType, Func<TWire, TResult> map, CancellationToken cancellationToken)
+        where TWire : class
+        => CallAsync(request, answerType, map, static (_, answer, map) => map(answer), refused: null, cancellationToken);
+
+    private static bool NoErrorShape(ProviderResponse response, object? answer, [NotNullWhen(true)] out ProviderError? error)
+    {
+        error = null;
+        return false;
     }
 
     private HttpClient Client()

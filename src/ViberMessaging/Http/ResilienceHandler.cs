@@ -1,5 +1,4 @@
 using Polly;
-using ViberMessaging.Resilience;
 
 namespace ViberMessaging.Http;
 
@@ -29,8 +28,7 @@ internal sealed class ResilienceHandler(ProviderPipelines pipelines) : Delegatin
                 {
                     var (handler, request) = state;
                     var tracker = new WriteTracker(handler.Clock);
-                    request.Options.Set(ViberRequestOptions.Tracker, tracker);
-                    ((IDictionary<string, object?>)request.Options).Remove(ViberRequestOptions.RateLimited.Key);
+                    request.StartAttempt(tracker);
                     var body = request.Content;
                     if (body is not null)
                     {

@@ -1,6 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace ViberMessaging.Http;
 
-/// <summary>What the handlers need to know about a request, carried in <see cref="HttpRequestMessage.Options"/>.</summary>
+/// <summary>
+/// What the handlers need to know about a request. A request made by <see cref="Create"/> carries it in fields
+/// (<see cref="ViberRequestMessage"/>); any other request in <see cref="HttpRequestMessage.Options"/>, under these keys.
+/// </summary>
 internal static class ViberRequestOptions
 {
     /// <summary>Whether the request may be repeated without effect (status, reads). Sends are not.</summary>
@@ -17,29 +22,82 @@ internal static class ViberRequestOptions
 
     /// <summary>Creates a request for one provider call.</summary>
     public static HttpRequestMessage Create(HttpMethod method, string relativeUri, HttpContent? content, string operation, bool idempotent)
-    {
-        var request = new HttpRequestMessage(method, new Uri(relativeUri, UriKind.Relative)) { Content = content };
-        request.Options.Set(Operation, operation);
-        request.Options.Set(Idempotent, idempotent);
-        return request;
-    }
+        => new ViberRequestMessage(method, new Uri(relativeUri, UriKind.Relative), operation, idempotent) { Content = content };
 
     public static bool IsIdempotent(this HttpRequestMessage request)
-        => request.Options.TryGetValue(Idempotent, out var idempotent) && idempotent;
+        => request is ViberRequestMessage own ? own.Idempotent : request.Options.TryGetValue(Idempotent, out var idempotent) && idempotent;
 
     public static string GetOperation(this HttpRequestMessage request)
-        => request.Options.TryGetValue(Operation, out var operation) ? operation : request.Method.Method;
+        => request is ViberRequestMessage own ? own.Operation
+            : request.Options.TryGetValue(Operation, out var operation) ? operation : request.Method.Method;
+
+    /// <summary>The current attempt's write tracker, if an attempt started.</summary>
+    public static WriteTracker? GetTracker(this HttpRequestMessage request)
+        => request is ViberRequestMessage own ? own.Tracker : request.Options.TryGetValue(Tracker, out var tracker) ? tracker : null;
+
+    /// <summary>Gives the attempt about to start its write tracker, and forgets the previous attempt's 429.</summary>
+    public static void StartAttempt(this HttpRequestMessage request, WriteTracker tracker)
+    {
+        if (request is ViberRequestMessage own)
+        {
+            own.Tracker = tracker;
+            own.RateLimited = null;
+            return;
+        }
+
+        request.Options.Set(Tracker, tracker);
+        ((IDictionary<string, object?>)request.Options).Remove(RateLimited.Key);
+    }
+
+    /// <summary>Whether the provider refused the current attempt for its rate limit, and what it said.</summary>
+    public static bool TryGetRateLimited(this HttpRequestMessage request, [NotNullWhen(true)] out RateLimitSignal? signal)
+    {
+        signal = request is ViberRequestMessage own ? own.RateLimited : request.Options.TryGetValue(RateLimited, out var set) ? set : null;
+        return signal is not null;
+    }
+
+    /// <summary>Marks the current attempt as refused for the provider's rate limit.</summary>
+    public static void SetRateLimited(this HttpRequestMessage request, RateLimitSignal signal)
+    {
+        if (request is ViberRequestMessage own)
+        {
+            own.RateLimited = signal;
+        }
+        else
+        {
+            request.Options.Set(RateLimited, signal);
+        }
+    }
 
     /// <summary>
     /// Whether the current attempt may have reached the provider: its body began to be written. A request without a
     /// body cannot be tracked and counts as written once attempted.
     /// </summary>
     public static bool WasWritten(this HttpRequestMessage request)
-        => request.Content is null || (request.Options.TryGetValue(Tracker, out var tracker) && tracker.Started);
+        => request.Content is null || request.GetTracker() is { Started: true };
 
     /// <summary>When the last attempt started writing its body, where known.</summary>
     public static DateTimeOffset? WrittenAt(this HttpRequestMessage request)
-        => request.Options.TryGetValue(Tracker, out var tracker) ? tracker.StartedAt : null;
+        => request.GetTracker()?.StartedAt;
+}
+
+/// <summary>
+/// A request for one provider call, with what the handlers need to know in fields: <see cref="HttpRequestMessage.Options"/>
+/// would allocate a dictionary (and box a bool) on every request.
+/// </summary>
+internal sealed class ViberRequestMessage(HttpMethod method, Uri requestUri, string operation, bool idempotent) : HttpRequestMessage(method, requestUri)
+{
+    /// <summary>A short operation name for logs and metrics.</summary>
+    public string Operation { get; } = operation;
+
+    /// <summary>Whether the request may be repeated without effect.</summary>
+    public bool Idempotent { get; } = idempotent;
+
+    /// <summary>The current attempt's write tracker.</summary>
+    public WriteTracker? Tracker { get; set; }
+
+    /// <summary>Set when the provider refused the current attempt for its rate limit.</summary>
+    public RateLimitSignal? RateLimited { get; set; }
 }
 
 /// <summary>

@@ -17,131 +17,176 @@ internal static class NeutralMessageRules
     {
         ArgumentNullException.ThrowIfNull(message);
         var replying = message.TwoWay?.ChatId is not null;
-
         if (!replying)
         {
-            if (errors.Required(nameof(ViberMessage.Sender), message.Sender))
-            {
-                errors.MaxLength(nameof(ViberMessage.Sender), message.Sender, capabilities.MaxSenderLength);
-            }
-
-            ValidateRecipients(message.Recipients, errors);
+            ValidateAddressing(message, capabilities, errors);
         }
 
-        var imageOnly = capabilities.SupportsImageOnly && message.ImageUrl is not null && message.Button is null;
-        if (imageOnly && string.IsNullOrEmpty(message.Text))
-        {
-            // An image-only message: no text needed.
-        }
-        else if (errors.Required(nameof(ViberMessage.Text), message.Text))
-        {
-            errors.MaxLength(nameof(ViberMessage.Text), message.Text, capabilities.MaxTextLength);
-        }
-
-        if (message.ImageUrl is not null)
-        {
-            if (capabilities.SupportsImage)
-            {
-                errors.HttpUrl(nameof(ViberMessage.ImageUrl), message.ImageUrl);
-            }
-            else
-            {
-                errors.NotSupported(nameof(ViberMessage.ImageUrl), providerName);
-            }
-        }
-
-        if (message.Button is { } button)
-        {
-            if (!capabilities.SupportsButton)
-            {
-                errors.NotSupported(nameof(ViberMessage.Button), providerName);
-            }
-            else
-            {
-                if (errors.Required("Button.Caption", button.Caption))
-                {
-                    errors.MaxLength("Button.Caption", button.Caption, capabilities.MaxButtonCaptionLength);
-                }
-
-                if (button.Url is null)
-                {
-                    errors.Add("Button.Url", "Required", "Button.Url is required.");
-                }
-
-                errors.HttpUrl("Button.Url", button.Url);
-                if (capabilities.ButtonRequiresImage && message.ImageUrl is null && !replying)
-                {
-                    errors.Add(
-                        nameof(ViberMessage.ImageUrl),
-                        "ButtonRequiresImage",
-                        $"{providerName} sends a button only together with an image (ProviderCapabilities.ButtonRequiresImage): set ImageUrl as well, or remove Button.");
-                }
-            }
-        }
-
-        if (message.TimeToLive is { } ttl)
-        {
-            if (capabilities.MinTimeToLive is null && capabilities.MaxTimeToLive is null)
-            {
-                errors.NotSupported(nameof(ViberMessage.TimeToLive), providerName);
-            }
-            else
-            {
-                errors.Range(nameof(ViberMessage.TimeToLive), ttl, capabilities.MinTimeToLive, capabilities.MaxTimeToLive);
-            }
-        }
-
-        if (message.SmsFallback is { } sms)
-        {
-            if (!capabilities.SupportsSmsFallback)
-            {
-                errors.NotSupported(nameof(ViberMessage.SmsFallback), providerName);
-            }
-            else
-            {
-                errors.Required("SmsFallback.Text", sms.Text);
-            }
-        }
-
-        if (message.Schedule is { } schedule)
-        {
-            if (!capabilities.SupportsScheduling)
-            {
-                errors.NotSupported(nameof(ViberMessage.Schedule), providerName);
-            }
-            else
-            {
-                if (schedule.SendUntil is { } until && until <= schedule.SendAt)
-                {
-                    errors.Add("Schedule.SendUntil", "Order", "Schedule.SendUntil must be later than Schedule.SendAt.");
-                }
-
-                if (clock is { } now)
-                {
-                    now.RequireFuture(errors, "Schedule.SendAt", schedule.SendAt);
-                    if (schedule.SendUntil is { } end)
-                    {
-                        now.RequireFuture(errors, "Schedule.SendUntil", end);
-                    }
-                }
-            }
-        }
-
+        ValidateText(message, capabilities, errors);
+        ValidateImage(message, capabilities, providerName, errors);
+        ValidateButton(message, capabilities, providerName, errors, replying);
+        ValidateTimeToLive(message, capabilities, providerName, errors);
+        ValidateSmsFallback(message, capabilities, providerName, errors);
+        ValidateSchedule(message, capabilities, providerName, errors, clock);
         if (message.TwoWay is not null && !capabilities.SupportsTwoWay)
         {
             errors.NotSupported(nameof(ViberMessage.TwoWay), providerName);
         }
 
-        if (message.CallbackUrl is not null)
+        ValidateCallbackUrl(message, capabilities, providerName, errors);
+    }
+
+    /// <summary>Who sends to whom: not asked of a reply, which goes to the chat's recipient from the chat's sender.</summary>
+    private static void ValidateAddressing(ViberMessage message, ProviderCapabilities capabilities, ValidationErrors errors)
+    {
+        if (errors.Required(nameof(ViberMessage.Sender), message.Sender))
         {
-            if (capabilities.SupportsCallbackUrl)
+            errors.MaxLength(nameof(ViberMessage.Sender), message.Sender, capabilities.MaxSenderLength);
+        }
+
+        ValidateRecipients(message.Recipients, errors);
+    }
+
+    private static void ValidateText(ViberMessage message, ProviderCapabilities capabilities, ValidationErrors errors)
+    {
+        var imageOnly = capabilities.SupportsImageOnly && message.ImageUrl is not null && message.Button is null;
+        if (imageOnly && string.IsNullOrEmpty(message.Text))
+        {
+            return; // An image-only message: no text needed.
+        }
+
+        if (errors.Required(nameof(ViberMessage.Text), message.Text))
+        {
+            errors.MaxLength(nameof(ViberMessage.Text), message.Text, capabilities.MaxTextLength);
+        }
+    }
+
+    private static void ValidateImage(ViberMessage message, ProviderCapabilities capabilities, string providerName, ValidationErrors errors)
+    {
+        if (message.ImageUrl is null)
+        {
+            return;
+        }
+
+        if (capabilities.SupportsImage)
+        {
+            errors.HttpUrl(nameof(ViberMessage.ImageUrl), message.ImageUrl);
+        }
+        else
+        {
+            errors.NotSupported(nameof(ViberMessage.ImageUrl), providerName);
+        }
+    }
+
+    private static void ValidateButton(ViberMessage message, ProviderCapabilities capabilities, string providerName, ValidationErrors errors, bool replying)
+    {
+        if (message.Button is not { } button)
+        {
+            return;
+        }
+
+        if (!capabilities.SupportsButton)
+        {
+            errors.NotSupported(nameof(ViberMessage.Button), providerName);
+            return;
+        }
+
+        if (errors.Required("Button.Caption", button.Caption))
+        {
+            errors.MaxLength("Button.Caption", button.Caption, capabilities.MaxButtonCaptionLength);
+        }
+
+        if (button.Url is null)
+        {
+            errors.Add("Button.Url", "Required", "Button.Url is required.");
+        }
+
+        errors.HttpUrl("Button.Url", button.Url);
+        if (capabilities.ButtonRequiresImage && message.ImageUrl is null && !replying)
+        {
+            errors.Add(
+                nameof(ViberMessage.ImageUrl),
+                "ButtonRequiresImage",
+                $"{providerName} sends a button only together with an image (ProviderCapabilities.ButtonRequiresImage): set ImageUrl as well, or remove Button.");
+        }
+    }
+
+    private static void ValidateTimeToLive(ViberMessage message, ProviderCapabilities capabilities, string providerName, ValidationErrors errors)
+    {
+        if (message.TimeToLive is not { } ttl)
+        {
+            return;
+        }
+
+        if (capabilities.MinTimeToLive is null && capabilities.MaxTimeToLive is null)
+        {
+            errors.NotSupported(nameof(ViberMessage.TimeToLive), providerName);
+        }
+        else
+        {
+            errors.Range(nameof(ViberMessage.TimeToLive), ttl, capabilities.MinTimeToLive, capabilities.MaxTimeToLive);
+        }
+    }
+
+    private static void ValidateSmsFallback(ViberMessage message, ProviderCapabilities capabilities, string providerName, ValidationErrors errors)
+    {
+        if (message.SmsFallback is not { } sms)
+        {
+            return;
+        }
+
+        if (!capabilities.SupportsSmsFallback)
+        {
+            errors.NotSupported(nameof(ViberMessage.SmsFallback), providerName);
+        }
+        else
+        {
+            errors.Required("SmsFallback.Text", sms.Text);
+        }
+    }
+
+    private static void ValidateSchedule(ViberMessage message, ProviderCapabilities capabilities, string providerName, ValidationErrors errors, ScheduleClock? clock)
+    {
+        if (message.Schedule is not { } schedule)
+        {
+            return;
+        }
+
+        if (!capabilities.SupportsScheduling)
+        {
+            errors.NotSupported(nameof(ViberMessage.Schedule), providerName);
+            return;
+        }
+
+        if (schedule.SendUntil is { } until && until <= schedule.SendAt)
+        {
+            errors.Add("Schedule.SendUntil", "Order", "Schedule.SendUntil must be later than Schedule.SendAt.");
+        }
+
+        if (clock is { } now)
+        {
+            now.RequireFuture(errors, "Schedule.SendAt", schedule.SendAt);
+            if (schedule.SendUntil is { } end)
             {
-                errors.HttpUrl(nameof(ViberMessage.CallbackUrl), message.CallbackUrl);
+                now.RequireFuture(errors, "Schedule.SendUntil", end);
             }
-            else
-            {
-                errors.NotSupported(nameof(ViberMessage.CallbackUrl), providerName);
-            }
+        }
+    }
+
+    private static void ValidateCallbackUrl(ViberMessage message, ProviderCapabilities capabilities, string providerName, ValidationErrors errors)
+    {
+        if (message.CallbackUrl is null)
+        {
+            return;
+        }
+
+        if (capabilities.SupportsCallbackUrl)
+        {
+            errors.HttpUrl(nameof(ViberMessage.CallbackUrl), message.CallbackUrl);
+        }
+        else
+        {
+            errors.NotSupported(nameof(ViberMessage.CallbackUrl), providerName);
         }
     }
 

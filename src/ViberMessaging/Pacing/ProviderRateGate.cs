@@ -16,10 +16,11 @@ namespace ViberMessaging.Pacing;
 /// <para>
 /// The pieces, each under this gate's lock: <see cref="TokenBucket"/> (rate and burst), <see cref="DepartureTracker"/>
 /// (when each request really departed: the log), <see cref="AccountPause"/> and <see cref="RateAdapter"/> (what a 429
-/// costs and teaches), <see cref="WaiterQueue"/> (FIFO waiters, one timer). This class decides when a permit is due.
+/// costs and teaches), <see cref="WaiterQueue"/> (FIFO waiters, one timer). This class decides when a permit is due;
+/// what a granted request reports back (sent, answered, refused with a 429) is in <c>ProviderRateGate.Feedback.cs</c>.
 /// </para>
 /// </remarks>
-internal sealed class ProviderRateGate : RateLimiter
+internal sealed partial class ProviderRateGate : RateLimiter
 {
     private static readonly RateLimitLease FailedLease = new GateLease(null, 0, 0, acquired: false);
 
@@ -110,78 +111,6 @@ internal sealed class ProviderRateGate : RateLimiter
                 TotalSuccessfulLeases = _successfulLeases,
                 TotalFailedLeases = _failedLeases,
             };
-        }
-    }
-
-    /// <summary>
-    /// Records that the request holding <paramref name="lease"/> finished writing its body: that is when it departed,
-    /// and its place in the log moves there.
-    /// </summary>
-    public void OnSent(RateLimitLease lease)
-    {
-        if (Own(lease) is not { } granted)
-        {
-            return;
-        }
-
-        lock (_lock)
-        {
-            if (_departures.Sent(granted.Sequence, _time.GetTimestamp()))
-            {
-                Pump();
-            }
-        }
-    }
-
-    /// <summary>
-    /// Records that the request holding <paramref name="lease"/> has its answer (or failed): its departure is placed
-    /// (see <see cref="DepartureTracker.Complete"/>), and a 429 waiting for its neighbours' answers may be weighed.
-    /// </summary>
-    public void OnCompleted(RateLimitLease lease)
-    {
-        if (Own(lease) is not { } granted)
-        {
-            return;
-        }
-
-        lock (_lock)
-        {
-            var now = _time.GetTimestamp();
-            if (_departures.Complete(granted.Sequence, now, admitted: true, out var admittedDeparture) && admittedDeparture is { } departure)
-            {
-                _adapter.OnAdmitted(departure);
-            }
-
-            _adapter.WeighWhenAnswered(now);
-            _adapter.RecoverIfQuiet(now);
-            Pump();
-        }
-    }
-
-    /// <summary>
-    /// Records a 429 for the request holding <paramref name="lease"/>: pauses every sender of the account at once (see
-    /// <see cref="AccountPause"/>); what it says about the provider's limit is weighed once every request in flight
-    /// with it has its answer (see <see cref="RateAdapter"/>).
-    /// </summary>
-    /// <returns>
-    /// How long this refusal pauses the account (its Retry-After, else <see cref="PacingOptions.RateLimitedPause"/>), and
-    /// whether it made the pause longer than <see cref="MaxPause"/> when it was not before: worth one warning.
-    /// </returns>
-    public (TimeSpan Pause, bool NewlyBeyondCap) OnRateLimited(RateLimitLease lease, TimeSpan? retryAfter)
-    {
-        lock (_lock)
-        {
-            var now = _time.GetTimestamp();
-            var paused = _pause.Extend(now, retryAfter);
-            if (Own(lease) is { } granted && _departures.Complete(granted.Sequence, now, admitted: false, out _))
-            {
-                _adapter.OnRefused(granted.Sequence, granted.Stamp, _departures.ReportedDepartureOf(granted.Sequence), now);
-            }
-
-            _adapter.OnRateLimited(now);
-            _adapter.WeighWhenAnswered(now);
-            Pump();
-            return paused;
         }
     }
 

@@ -31,12 +31,6 @@ public sealed partial class ProviderConventionTests
         "{0}Emulator.cs", "{0}EmulatorSettings.cs", "{0}EmulatorRules.cs", "{0}EmulatorAnswers.cs",
     ];
 
-    /// <summary>
-    /// Mapper methods that read an answer or throw: the provider kit (issue 15, item 2) moves "read or throw" into core,
-    /// and each entry goes with it. Do not add to this list.
-    /// </summary>
-    private static readonly string[] AwaitingTheProviderKit = ["DecisionTelecomResponseMapper.Read"];
-
     public static TheoryData<string> Providers => new(ProviderManifest.All.Select(p => p.Name));
 
     private static string SdkProviders => Path.Combine(RepositoryPaths.Root, "src", "ViberMessaging", "Providers");
@@ -177,7 +171,6 @@ public sealed partial class ProviderConventionTests
     {
         var offenders = MapperMethodsNotNamed(provider, "RequestMapper", "To" + provider)
             .Concat(MapperMethodsNotNamed(provider, "ResponseMapper", "From" + provider))
-            .Except(AwaitingTheProviderKit)
             .ToArray();
 
         Assert.Empty(offenders);

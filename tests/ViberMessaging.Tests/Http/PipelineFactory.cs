@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using ViberMessaging.Http;
 using ViberMessaging.Pacing;
-using ViberMessaging.Resilience;
 using ViberMessaging.Tests.TestSupport;
 
 namespace ViberMessaging.Tests.Http;

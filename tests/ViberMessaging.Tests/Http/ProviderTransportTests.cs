@@ -1,4 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using ViberMessaging.Http;
 using ViberMessaging.Internal;
 using ViberMessaging.Tests.TestSupport;
@@ -7,6 +11,8 @@ namespace ViberMessaging.Tests.Http;
 
 public sealed class ProviderTransportTests
 {
+    private static readonly JsonTypeInfo<Answer> AnswerType = (JsonTypeInfo<Answer>)new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() }.GetTypeInfo(typeof(Answer));
+
     [Fact]
     public async Task SendAsync_ManyRequests_ReuseOneClientFromTheFactory()
     {
@@ -79,6 +85,57 @@ public sealed class ProviderTransportTests
         Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), ProviderTransport.ReuseFor(lifetime));
     }
 
+    [Fact]
+    public async Task CallAsync_Answer_IsMappedWithTheCallersState()
+    {
+        var sut = CallSut("""{"id":"42"}""");
+
+        var result = await sut.CallAsync(Request(), AnswerType, "Test", static (_, answer, provider) => $"{provider}:{answer.Id}", refused: null, CancellationToken.None);
+
+        Assert.Equal("Test:42", result);
+    }
+
+    [Fact]
+    public async Task CallAsync_ProviderErrorAndNoRefusalHandler_ThrowsTheParsedError()
+    {
+        var sut = CallSut("""{"error":"bad number"}""");
+
+        var error = await Assert.ThrowsAsync<ViberMessagingException>(() => sut.CallAsync(Request(), AnswerType, 0, static (_, answer, _) => answer.Id, refused: null, CancellationToken.None));
+
+        Assert.Equal((ViberErrorCode.InvalidRecipients, "bad number", SendOutcome.NotSent), (error.ErrorCode, error.ProviderErrorCode, error.Outcome));
+    }
+
+    [Fact]
+    public async Task CallAsync_ProviderErrorWithARefusalHandler_BecomesTheHandlersResult()
+    {
+        var sut = CallSut("""{"error":"bad number"}""");
+
+        var result = await sut.CallAsync(Request(), AnswerType, 0, static (_, answer, _) => answer.Id, static (_, error, _) => "rejected: " + error.ProviderCode, CancellationToken.None);
+
+        Assert.Equal("rejected: bad number", result);
+    }
+
+    [Fact]
+    public async Task CallAsync_MapperCannotReadTheAnswerOfASend_ThrowsOutcomeUnknownBecauseItWasAccepted()
+    {
+        var sut = CallSut("""{"id":"42"}""");
+
+        var error = await Assert.ThrowsAsync<ViberMessagingException>(() => sut.CallAsync<Answer, int, string>(
+            Request(), AnswerType, 0, static (_, _, _) => throw new JsonException("no id"), refused: null, CancellationToken.None));
+
+        Assert.Equal((ViberErrorCode.OutcomeUnknown, SendOutcome.Accepted), (error.ErrorCode, error.Outcome));
+    }
+
+    /// <summary>A transport whose provider answers <paramref name="body"/> (HTTP 200) and whose errors are <c>{"error": …}</c>.</summary>
+    private static ProviderTransport CallSut(string body)
+        => new("Test", "ViberMessaging.Test", new AnsweringFactory(body), SecretRedactor.None, new ManualTimeProvider(), errorParser: ParseError);
+
+    private static bool ParseError(ProviderResponse response, object? answer, [NotNullWhen(true)] out ProviderError? error)
+    {
+        error = answer is Answer { Error: { } text } ? new ProviderError(ViberErrorCode.InvalidRecipients, "The provider refused the number.") { ProviderCode = text } : null;
+        return error is not null;
+    }
+
     private static HttpRequestMessage Request() => ViberRequestOptions.Create(HttpMethod.Post, "send", content: null, "send", idempotent: false);
 
     private static (ProviderTransport Sut, CountingFactory Factory, ManualTimeProvider Time) CreateSut(TimeSpan? handlerLifetime = null)
@@ -99,6 +156,24 @@ public sealed class ProviderTransportTests
             Interlocked.Increment(ref _created);
             var handler = new StubHandler((request, _) => new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request });
             return new HttpClient(handler) { BaseAddress = new Uri("https://provider.example/") };
+        }
+    }
+
+    public sealed record Answer(string? Id, string? Error);
+
+    private sealed class AnsweringFactory(string body) : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new(new Answering(body)) { BaseAddress = new Uri("https://provider.example/") };
+    }
+
+    /// <summary>Answers as the pipeline's attempt handler hands an answer on: its body buffered.</summary>
+    private sealed class Answering(string body) : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json"), RequestMessage = request };
+            response.Content = await BufferedContent.ReadAsync(response, request, "Test", 1 << 20, cancellationToken);
+            return response;
         }
     }
 }

@@ -205,7 +205,7 @@ public sealed class ResilienceHandlerTests
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.Equal(1, stub.Calls);
-        Assert.True(request.Options.TryGetValue(ViberRequestOptions.RateLimited, out var signal));
+        Assert.True(request.TryGetRateLimited(out var signal));
         Assert.Equal(TimeSpan.FromMinutes(5), signal.RetryAfter);
     }
 

@@ -145,7 +145,7 @@ public sealed class SendOutcomeRulesTests
         {
             var tracker = new WriteTracker(TimeProvider.System);
             tracker.MarkStarted();
-            request.Options.Set(ViberRequestOptions.Tracker, tracker);
+            request.StartAttempt(tracker);
         }
 
         var decision = SendOutcomeRules.Decide(FailureClassifier.Facts(exception, request));

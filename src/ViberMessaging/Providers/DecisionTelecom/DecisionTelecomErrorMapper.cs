@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using ViberMessaging.Http;
 using ViberMessaging.Resilience;
@@ -137,7 +138,7 @@ internal static class DecisionTelecomErrorMapper
     /// <summary>Whether <paramref name="body"/> is the provider's rate-limit error.</summary>
     public static bool IsRateLimited(ReadOnlySpan<byte> body, HttpStatusCode httpStatus)
     {
-        if (body.IsEmpty)
+        if (body.IsEmpty || !HasErrorProperties(body))
         {
             return false;
         }
@@ -151,6 +152,59 @@ internal static class DecisionTelecomErrorMapper
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Whether the body's top-level object has a non-null <c>name</c> and <c>code</c> (names in any case, as the JSON
+    /// context reads them), which <see cref="DecisionTelecomAnswer.IsError"/> needs. Read without allocating: this runs on
+    /// every answer, and most answers are not errors, so only the few that may be one are deserialized.
+    /// </summary>
+    private static bool HasErrorProperties(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 32 });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            bool name = false, code = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var property = PropertyOf(ref reader);
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                var present = reader.TokenType != JsonTokenType.Null;
+                name = property == ErrorProperty.Name ? present : name;
+                code = property == ErrorProperty.Code ? present : code;
+                reader.Skip();
+            }
+
+            return name && code;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static ErrorProperty PropertyOf(ref Utf8JsonReader reader)
+    {
+        const int Longest = 64;
+        if (reader.HasValueSequence || reader.ValueSpan.Length > Longest)
+        {
+            return ErrorProperty.Other;
+        }
+
+        Span<byte> buffer = stackalloc byte[Longest];
+        var text = reader.ValueIsEscaped ? buffer[..reader.CopyString(buffer)] : reader.ValueSpan;
+        return Ascii.EqualsIgnoreCase(text, "name"u8) ? ErrorProperty.Name
+            : Ascii.EqualsIgnoreCase(text, "code"u8) ? ErrorProperty.Code
+            : ErrorProperty.Other;
     }
 
     private static string Describe(ViberErrorCode code, string? parameter) => code switch
@@ -170,4 +224,11 @@ internal static class DecisionTelecomErrorMapper
 
     private static int? ToInt(string? value)
         => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null;
+
+    private enum ErrorProperty
+    {
+        Other,
+        Name,
+        Code,
+    }
 }

@@ -1,34 +1,10 @@
 using System.Globalization;
-using System.Text.Json.Serialization.Metadata;
-using ViberMessaging.Http;
-using ViberMessaging.Internal.Json;
 
 namespace ViberMessaging.DecisionTelecom;
 
 /// <summary>Maps DecisionTelecom's answers to the neutral model, keeping the raw status ints beside the mapped enums.</summary>
 internal static class DecisionTelecomResponseMapper
 {
-    /// <summary>
-    /// Reads an answer. The error shape is returned at any HTTP status (the caller decides what it means); any other
-    /// non-2xx fails with a typed error keeping the raw body; an unreadable or incomplete 2xx answer fails as
-    /// malformed (for a send: accepted, outcome unknown).
-    /// </summary>
-    public static T Read<T>(ProviderResponse response, JsonTypeInfo<T> typeInfo)
-        where T : DecisionTelecomAnswer
-    {
-        if (!response.TryRead(typeInfo, DecisionTelecomErrorMapper.TryParse, out var answer, out var error))
-        {
-            return (T)error.Raw!;
-        }
-
-        if (answer.UnreadableId is { } raw)
-        {
-            throw response.Malformed(new UnreadableIdException(raw, "message_id is not a DecisionTelecom id (a 64-bit number)."), "Its message_id is not a DecisionTelecom id (a 64-bit number): the message was sent, but cannot be tracked.");
-        }
-
-        return answer.IsComplete ? answer : throw response.Malformed(detail: "The answer lacks the fields DecisionTelecom documents.");
-    }
-
     /// <summary>
     /// The outcome for the one recipient of a send: accepted with its id, or rejected when the provider refused the
     /// number (<c>Invalid Parameter: destination_addr</c>). The client handles an answer with neither (unknown outcome).

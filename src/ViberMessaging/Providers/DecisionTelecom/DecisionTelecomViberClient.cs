@@ -1,6 +1,7 @@
 using ViberMessaging.DependencyInjection;
 using ViberMessaging.Http;
 using ViberMessaging.Internal;
+using ViberMessaging.Internal.Json;
 
 namespace ViberMessaging.DecisionTelecom;
 
@@ -11,6 +12,8 @@ namespace ViberMessaging.DecisionTelecom;
 /// </summary>
 internal sealed class DecisionTelecomViberClient(ProviderContext<DecisionTelecomOptions> context) : IViberSender, IStatusQuery
 {
+    private static readonly DecisionTelecomJsonContext Json = DecisionTelecomJsonContext.Default;
+
     internal const string SendPath = "v1/api/send-viber";
     internal const string StatusPath = "v1/api/receive-viber";
 
@@ -34,42 +37,56 @@ internal sealed class DecisionTelecomViberClient(ProviderContext<DecisionTelecom
             (chunk, token) => QueryOneAsync(chunk.Span[0], token), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ChunkResult> SendOneAsync(ViberMessage message, PhoneNumber recipient, CancellationToken cancellationToken)
+    private Task<ChunkResult> SendOneAsync(ViberMessage message, PhoneNumber recipient, CancellationToken cancellationToken)
     {
         var body = DecisionTelecomRequestMapper.ToDecisionTelecomSend(message, recipient);
-        using var request = ViberRequestOptions.Create(
-            HttpMethod.Post, SendPath, new PooledJsonContent<SendViberRequest>(body, DecisionTelecomJsonContext.Default.SendViberRequest), "send", idempotent: false);
-        using var response = await context.Transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var answer = DecisionTelecomResponseMapper.Read(response, DecisionTelecomJsonContext.Default.SendViberResponse);
-        if (answer.IsError && !DecisionTelecomErrorMapper.RejectsRecipient(answer))
-        {
-            throw DecisionTelecomErrorMapper.ToException(response, answer);
-        }
+        var request = ViberRequestOptions.Create(HttpMethod.Post, SendPath, new PooledJsonContent<SendViberRequest>(body, Json.SendViberRequest), "send", idempotent: false);
+        return context.Transport.CallAsync(request, Json.SendViberResponse, (recipient, ProviderName), static (response, answer, s) => Sent(response, answer, s.recipient, s.ProviderName), static (response, error, s) => Refused(response, error, s.recipient, s.ProviderName), cancellationToken);
+    }
 
-        if (!answer.IsError && answer.MessageId is null)
+    private Task<IReadOnlyList<DeliveryReport>> QueryOneAsync(MessageId id, CancellationToken cancellationToken)
+    {
+        var body = DecisionTelecomRequestMapper.ToDecisionTelecomStatus(id);
+        var request = ViberRequestOptions.Create(HttpMethod.Post, StatusPath, new PooledJsonContent<ReceiveViberRequest>(body, Json.ReceiveViberRequest), "status", idempotent: true);
+        return context.Transport.CallAsync(request, Json.ReceiveViberResponse, id, static (response, answer, id) => Status(response, answer, id), static (response, error, id) => UnknownId(response, error, id), cancellationToken);
+    }
+
+    private static ChunkResult Sent(ProviderResponse response, SendViberResponse answer, PhoneNumber recipient, string providerName)
+    {
+        if (Complete(response, answer).MessageId is null)
         {
             // A 2xx with neither an id nor an error: the provider may have sent it, and we cannot track it. Calling
             // it rejected would invite a resend, so the outcome is unknown.
             throw response.Malformed(detail: "The answer has neither a message_id nor an error.");
         }
 
-        return new ChunkResult([DecisionTelecomResponseMapper.FromDecisionTelecomSend(answer, recipient, ProviderName)]);
+        return new ChunkResult([DecisionTelecomResponseMapper.FromDecisionTelecomSend(answer, recipient, providerName)]);
     }
 
-    private async Task<IReadOnlyList<DeliveryReport>> QueryOneAsync(MessageId id, CancellationToken cancellationToken)
+    /// <summary>A refusal about the recipient alone (<c>destination_addr</c>) rejects that recipient; any other fails the send.</summary>
+    private static ChunkResult Refused(ProviderResponse response, ProviderError error, PhoneNumber recipient, string providerName)
+        => error.Raw is SendViberResponse answer && DecisionTelecomErrorMapper.RejectsRecipient(answer)
+            ? new ChunkResult([DecisionTelecomResponseMapper.FromDecisionTelecomSend(answer, recipient, providerName)])
+            : throw response.Error(error);
+
+    private static IReadOnlyList<DeliveryReport> Status(ProviderResponse response, ReceiveViberResponse answer, MessageId id)
+        => [DecisionTelecomResponseMapper.FromDecisionTelecomStatus(Complete(response, answer), id)];
+
+    /// <summary>An unknown id is that id's outcome (a report), not a failed query; any other refusal fails the query.</summary>
+    private static IReadOnlyList<DeliveryReport> UnknownId(ProviderResponse response, ProviderError error, MessageId id)
+        => error.Raw is ReceiveViberResponse answer && DecisionTelecomErrorMapper.IsUnknownMessage(answer)
+            ? [DecisionTelecomErrorMapper.ToUnknownMessageReport(response, id, answer)]
+            : throw response.Error(error);
+
+    /// <summary>An answer that is not an error must carry what the endpoint documents, and an id DecisionTelecom can be asked about.</summary>
+    internal static T Complete<T>(ProviderResponse response, T answer)
+        where T : DecisionTelecomAnswer
     {
-        var body = DecisionTelecomRequestMapper.ToDecisionTelecomStatus(id);
-        using var request = ViberRequestOptions.Create(
-            HttpMethod.Post, StatusPath, new PooledJsonContent<ReceiveViberRequest>(body, DecisionTelecomJsonContext.Default.ReceiveViberRequest), "status", idempotent: true);
-        using var response = await context.Transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var answer = DecisionTelecomResponseMapper.Read(response, DecisionTelecomJsonContext.Default.ReceiveViberResponse);
-        if (!answer.IsError)
+        if (answer.UnreadableId is { } raw)
         {
-            return [DecisionTelecomResponseMapper.FromDecisionTelecomStatus(answer, id)];
+            throw response.Malformed(new UnreadableIdException(raw, "message_id is not a DecisionTelecom id (a 64-bit number)."), "Its message_id is not a DecisionTelecom id (a 64-bit number): the message was sent, but cannot be tracked.");
         }
 
-        return DecisionTelecomErrorMapper.IsUnknownMessage(answer)
-            ? [DecisionTelecomErrorMapper.ToUnknownMessageReport(response, id, answer)]
-            : throw DecisionTelecomErrorMapper.ToException(response, answer);
+        return answer.IsComplete ? answer : throw response.Malformed(detail: "The answer lacks the fields DecisionTelecom documents.");
     }
 }

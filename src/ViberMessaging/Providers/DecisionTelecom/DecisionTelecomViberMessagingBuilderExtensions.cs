@@ -14,6 +14,7 @@ public static class DecisionTelecomViberMessagingBuilderExtensions
     {
         Bind = static (options, section) => section.Bind(options, static binder => binder.ErrorOnUnknownConfiguration = true),
         Create = static context => new DecisionTelecomViberClient(context),
+        ErrorParser = DecisionTelecomErrorMapper.TryParse,
         Secrets = static options => [options.ApiKey],
         ConfigureClient = static (client, options) => client.DefaultRequestHeaders.Authorization
             = DecisionTelecomRequestMapper.ToDecisionTelecomAuthorization(options.ApiKey!, options.KeyEncoding),

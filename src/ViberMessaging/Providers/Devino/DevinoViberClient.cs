@@ -14,6 +14,7 @@ namespace ViberMessaging.Devino;
 /// </summary>
 internal sealed class DevinoViberClient : IViberSender, IStatusQuery
 {
+    private static readonly DevinoJsonContext Json = DevinoJsonContext.Default;
     private readonly ProviderContext<DevinoOptions> _context;
 
     public DevinoViberClient(ProviderContext<DevinoOptions> context)
@@ -52,13 +53,20 @@ internal sealed class DevinoViberClient : IViberSender, IStatusQuery
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ChunkResult> SendChunkAsync(DevinoSendRequest body, ReadOnlyMemory<PhoneNumber> recipients, CancellationToken cancellationToken)
+    private Task<ChunkResult> SendChunkAsync(DevinoSendRequest body, ReadOnlyMemory<PhoneNumber> recipients, CancellationToken cancellationToken)
     {
-        using var request = ViberRequestOptions.Create(
-            HttpMethod.Post, "send", new PooledJsonContent<DevinoSendRequest>(body, DevinoJsonContext.Default.DevinoSendRequest), "send", idempotent: false);
-        using var response = await _context.Transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var answer = WithMessages(response, response.Read(DevinoJsonContext.Default.DevinoSendResponse, DevinoErrorMapper.TryParse), static a => a.Messages is not null);
-        return new ChunkResult(DevinoResponseMapper.FromDevinoSendResponse(answer, recipients.Span, ProviderName, index =>
+        var request = ViberRequestOptions.Create(HttpMethod.Post, "send", new PooledJsonContent<DevinoSendRequest>(body, Json.DevinoSendRequest), "send", idempotent: false);
+        return _context.Transport.CallAsync(request, Json.DevinoSendResponse, (recipients, ProviderName), static (response, answer, s) => Sent(response, answer, s.recipients.Span, s.ProviderName), refused: null, cancellationToken);
+    }
+
+    private Task<IReadOnlyList<DeliveryReport>> QueryChunkAsync(DevinoStatusRequest body, ReadOnlyMemory<MessageId> ids, CancellationToken cancellationToken)
+    {
+        var request = ViberRequestOptions.Create(HttpMethod.Post, "status", new PooledJsonContent<DevinoStatusRequest>(body, Json.DevinoStatusRequest), "status", idempotent: true);
+        return _context.Transport.CallAsync(request, Json.DevinoStatusResponse, (ids, ProviderName), static (response, answer, s) => DevinoResponseMapper.FromDevinoStatusResponse(WithMessages(response, answer, answer.Messages), s.ids.Span, s.ProviderName), refused: null, cancellationToken);
+    }
+
+    private static ChunkResult Sent(ProviderResponse response, DevinoSendResponse answer, ReadOnlySpan<PhoneNumber> recipients, string providerName)
+        => new(DevinoResponseMapper.FromDevinoSendResponse(WithMessages(response, answer, answer.Messages), recipients, providerName, index =>
         {
             var entry = JsonFragments.Entries(response.Body, [index], "messages");
             return response.Unreadable(
@@ -67,21 +75,11 @@ internal sealed class DevinoViberClient : IViberSender, IStatusQuery
                 entry,
                 JsonFragments.Property(entry, "providerId"));
         }));
-    }
-
-    private async Task<IReadOnlyList<DeliveryReport>> QueryChunkAsync(DevinoStatusRequest body, ReadOnlyMemory<MessageId> ids, CancellationToken cancellationToken)
-    {
-        using var request = ViberRequestOptions.Create(
-            HttpMethod.Post, "status", new PooledJsonContent<DevinoStatusRequest>(body, DevinoJsonContext.Default.DevinoStatusRequest), "status", idempotent: true);
-        using var response = await _context.Transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var answer = WithMessages(response, response.Read(DevinoJsonContext.Default.DevinoStatusResponse, DevinoErrorMapper.TryParse), static a => a.Messages is not null);
-        return DevinoResponseMapper.FromDevinoStatusResponse(answer, ids.Span, ProviderName);
-    }
 
     /// <summary>
     /// "ok" without the per-message array says nothing about the messages: treating them as rejected could invite a
     /// resend of messages Devino accepted, so the answer is malformed (an unknown outcome for a send).
     /// </summary>
-    private static T WithMessages<T>(ProviderResponse response, T answer, Func<T, bool> hasMessages)
-        => hasMessages(answer) ? answer : throw response.Malformed(detail: "The answer has no messages array.");
+    private static T WithMessages<T>(ProviderResponse response, T answer, object? messages)
+        => messages is not null ? answer : throw response.Malformed(detail: "The answer has no messages array.");
 }

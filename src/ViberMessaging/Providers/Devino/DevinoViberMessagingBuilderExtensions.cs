@@ -16,6 +16,7 @@ public static class DevinoViberMessagingBuilderExtensions
     {
         Bind = static (options, section) => section.Bind(options, static binder => binder.ErrorOnUnknownConfiguration = true),
         Create = static context => new DevinoViberClient(context),
+        ErrorParser = DevinoErrorMapper.TryParse,
         Secrets = static options => [options.Password, options.Login + ":" + options.Password],
         ConfigureClient = static (client, options) => client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(options.Login + ":" + options.Password))),

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using ViberMessaging.DependencyInjection;
 using ViberMessaging.Http;
 using ViberMessaging.Internal;
@@ -37,6 +36,8 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
     public ProviderCapabilities Capabilities { get; }
 
     private SmsByOptions Options => _context.Options;
+
+    private ProviderTransport Transport => _context.Transport;
 
     private string Token => Options.Token ?? string.Empty;
 
@@ -78,7 +79,7 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
 
     public async Task<SendResult> SendMailingsAsync(IReadOnlyList<SmsByMailing> mailings, Uri? callbackUrl = null, CancellationToken cancellationToken = default)
     {
-        var senders = SmsByMessageValidator.ValidateMailings(mailings, callbackUrl, Options, ProviderName, Clock);
+        var senders = SmsByMailingValidator.ValidateMailings(mailings, callbackUrl, Options, ProviderName, Clock);
         var (recipients, lists) = SmsByRequestMapper.ToSmsByRecipients(mailings);
         var body = SmsByRequestMapper.ToSmsByBulkRequest(mailings, senders, callbackUrl, Token, Offset);
         return await SendBatching.SendAsync(ProviderName, recipients, recipients.Length, 1, (chunk, ct) => PostBulkAsync(body, chunk, lists, ct), _context.Logger, cancellationToken).ConfigureAwait(false);
@@ -89,7 +90,7 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
         ArgumentException.ThrowIfNullOrWhiteSpace(uuid);
         var body = new SmsByBulkStatusRequest { Token = Token, Uuid = uuid };
         var request = Post(SmsByRequestMapper.BulkStatusPath, new PooledJsonContent<SmsByBulkStatusRequest>(body, SmsByJsonContext.Default.SmsByBulkStatusRequest), "bulk-status", idempotent: true, ("uuid", uuid));
-        return CallAsync(request, SmsByJsonContext.Default.ListSmsByBulkStatusItem, items => Observed(SmsByResponseMapper.FromSmsByBulkStatus(items, uuid, ProviderName, Offset)), cancellationToken);
+        return Transport.CallAsync(request, SmsByJsonContext.Default.ListSmsByBulkStatusItem, items => Observed(SmsByResponseMapper.FromSmsByBulkStatus(items, uuid, ProviderName, Offset)), cancellationToken);
     }
 
     public async Task<SendResult> SendWithImageFileAsync(ViberMessage message, SmsByImageFile image, CancellationToken cancellationToken = default)
@@ -101,17 +102,17 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
 
     public Task<SmsByPreparedMailing> PrepareListMailingAsync(SmsByListMailing mailing, CancellationToken cancellationToken = default)
     {
-        var sender = SmsByMessageValidator.ValidateListMailing(mailing, Options, ProviderName, Clock);
+        var sender = SmsByMailingValidator.ValidateListMailing(mailing, Options, ProviderName, Clock);
         var fields = SmsByRequestMapper.ToSmsByListFields(mailing, sender, Token, Offset);
         var request = Post(SmsByRequestMapper.SendListPath, SmsByRequestMapper.ToSmsByContent(fields, mailing.ImageFile), "prepare", idempotent: false);
-        return CallAsync(request, SmsByJsonContext.Default.SmsByEnvelopeSmsByListResult, SmsByResponseMapper.FromSmsByListResult, cancellationToken);
+        return Transport.CallAsync(request, SmsByJsonContext.Default.SmsByEnvelopeSmsByListResult, SmsByResponseMapper.FromSmsByListResult, cancellationToken);
     }
 
     public Task ConfirmMailingAsync(long mailingId, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mailingId);
         var request = Post(SmsByRequestMapper.ConfirmPath, Form(SmsByRequestMapper.ConfirmPath, ("message_id", mailingId)), "confirm", idempotent: false);
-        return CallAsync(request, SmsByJsonContext.Default.SmsByTextEnvelope, static answer => answer, cancellationToken);
+        return Transport.CallAsync(request, SmsByJsonContext.Default.SmsByTextEnvelope, static answer => answer, cancellationToken);
     }
 
     public IAsyncEnumerable<SmsByMailingInfo> GetMailingsAsync(int pageSize = 100, CancellationToken cancellationToken = default)
@@ -125,28 +126,28 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mailingId);
         var request = Post(SmsByRequestMapper.MessageDataPath, Form(SmsByRequestMapper.MessageDataPath, ("message_id", mailingId)), "mailing", idempotent: true);
-        return CallAsync(request, SmsByJsonContext.Default.SmsByEnvelopeSmsByMailingData, answer => SmsByResponseMapper.FromSmsByMailing(answer.Result ?? throw new JsonException("The answer has no result."), Offset), cancellationToken);
+        return Transport.CallAsync(request, SmsByJsonContext.Default.SmsByEnvelopeSmsByMailingData, answer => SmsByResponseMapper.FromSmsByMailing(answer.Result ?? throw new JsonException("The answer has no result."), Offset), cancellationToken);
     }
 
     public Task<IReadOnlyList<DeliveryReport>> GetMailingDeliveriesAsync(long mailingId, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mailingId);
         var request = Post(SmsByRequestMapper.DeliveryListPath, Form(SmsByRequestMapper.DeliveryListPath, ("message_id", mailingId)), "deliveries", idempotent: true);
-        return CallAsync(request, SmsByJsonContext.Default.SmsByDeliveriesEnvelope, answer => Observed(SmsByResponseMapper.FromSmsByDeliveryList(answer, mailingId, ProviderName)), cancellationToken);
+        return Transport.CallAsync(request, SmsByJsonContext.Default.SmsByDeliveriesEnvelope, answer => Observed(SmsByResponseMapper.FromSmsByDeliveryList(answer, mailingId, ProviderName)), cancellationToken);
     }
 
     public Task<IReadOnlyList<ChatMessage>> GetNewIncomingMessagesAsync(long mailingId, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mailingId);
         var request = Post(SmsByRequestMapper.IncomingPath, Form(SmsByRequestMapper.IncomingPath, ("message_id", mailingId)), "incoming", idempotent: true);
-        return CallAsync(request, SmsByJsonContext.Default.SmsByIncomingEnvelope, answer => SmsByResponseMapper.FromSmsByIncoming(answer, mailingId, ProviderName, Offset), cancellationToken);
+        return Transport.CallAsync(request, SmsByJsonContext.Default.SmsByIncomingEnvelope, answer => SmsByResponseMapper.FromSmsByIncoming(answer, mailingId, ProviderName, Offset), cancellationToken);
     }
 
     public Task<int?> MarkIncomingMessagesReadAsync(IEnumerable<string> incomingMessageIds, CancellationToken cancellationToken = default)
     {
-        var ids = SmsByMessageValidator.ValidateIncomingIds(incomingMessageIds);
+        var ids = SmsByMailingValidator.ValidateIncomingIds(incomingMessageIds);
         var request = Post(SmsByRequestMapper.ReadIncomingPath, SmsByRequestMapper.ToSmsByForm(SmsByRequestMapper.ReadIncomingPath, Token, ("incoming_messages", string.Join(',', ids))), "mark-read", idempotent: true);
-        return CallAsync(request, SmsByJsonContext.Default.SmsByTextEnvelope, static answer => SmsByResponseMapper.FromSmsByMarkedCount(answer.Result), cancellationToken);
+        return Transport.CallAsync(request, SmsByJsonContext.Default.SmsByTextEnvelope, static answer => SmsByResponseMapper.FromSmsByMarkedCount(answer.Result), cancellationToken);
     }
 
     private async Task<ChunkResult> SendQuickAsync(ViberMessage message, SmsBySendPlan plan, PhoneNumber recipient, SmsByImageFile? image, CancellationToken cancellationToken)
@@ -155,7 +156,7 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
         var request = Post(SmsByRequestMapper.SendQuickPath, SmsByRequestMapper.ToSmsByContent(fields, image), "send", idempotent: false);
         try
         {
-            return new ChunkResult([await CallAsync(request, SmsByJsonContext.Default.SmsByEnvelopeSmsByQuickResult, answer => SmsByResponseMapper.FromSmsByQuickResult(answer, ProviderName, recipient, plan.OpensChats), cancellationToken).ConfigureAwait(false)]);
+            return new ChunkResult([await Transport.CallAsync(request, SmsByJsonContext.Default.SmsByEnvelopeSmsByQuickResult, answer => SmsByResponseMapper.FromSmsByQuickResult(answer, ProviderName, recipient, plan.OpensChats), cancellationToken).ConfigureAwait(false)]);
         }
         catch (ViberMessagingException error) when (SmsByErrorMapper.RecipientReason(error) is { } reason)
         {
@@ -169,7 +170,7 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
     private async Task<ChunkResult> PostBulkAsync(SmsByBulkRequest body, ReadOnlyMemory<PhoneNumber> chunk, string[]? lists, CancellationToken cancellationToken)
     {
         var request = Post(SmsByRequestMapper.SendBulkPath, new PooledJsonContent<SmsByBulkRequest>(body, SmsByJsonContext.Default.SmsByBulkRequest), "send", idempotent: false);
-        var sent = await CallAsync(request, SmsByJsonContext.Default.SmsByBulkResponse, answer => SmsByResponseMapper.FromSmsByBulkResponse(answer, ProviderName, chunk.Span, lists), cancellationToken).ConfigureAwait(false);
+        var sent = await Transport.CallAsync(request, SmsByJsonContext.Default.SmsByBulkResponse, answer => SmsByResponseMapper.FromSmsByBulkResponse(answer, ProviderName, chunk.Span, lists), cancellationToken).ConfigureAwait(false);
         return await WithRefusedListsAsync(sent, cancellationToken).ConfigureAwait(false);
     }
 
@@ -206,7 +207,7 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
         {
             return key.Kind switch
             {
-                SmsByIdKind.Quick => [await CallAsync(Post(SmsByRequestMapper.DeliveryDataPath, SmsByRequestMapper.ToSmsByForm(SmsByRequestMapper.DeliveryDataPath, Token, ("message_id", key.Key)), "status", idempotent: true), SmsByJsonContext.Default.SmsByEnvelopeSmsByDeliveryData, answer => Observed(SmsByResponseMapper.FromSmsByDeliveryData(answer, id)), cancellationToken).ConfigureAwait(false)],
+                SmsByIdKind.Quick => [await Transport.CallAsync(Post(SmsByRequestMapper.DeliveryDataPath, SmsByRequestMapper.ToSmsByForm(SmsByRequestMapper.DeliveryDataPath, Token, ("message_id", key.Key)), "status", idempotent: true), SmsByJsonContext.Default.SmsByEnvelopeSmsByDeliveryData, answer => Observed(SmsByResponseMapper.FromSmsByDeliveryData(answer, id)), cancellationToken).ConfigureAwait(false)],
                 SmsByIdKind.Bulk => [SmsByResponseMapper.FromSmsByBulkStatus(await lookups.Bulk(key.Key, uuid => GetBulkStatusAsync(uuid, cancellationToken)).ConfigureAwait(false), key, id)],
                 _ => SmsByResponseMapper.FromSmsByDeliveryList(await lookups.Mailing(key.Key, mailing => GetMailingDeliveriesAsync(long.Parse(mailing, CultureInfo.InvariantCulture), cancellationToken)).ConfigureAwait(false), key, id) is { } report ? [report] : [],
             };
@@ -223,7 +224,7 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
         for (var offset = 0L; ; offset += pageSize)
         {
             var request = Post(SmsByRequestMapper.MessagesPath, Form(SmsByRequestMapper.MessagesPath, ("limit_offset", offset), ("limit_rows", pageSize)), "mailings", idempotent: true);
-            var page = await CallAsync(request, SmsByJsonContext.Default.SmsByMailingsEnvelope, answer => (answer.Result ?? []).Where(m => m is not null).Select(m => SmsByResponseMapper.FromSmsByMailing(m, Offset)).ToArray(), cancellationToken).ConfigureAwait(false);
+            var page = await Transport.CallAsync(request, SmsByJsonContext.Default.SmsByMailingsEnvelope, answer => (answer.Result ?? []).Where(m => m is not null).Select(m => SmsByResponseMapper.FromSmsByMailing(m, Offset)).ToArray(), cancellationToken).ConfigureAwait(false);
             if (page.Length > 0 && page[0].MailingId == previousFirst)
             {
                 yield break; // A server that ignores the offset answers the same page again: stop rather than loop forever.
@@ -272,25 +273,6 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
             if (message.Phone == phone)
             {
                 yield return message;
-            }
-        }
-    }
-
-    /// <summary>Sends one request and reads its answer: an error in any of SMS.by's shapes is thrown mapped; unreadable data is a malformed answer.</summary>
-    private async Task<TResult> CallAsync<TWire, TResult>(HttpRequestMessage request, JsonTypeInfo<TWire> type, Func<TWire, TResult> map, CancellationToken cancellationToken)
-        where TWire : class
-    {
-        using (request)
-        {
-            using var response = await _context.Transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var answer = response.Read(type, SmsByErrorMapper.TryParse);
-            try
-            {
-                return map(answer);
-            }
-            catch (JsonException exception)
-            {
-                throw response.Malformed(exception);
             }
         }
     }

@@ -56,6 +56,7 @@ public static class SmsByViberMessagingBuilderExtensions
         {
             Bind = static (o, c) => c.Bind(o, static b => b.ErrorOnUnknownConfiguration = true),
             Create = static context => new SmsByViberClient(context),
+            ErrorParser = SmsByErrorMapper.TryParse,
             Secrets = static o => [o.Token],
             ObserveExtra = static (client, observer, services) => new SmsByObservedClient(client, observer, services),
         });

@@ -94,68 +94,63 @@ internal sealed class SmsClubViberClient : IViberSender, IStatusQuery, IViberCha
         }
     }
 
-    public async Task<AccountBalance> GetBalanceAsync(CancellationToken cancellationToken = default)
+    public Task<AccountBalance> GetBalanceAsync(CancellationToken cancellationToken = default)
     {
-        using var request = ViberRequestOptions.Create(HttpMethod.Post, "sms/balance", content: null, "balance", idempotent: true);
-        using var response = await _context.Transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var body = Parse(response, Json.SmsClubBalanceResponse);
-        return SmsClubResponseMapper.FromSmsClubBalance(body) ?? throw SmsClubErrorMapper.FromSmsClubError(response);
+        var request = ViberRequestOptions.Create(HttpMethod.Post, "sms/balance", content: null, "balance", idempotent: true);
+        return _context.Transport.CallAsync(request, Json.SmsClubBalanceResponse, 0, static (response, body, _) => SmsClubResponseMapper.FromSmsClubBalance(body) ?? throw SmsClubErrorMapper.FromSmsClubError(response), refused: null, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<string>> GetSenderNamesAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> GetSenderNamesAsync(CancellationToken cancellationToken = default)
     {
-        using var request = ViberRequestOptions.Create(HttpMethod.Get, "vibers/originator", content: null, "originator", idempotent: true);
-        using var response = await _context.Transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var body = Parse(response, Json.SmsClubSenderNames);
-        return body.Names ?? throw SmsClubErrorMapper.FromSmsClubError(response);
+        var request = ViberRequestOptions.Create(HttpMethod.Get, "vibers/originator", content: null, "originator", idempotent: true);
+        return _context.Transport.CallAsync(request, Json.SmsClubSenderNames, 0, static (response, body, _) => body.Names ?? throw SmsClubErrorMapper.FromSmsClubError(response), refused: null, cancellationToken);
     }
 
-    private async Task<ChunkResult> SendChunkAsync(ViberMessage message, ReadOnlyMemory<PhoneNumber> chunk, CancellationToken cancellationToken)
+    private Task<ChunkResult> SendChunkAsync(ViberMessage message, ReadOnlyMemory<PhoneNumber> chunk, CancellationToken cancellationToken)
     {
-        var body = SmsClubRequestMapper.ToSmsClubSendRequest(message, chunk);
-        using var request = ViberRequestOptions.Create(HttpMethod.Post, "vibers/send", new PooledJsonContent<SmsClubSendRequest>(body, Json.SmsClubSendRequest), "send", idempotent: false);
-        using var response = await _context.Transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var data = RequestData(response, Json.SendResponse);
-        return data.Messages is { Count: > 0 }
-            ? new ChunkResult(SmsClubResponseMapper.FromSmsClubSendResponse(data, ProviderName, chunk.Span, u => response.Unreadable(
-                u.Detail, u.State, JsonFragments.Entries(response.Body, u.Entries, "successfulRequest", "requestData", "messages"), u.RawId)))
-            : throw SmsClubErrorMapper.NothingAccepted(response, data, chunk.Length);
+        var request = Post("vibers/send", SmsClubRequestMapper.ToSmsClubSendRequest(message, chunk), "send");
+        return _context.Transport.CallAsync(request, Json.SendResponse, (chunk, ProviderName), static (response, answer, s) => Sent(response, RequestData(response, answer), s.chunk.Span, s.ProviderName), refused: null, cancellationToken);
     }
 
-    private async Task<SendResult> ReplyInChatAsync(ViberMessage message, string chatId, CancellationToken cancellationToken)
+    private Task<SendResult> ReplyInChatAsync(ViberMessage message, string chatId, CancellationToken cancellationToken)
     {
-        var body = SmsClubRequestMapper.ToSmsClubReplyRequest(message, chatId);
-        using var request = ViberRequestOptions.Create(HttpMethod.Post, "vibers/send", new PooledJsonContent<SmsClubSendRequest>(body, Json.SmsClubSendRequest), "reply", idempotent: false);
-        using var response = await _context.Transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var data = RequestData(response, Json.SendResponse);
-        var recipients = data.Messages is { Count: > 0 } ? SmsClubResponseMapper.FromSmsClubReplyResponse(data, ProviderName, chatId) : throw SmsClubErrorMapper.NothingAccepted(response, data, 1);
-        return recipients.Count > 0 ? new SendResult(ProviderName, recipients) : throw response.Malformed(detail: "The reply was accepted, but the answer names no recipient number.");
+        var request = Post("vibers/send", SmsClubRequestMapper.ToSmsClubReplyRequest(message, chatId), "reply");
+        return _context.Transport.CallAsync(request, Json.SendResponse, (chatId, ProviderName), static (response, answer, s) => Replied(response, RequestData(response, answer), s.chatId, s.ProviderName), refused: null, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<DeliveryReport>> QueryChunkAsync(ReadOnlyMemory<MessageId> ids, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<DeliveryReport>> QueryChunkAsync(ReadOnlyMemory<MessageId> ids, CancellationToken cancellationToken)
     {
         var body = SmsClubRequestMapper.ToSmsClubStatusRequest(ids.Span);
-        using var request = ViberRequestOptions.Create(HttpMethod.Post, "vibers/status", new PooledJsonContent<SmsClubStatusRequest>(body, Json.SmsClubStatusRequest), "status", idempotent: true);
-        using var response = await _context.Transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return SmsClubResponseMapper.FromSmsClubStatusResponse(RequestData(response, Json.StatusResponse), ProviderName);
+        var request = ViberRequestOptions.Create(HttpMethod.Post, "vibers/status", new PooledJsonContent<SmsClubStatusRequest>(body, Json.SmsClubStatusRequest), "status", idempotent: true);
+        return _context.Transport.CallAsync(request, Json.StatusResponse, ProviderName, static (response, answer, provider) => SmsClubResponseMapper.FromSmsClubStatusResponse(RequestData(response, answer), provider), refused: null, cancellationToken);
     }
 
-    private async Task<TData> GetAsync<TData>(string relativeUri, string operation, JsonTypeInfo<SmsClubResponse<TData>> typeInfo, CancellationToken cancellationToken)
+    private Task<TData> GetAsync<TData>(string relativeUri, string operation, JsonTypeInfo<SmsClubResponse<TData>> typeInfo, CancellationToken cancellationToken)
         where TData : class
     {
-        using var request = ViberRequestOptions.Create(HttpMethod.Get, relativeUri, content: null, operation, idempotent: true);
-        using var response = await _context.Transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return RequestData(response, typeInfo);
+        var request = ViberRequestOptions.Create(HttpMethod.Get, relativeUri, content: null, operation, idempotent: true);
+        return _context.Transport.CallAsync(request, typeInfo, 0, static (response, answer, _) => RequestData(response, answer), refused: null, cancellationToken);
     }
 
-    /// <summary><c>successfulRequest.requestData</c> of a successful answer; anything else becomes the mapped error, or a malformed-answer error.</summary>
-    private static TData RequestData<TData>(ProviderResponse response, JsonTypeInfo<SmsClubResponse<TData>> typeInfo)
-        where TData : class
-        => Parse(response, typeInfo).SuccessfulRequest?.RequestData ?? throw SmsClubErrorMapper.FromSmsClubError(response);
+    private static HttpRequestMessage Post(string relativeUri, SmsClubSendRequest body, string operation)
+        => ViberRequestOptions.Create(HttpMethod.Post, relativeUri, new PooledJsonContent<SmsClubSendRequest>(body, Json.SmsClubSendRequest), operation, idempotent: false);
 
-    private static T Parse<T>(ProviderResponse response, JsonTypeInfo<T> typeInfo)
-        where T : class
-        => response.Read(typeInfo, SmsClubErrorMapper.TryParse);
+    private static ChunkResult Sent(ProviderResponse response, SmsClubSendData data, ReadOnlySpan<PhoneNumber> chunk, string providerName)
+        => data.Messages is { Count: > 0 }
+            ? new ChunkResult(SmsClubResponseMapper.FromSmsClubSendResponse(data, providerName, chunk, u => response.Unreadable(
+                u.Detail, u.State, JsonFragments.Entries(response.Body, u.Entries, "successfulRequest", "requestData", "messages"), u.RawId)))
+            : throw SmsClubErrorMapper.NothingAccepted(response, data, chunk.Length);
+
+    private static SendResult Replied(ProviderResponse response, SmsClubSendData data, string chatId, string providerName)
+    {
+        var recipients = data.Messages is { Count: > 0 } ? SmsClubResponseMapper.FromSmsClubReplyResponse(data, providerName, chatId) : throw SmsClubErrorMapper.NothingAccepted(response, data, 1);
+        return recipients.Count > 0 ? new SendResult(providerName, recipients) : throw response.Malformed(detail: "The reply was accepted, but the answer names no recipient number.");
+    }
+
+    /// <summary><c>successfulRequest.requestData</c> of a successful answer; anything else becomes the mapped error.</summary>
+    private static TData RequestData<TData>(ProviderResponse response, SmsClubResponse<TData> answer)
+        where TData : class
+        => answer.SuccessfulRequest?.RequestData ?? throw SmsClubErrorMapper.FromSmsClubError(response);
 
     private static bool SameMessage(ChatMessage a, ChatMessage b)
         => a.Direction == b.Direction && a.Timestamp == b.Timestamp && string.Equals(a.Text, b.Text, StringComparison.Ordinal)

@@ -57,6 +57,7 @@ public static class SmsClubViberMessagingBuilderExtensions
         {
             Bind = static (o, c) => c.Bind(o, static b => b.ErrorOnUnknownConfiguration = true),
             Create = static context => new SmsClubViberClient(context),
+            ErrorParser = SmsClubErrorMapper.TryParse,
             Secrets = static o => [o.Token, o.Password, o.Login is null || o.Password is null ? null : o.Login + ":" + o.Password],
             ConfigureClient = static (client, o) =>
             {

@@ -78,7 +78,7 @@ public sealed class DecisionTelecomErrorMapperTests
     public async Task ToException_InvalidParameter_NamesTheParameterAndKeepsWhatTheProviderSaid(int httpStatus)
     {
         using var response = await ResponseAsync((HttpStatusCode)httpStatus, InvalidParameter, isSend: true);
-        var answer = DecisionTelecomResponseMapper.Read(response, DecisionTelecomJsonContext.Default.SendViberResponse);
+        var answer = Read(response, DecisionTelecomJsonContext.Default.SendViberResponse);
 
         var sut = DecisionTelecomErrorMapper.ToException(response, answer);
 
@@ -98,7 +98,7 @@ public sealed class DecisionTelecomErrorMapperTests
     public async Task ToException_InternalErrorToASend_IsOutcomeUnknownAtAnyStatus(int httpStatus)
     {
         using var response = await ResponseAsync((HttpStatusCode)httpStatus, InternalError, isSend: true);
-        var answer = DecisionTelecomResponseMapper.Read(response, DecisionTelecomJsonContext.Default.SendViberResponse);
+        var answer = Read(response, DecisionTelecomJsonContext.Default.SendViberResponse);
 
         var sut = DecisionTelecomErrorMapper.ToException(response, answer);
 
@@ -111,7 +111,7 @@ public sealed class DecisionTelecomErrorMapperTests
     public async Task ToException_InternalErrorToAStatusQuery_IsProviderUnavailable()
     {
         using var response = await ResponseAsync(HttpStatusCode.OK, InternalError, isSend: false);
-        var answer = DecisionTelecomResponseMapper.Read(response, DecisionTelecomJsonContext.Default.ReceiveViberResponse);
+        var answer = Read(response, DecisionTelecomJsonContext.Default.ReceiveViberResponse);
 
         var sut = DecisionTelecomErrorMapper.ToException(response, answer);
 
@@ -124,7 +124,7 @@ public sealed class DecisionTelecomErrorMapperTests
     public async Task ToException_TopupRequired_IsInsufficientFundsNotSent()
     {
         using var response = await ResponseAsync(HttpStatusCode.PaymentRequired, TopupRequired, isSend: true);
-        var answer = DecisionTelecomResponseMapper.Read(response, DecisionTelecomJsonContext.Default.SendViberResponse);
+        var answer = Read(response, DecisionTelecomJsonContext.Default.SendViberResponse);
 
         var sut = DecisionTelecomErrorMapper.ToException(response, answer);
 
@@ -138,7 +138,7 @@ public sealed class DecisionTelecomErrorMapperTests
     public async Task ToException_RateLimitedAnswer_IsRateLimitedNotSent()
     {
         using var response = await ResponseAsync(HttpStatusCode.OK, TooManyRequests, isSend: true, rateLimited: true);
-        var answer = DecisionTelecomResponseMapper.Read(response, DecisionTelecomJsonContext.Default.SendViberResponse);
+        var answer = Read(response, DecisionTelecomJsonContext.Default.SendViberResponse);
 
         var sut = DecisionTelecomErrorMapper.ToException(response, answer);
 
@@ -153,7 +153,7 @@ public sealed class DecisionTelecomErrorMapperTests
         var id = new MessageId(Provider, "429");
         const string Body = """{"name":"Invalid Parameter: message_id","message":"Empty parameter or parameter validation error","code":1,"status":400}""";
         using var response = await ResponseAsync(HttpStatusCode.BadRequest, Body, isSend: false);
-        var answer = DecisionTelecomResponseMapper.Read(response, DecisionTelecomJsonContext.Default.ReceiveViberResponse);
+        var answer = Read(response, DecisionTelecomJsonContext.Default.ReceiveViberResponse);
 
         var sut = DecisionTelecomErrorMapper.ToUnknownMessageReport(response, id, answer);
 
@@ -178,7 +178,7 @@ public sealed class DecisionTelecomErrorMapperTests
     {
         using var response = await ResponseAsync((HttpStatusCode)status, body, isSend);
 
-        var sut = Assert.Throws<ViberMessagingException>(() => DecisionTelecomResponseMapper.Read(response, DecisionTelecomJsonContext.Default.SendViberResponse));
+        var sut = Assert.Throws<ViberMessagingException>(() => Read(response, DecisionTelecomJsonContext.Default.SendViberResponse));
 
         Assert.Equal(expected, sut.ErrorCode);
         Assert.Equal((HttpStatusCode)status, sut.StatusCode);

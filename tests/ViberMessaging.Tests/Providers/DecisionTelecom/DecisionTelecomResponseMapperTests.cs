@@ -121,7 +121,7 @@ public sealed class DecisionTelecomResponseMapperTests
     {
         using var response = await ResponseAsync(HttpStatusCode.OK, """{ /* ok */ "MESSAGE_ID": 429, "Status": 1, }""", isSend: false);
 
-        var sut = DecisionTelecomResponseMapper.Read(response, DecisionTelecomJsonContext.Default.ReceiveViberResponse);
+        var sut = Read(response, DecisionTelecomJsonContext.Default.ReceiveViberResponse);
 
         Assert.Equal(("429", "1"), (sut.MessageId, sut.Status));
     }
@@ -134,7 +134,7 @@ public sealed class DecisionTelecomResponseMapperTests
         using var response = await ResponseAsync(
             status, """{"name":"Invalid Parameter: destination_addr","message":"Empty parameter or parameter validation error","code":1,"status":400}""", isSend: true);
 
-        var sut = DecisionTelecomResponseMapper.Read(response, DecisionTelecomJsonContext.Default.SendViberResponse);
+        var sut = Read(response, DecisionTelecomJsonContext.Default.SendViberResponse);
 
         Assert.True(sut.IsError);
         Assert.Equal(("Invalid Parameter: destination_addr", "Empty parameter or parameter validation error", "1", "400"), (sut.Name, sut.Message, sut.Code, sut.Status));
@@ -148,7 +148,7 @@ public sealed class DecisionTelecomResponseMapperTests
         const string Html = "<html><body>502 Bad Gateway</body></html>";
         using var response = await ResponseAsync(HttpStatusCode.BadGateway, Html, isSend);
 
-        var error = Assert.Throws<ViberMessagingException>(() => DecisionTelecomResponseMapper.Read(response, DecisionTelecomJsonContext.Default.SendViberResponse));
+        var error = Assert.Throws<ViberMessagingException>(() => Read(response, DecisionTelecomJsonContext.Default.SendViberResponse));
 
         Assert.Equal(expected, error.ErrorCode);
         Assert.Equal(outcome, error.Outcome);
@@ -168,7 +168,7 @@ public sealed class DecisionTelecomResponseMapperTests
     {
         using var response = await ResponseAsync(HttpStatusCode.OK, body, isSend: true);
 
-        var error = Assert.Throws<ViberMessagingException>(() => DecisionTelecomResponseMapper.Read(response, DecisionTelecomJsonContext.Default.SendViberResponse));
+        var error = Assert.Throws<ViberMessagingException>(() => Read(response, DecisionTelecomJsonContext.Default.SendViberResponse));
 
         Assert.Equal(ViberErrorCode.OutcomeUnknown, error.ErrorCode);
         Assert.Equal(SendOutcome.Accepted, error.Outcome);
@@ -181,7 +181,7 @@ public sealed class DecisionTelecomResponseMapperTests
     {
         using var response = await ResponseAsync(HttpStatusCode.OK, body, isSend: false);
 
-        var error = Assert.Throws<ViberMessagingException>(() => DecisionTelecomResponseMapper.Read(response, DecisionTelecomJsonContext.Default.ReceiveViberResponse));
+        var error = Assert.Throws<ViberMessagingException>(() => Read(response, DecisionTelecomJsonContext.Default.ReceiveViberResponse));
 
         Assert.Equal(ViberErrorCode.MalformedResponse, error.ErrorCode);
         Assert.Equal(body, error.ResponseBody ?? string.Empty);

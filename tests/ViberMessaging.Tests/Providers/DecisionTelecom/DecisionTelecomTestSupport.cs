@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ViberMessaging.DecisionTelecom;
 using ViberMessaging.Http;
 using ViberMessaging.Internal;
 
@@ -36,6 +37,16 @@ internal static class DecisionTelecomTestSupport
         http.Content = await BufferedContent.ReadAsync(http, request, Provider, 1 << 20, CancellationToken.None);
         return new ProviderResponse(Provider, http, isSend, retryAfter: null, rateLimited, SecretRedactor.None);
     }
+
+    /// <summary>
+    /// An answer read as the client reads it (<see cref="ProviderTransport.CallAsync{TWire, TState, TResult}"/> with the
+    /// provider's error parser, then the client's completeness check): the error shape is handed back, not thrown.
+    /// </summary>
+    public static T Read<T>(ProviderResponse response, JsonTypeInfo<T> typeInfo)
+        where T : DecisionTelecomAnswer
+        => response.TryRead(typeInfo, DecisionTelecomErrorMapper.TryParse, out var answer, out var error)
+            ? DecisionTelecomViberClient.Complete(response, answer)
+            : (T)error.Raw!;
 
     /// <summary>Compares two JSON texts after parsing (property order and whitespace do not matter, values and names do).</summary>
     public static void AssertJson(string expected, string actual)

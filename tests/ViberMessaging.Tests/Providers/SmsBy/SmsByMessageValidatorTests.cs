@@ -274,7 +274,7 @@ public sealed class SmsByMessageValidatorTests
             new SmsByPersonalMailing { Name = "b", Sender = "Other", Messages = [new SmsByPersonalMessage(First, "y")] },
         ];
 
-        Assert.Equal([101, 303], SmsByMessageValidator.ValidateMailings(mailings, null, Options(o => o.DefaultSender = "MyShop"), "SmsBy"));
+        Assert.Equal([101, 303], SmsByMailingValidator.ValidateMailings(mailings, null, Options(o => o.DefaultSender = "MyShop"), "SmsBy"));
     }
 
     [Fact]
@@ -295,7 +295,7 @@ public sealed class SmsByMessageValidatorTests
             },
         ];
 
-        var error = Assert.Throws<ViberValidationException>(() => SmsByMessageValidator.ValidateMailings(mailings, new Uri("ftp://x/"), Options(o => o.DefaultSender = "MyShop"), "SmsBy"));
+        var error = Assert.Throws<ViberValidationException>(() => SmsByMailingValidator.ValidateMailings(mailings, new Uri("ftp://x/"), Options(o => o.DefaultSender = "MyShop"), "SmsBy"));
 
         Assert.Equal(
             [
@@ -317,14 +317,14 @@ public sealed class SmsByMessageValidatorTests
     [Fact]
     public void ValidateMailings_None_IsReported()
     {
-        var error = Assert.Single(Assert.Throws<ViberValidationException>(() => SmsByMessageValidator.ValidateMailings([], null, Options(), "SmsBy")).Errors);
+        var error = Assert.Single(Assert.Throws<ViberValidationException>(() => SmsByMailingValidator.ValidateMailings([], null, Options(), "SmsBy")).Errors);
 
         Assert.Equal(("mailings", "Required"), (error.Field, error.Rule));
     }
 
     [Fact]
     public void ValidateListMailing_Valid_ResolvesTheSender()
-        => Assert.Equal(303, SmsByMessageValidator.ValidateListMailing(new SmsByListMailing { ListId = 1, Sender = "other", Text = "Hi" }, Options(), "SmsBy"));
+        => Assert.Equal(303, SmsByMailingValidator.ValidateListMailing(new SmsByListMailing { ListId = 1, Sender = "other", Text = "Hi" }, Options(), "SmsBy"));
 
     [Fact]
     public void ValidateListMailing_EveryBrokenRule_IsReportedAtOnce()
@@ -339,7 +339,7 @@ public sealed class SmsByMessageValidatorTests
             SendAt = DateTimeOffset.MinValue,
         };
 
-        var error = Assert.Throws<ViberValidationException>(() => SmsByMessageValidator.ValidateListMailing(mailing, Options(), "SmsBy"));
+        var error = Assert.Throws<ViberValidationException>(() => SmsByMailingValidator.ValidateListMailing(mailing, Options(), "SmsBy"));
 
         Assert.Equal(
             [("ListId", "Range"), ("Sender", "UnknownSender"), ("ImageFile", "Conflict"), ("ImageFile", "Required"), ("ImageUrl", "Combination"), ("SendAt", "Range")],
@@ -349,10 +349,10 @@ public sealed class SmsByMessageValidatorTests
     [Fact]
     public void ValidateIncomingIds_CommasEmptiesAndNone_AreReported()
     {
-        var error = Assert.Throws<ViberValidationException>(() => SmsByMessageValidator.ValidateIncomingIds(["12", "1,2", " ", "3 4"]));
+        var error = Assert.Throws<ViberValidationException>(() => SmsByMailingValidator.ValidateIncomingIds(["12", "1,2", " ", "3 4"]));
 
         Assert.Equal([("incomingMessageIds[1]", "Format"), ("incomingMessageIds[2]", "Required"), ("incomingMessageIds[3]", "Format")], error.Errors.Select(e => (e.Field, e.Rule)));
-        Assert.Equal("incomingMessageIds", Assert.Single(Assert.Throws<ViberValidationException>(() => SmsByMessageValidator.ValidateIncomingIds([])).Errors).Field);
+        Assert.Equal("incomingMessageIds", Assert.Single(Assert.Throws<ViberValidationException>(() => SmsByMailingValidator.ValidateIncomingIds([])).Errors).Field);
     }
 
     private static readonly ProviderCapabilities Capabilities = new()

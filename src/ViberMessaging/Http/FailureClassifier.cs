@@ -1,9 +1,9 @@
 using System.Net;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
-using ViberMessaging.Http;
+using ViberMessaging.Resilience;
 
-namespace ViberMessaging.Resilience;
+namespace ViberMessaging.Http;
 
 /// <summary>
 /// Decides, for one failed attempt, whether the provider can have processed it, whether it may be retried, and what
@@ -48,7 +48,7 @@ internal static class FailureClassifier
     /// </summary>
     public static bool IsRetryable(HttpResponseMessage response, HttpRequestMessage request)
     {
-        if (request.Options.TryGetValue(ViberRequestOptions.RateLimited, out _))
+        if (request.TryGetRateLimited(out _))
         {
             return true;
         }

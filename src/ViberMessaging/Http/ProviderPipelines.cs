@@ -3,10 +3,9 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
-using ViberMessaging.Http;
 using ViberMessaging.Internal;
 
-namespace ViberMessaging.Resilience;
+namespace ViberMessaging.Http;
 
 /// <summary>
 /// The Polly pipelines of one provider account, built once and shared by every handler instance (so the circuit
@@ -57,13 +56,13 @@ internal sealed class ProviderPipelines
 
                     // A Retry-After beyond the cap fails the call with RateLimited instead of holding the caller.
                     return ValueTask.FromResult(
-                        !request.Options.TryGetValue(ViberRequestOptions.RateLimited, out var signal)
+                        !request.TryGetRateLimited(out var signal)
                         || (signal.RetryAfter ?? rateLimitedFallback) <= options.MaxRetryAfter);
                 },
                 DelayGenerator = args =>
                 {
                     var request = args.Context.Properties.GetValue(RequestKey, null!);
-                    if (args.Outcome.Result is not null && request.Options.TryGetValue(ViberRequestOptions.RateLimited, out var signal))
+                    if (args.Outcome.Result is not null && request.TryGetRateLimited(out var signal))
                     {
                         return ValueTask.FromResult<TimeSpan?>(signal.RetryAfter ?? rateLimitedFallback);
                     }
