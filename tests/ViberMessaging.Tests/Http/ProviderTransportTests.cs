@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using ViberMessaging.Http;
 using ViberMessaging.Internal;
 using ViberMessaging.Tests.TestSupport;
@@ -81,9 +82,9 @@ public sealed class ProviderTransportTests
 
     private static HttpRequestMessage Request() => ViberRequestOptions.Create(HttpMethod.Post, "send", content: null, "send", idempotent: false);
 
-    private static (ProviderTransport Sut, CountingFactory Factory, ManualTimeProvider Time) CreateSut(TimeSpan? handlerLifetime = null)
+    private static (ProviderTransport Sut, CountingFactory Factory, FakeTimeProvider Time) CreateSut(TimeSpan? handlerLifetime = null)
     {
-        var time = new ManualTimeProvider();
+        var time = TestClock.Create();
         var factory = new CountingFactory();
         return (new ProviderTransport("Test", "ViberMessaging.Test", factory, SecretRedactor.None, time, handlerLifetime), factory, time);
     }

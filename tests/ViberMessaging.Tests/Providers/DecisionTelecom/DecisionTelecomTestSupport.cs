@@ -37,9 +37,6 @@ internal static class DecisionTelecomTestSupport
         return new ProviderResponse(Provider, http, isSend, retryAfter: null, rateLimited, SecretRedactor.None);
     }
 
-    /// <summary>Compares two JSON texts after parsing (property order and whitespace do not matter, values and names do).</summary>
-    public static void AssertJson(string expected, string actual)
-        => Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual)), $"Expected {expected}{Environment.NewLine}Actual   {actual}");
 
     public static string Basic(string token) => new AuthenticationHeaderValue("Basic", token).ToString();
 
