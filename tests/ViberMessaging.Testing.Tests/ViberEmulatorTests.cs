@@ -224,15 +224,16 @@ public sealed class ViberEmulatorTests
     [Fact]
     public async Task Delayed_AnswersNormallyOnceTheDelayPassedOnTheEmulatorClock()
     {
-        var clock = TestClock.Create();
+        var clock = new TimerCountingTimeProvider();
         await using var emulator = await ViberEmulator.StartAsync(new ViberEmulatorOptions { TimeProvider = clock });
         emulator.InjectFault("SmsClub", EmulatorFault.Delayed(TimeSpan.FromSeconds(30)));
         using var http = SmsClub(emulator);
 
+        // Advance only once the emulator waits on the clock: a delay armed after the advance would wait from then on.
         var sending = http.PostAsync(Send, Body("a"));
-        for (var i = 0; i < 100 && emulator.Requests.Count == 0; i++)
+        for (var i = 0; i < 3000 && clock.ArmedTimers == 0; i++)
         {
-#pragma warning disable RS0030 // Polls for the request to arrive (an event) with a deadline.
+#pragma warning disable RS0030 // Polls for the delay to be armed (an event) with a deadline.
             await Task.Delay(10);
 #pragma warning restore RS0030
         }
