@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using ViberMessaging.Http;
 using ViberMessaging.SmsBy;
 using ViberMessaging.Tests.TestSupport;
