@@ -603,7 +603,10 @@ public sealed class SmsClubViberClientTests
         return list;
     }
 
-    /// <summary>Asks until <paramref name="done"/> (50 times at most), moving the emulator's clock 100 ms between asks: no real waiting.</summary>
+    /// <summary>
+    /// Asks until <paramref name="done"/> (50 times at most), moving the emulator's clock a second between asks: no real
+    /// waiting, and the emulator's rate window (9 a second, on the same clock) slides as the polls go.
+    /// </summary>
     private static async Task<IReadOnlyList<DeliveryReport>> PollAsync(IStatusQuery sut, FakeTimeProvider emulatorClock, IEnumerable<MessageId> ids, Func<IReadOnlyList<DeliveryReport>, bool> done)
     {
         IReadOnlyList<DeliveryReport> reports = [];
@@ -615,13 +618,13 @@ public sealed class SmsClubViberClientTests
                 break;
             }
 
-            emulatorClock.Advance(TimeSpan.FromMilliseconds(100));
+            emulatorClock.Advance(TimeSpan.FromSeconds(1));
         }
 
         return reports;
     }
 
-    /// <summary>Reads the chat until it holds <paramref name="count"/> messages (50 reads at most), moving the emulator's clock 100 ms between reads.</summary>
+    /// <summary>Reads the chat until it holds <paramref name="count"/> messages (50 reads at most), moving the emulator's clock a second between reads.</summary>
     private static async Task<List<ChatMessage>> PollMessagesAsync(IViberChats sut, FakeTimeProvider emulatorClock, string chatId, int count)
     {
         var messages = new List<ChatMessage>();
@@ -629,7 +632,7 @@ public sealed class SmsClubViberClientTests
         {
             if (attempt > 0)
             {
-                emulatorClock.Advance(TimeSpan.FromMilliseconds(100));
+                emulatorClock.Advance(TimeSpan.FromSeconds(1));
             }
 
             messages = await ListAsync(sut.GetMessagesAsync(chatId));
