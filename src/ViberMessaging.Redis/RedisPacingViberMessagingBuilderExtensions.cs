@@ -22,7 +22,7 @@ public static class RedisPacingViberMessagingBuilderExtensions
     /// <param name="configure">Sets the options.</param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
-    public static IViberMessagingBuilder UseRedisPacing(this IViberMessagingBuilder builder, Action<RedisPacingOptions>? configure = null)
+    public static IViberMessagingBuilder UseRedisPacing(this IViberMessagingBuilder builder, Action<RedisPacingOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = Register(builder);
@@ -33,6 +33,10 @@ public static class RedisPacingViberMessagingBuilderExtensions
 
         return builder;
     }
+
+    /// <inheritdoc cref="UseRedisPacing(IViberMessagingBuilder, Action{RedisPacingOptions})"/>
+    public static IViberMessagingBuilder UseRedisPacing(this IViberMessagingBuilder builder)
+        => UseRedisPacing(builder, configure: null);
 
     /// <summary>
     /// Paces every account of this builder through Redis, with options bound from <paramref name="section"/> (unknown

@@ -224,15 +224,18 @@ public sealed class ViberEmulatorTests
     [Fact]
     public async Task Delayed_AnswersNormallyOnceTheDelayPassedOnTheEmulatorClock()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new TimerCountingTimeProvider();
         await using var emulator = await ViberEmulator.StartAsync(new ViberEmulatorOptions { TimeProvider = clock });
         emulator.InjectFault("SmsClub", EmulatorFault.Delayed(TimeSpan.FromSeconds(30)));
         using var http = SmsClub(emulator);
 
+        // Advance only once the emulator waits on the clock: a delay armed after the advance would wait from then on.
         var sending = http.PostAsync(Send, Body("a"));
-        for (var i = 0; i < 100 && emulator.Requests.Count == 0; i++)
+        for (var i = 0; i < 3000 && clock.ArmedTimers == 0; i++)
         {
+#pragma warning disable RS0030 // Polls for the delay to be armed (an event) with a deadline.
             await Task.Delay(10);
+#pragma warning restore RS0030
         }
 
         Assert.False(sending.IsCompleted);
@@ -298,7 +301,7 @@ public sealed class ViberEmulatorTests
     [InlineData(RecipientBehavior.Expires, false, new[] { EmulatedViberState.Pending, EmulatedViberState.Sent, EmulatedViberState.Expired, EmulatedViberState.Expired })]
     public async Task GetStatus_FollowsTheTimelineForTheScriptedBehavior(RecipientBehavior behavior, bool sms, EmulatedViberState[] expected)
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var emulator = await ViberEmulator.StartAsync(new ViberEmulatorOptions { TimeProvider = clock });
         emulator.ScriptRecipient("+380989361121", behavior);
         using var http = SmsClub(emulator);

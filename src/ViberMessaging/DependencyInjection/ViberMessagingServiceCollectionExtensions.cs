@@ -19,8 +19,12 @@ public static class ViberMessagingServiceCollectionExtensions
     ///     .AddSmsClub(o => o.Token = configuration["SmsClubToken"]);
     /// </code>
     /// </example>
-    public static IViberMessagingBuilder AddViberMessaging(this IServiceCollection services, Action<ViberMessagingOptions>? configure = null)
+    public static IViberMessagingBuilder AddViberMessaging(this IServiceCollection services, Action<ViberMessagingOptions>? configure)
         => AddCore(services, section: null, configure);
+
+    /// <inheritdoc cref="AddViberMessaging(IServiceCollection, Action{ViberMessagingOptions})"/>
+    public static IViberMessagingBuilder AddViberMessaging(this IServiceCollection services)
+        => AddCore(services, section: null, configure: null);
 
     /// <summary>
     /// Adds ViberMessaging bound to configuration: settings from the <paramref name="sectionName"/> section, and

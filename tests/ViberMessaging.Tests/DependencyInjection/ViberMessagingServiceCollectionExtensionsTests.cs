@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
 using ViberMessaging.DependencyInjection;
 using ViberMessaging.Pacing;
 using ViberMessaging.Tests.TestSupport;
@@ -201,9 +202,9 @@ public sealed class ViberMessagingServiceCollectionExtensionsTests
         });
 
         Assert.Equal(1, result.AcceptedCount);
-        Assert.NotEmpty(logs.Records);
-        Assert.DoesNotContain(logs.Records, r => r.Category.StartsWith("System.Net.Http", StringComparison.Ordinal));
-        Assert.DoesNotContain(logs.Records, r => r.Message.Contains("secret-token-123", StringComparison.Ordinal) || r.Message.Contains("provider.test", StringComparison.Ordinal));
+        Assert.NotEmpty(logs.Collector.GetSnapshot());
+        Assert.DoesNotContain(logs.Collector.GetSnapshot(), r => r.Category?.StartsWith("System.Net.Http", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(logs.Collector.GetSnapshot(), r => r.Message.Contains("secret-token-123", StringComparison.Ordinal) || r.Message.Contains("provider.test", StringComparison.Ordinal));
     }
 
     [Fact]

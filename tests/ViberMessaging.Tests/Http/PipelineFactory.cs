@@ -8,7 +8,7 @@ namespace ViberMessaging.Tests.Http;
 /// <summary>The SDK's handler chain (resilience → pacing → attempt) over a stub transport, as ProviderRegistration builds it.</summary>
 internal sealed class PipelineFactory
 {
-    public ManualTimeProvider Time { get; } = new();
+    public TimerCountingTimeProvider Time { get; } = new();
 
     public ResilienceOptions Resilience { get; } = new() { BaseDelay = TimeSpan.Zero, CircuitBreakerMinimumThroughput = 4 };
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Time.Testing;
 using ViberMessaging.Http;
 using ViberMessaging.Internal;
 using ViberMessaging.Tests.TestSupport;
@@ -128,7 +129,7 @@ public sealed class ProviderTransportTests
 
     /// <summary>A transport whose provider answers <paramref name="body"/> (HTTP 200) and whose errors are <c>{"error": …}</c>.</summary>
     private static ProviderTransport CallSut(string body)
-        => new("Test", "ViberMessaging.Test", new AnsweringFactory(body), SecretRedactor.None, new ManualTimeProvider(), errorParser: ParseError);
+        => new("Test", "ViberMessaging.Test", new AnsweringFactory(body), SecretRedactor.None, TestClock.Create(), errorParser: ParseError);
 
     private static bool ParseError(ProviderResponse response, object? answer, [NotNullWhen(true)] out ProviderError? error)
     {
@@ -138,9 +139,9 @@ public sealed class ProviderTransportTests
 
     private static HttpRequestMessage Request() => ViberRequestOptions.Create(HttpMethod.Post, "send", content: null, "send", idempotent: false);
 
-    private static (ProviderTransport Sut, CountingFactory Factory, ManualTimeProvider Time) CreateSut(TimeSpan? handlerLifetime = null)
+    private static (ProviderTransport Sut, CountingFactory Factory, FakeTimeProvider Time) CreateSut(TimeSpan? handlerLifetime = null)
     {
-        var time = new ManualTimeProvider();
+        var time = TestClock.Create();
         var factory = new CountingFactory();
         return (new ProviderTransport("Test", "ViberMessaging.Test", factory, SecretRedactor.None, time, handlerLifetime), factory, time);
     }

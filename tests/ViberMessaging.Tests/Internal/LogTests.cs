@@ -1,6 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.Logging.Testing;
 using ViberMessaging.Internal;
-using ViberMessaging.Tests.TestSupport;
 
 namespace ViberMessaging.Tests.Internal;
 
@@ -13,7 +13,7 @@ public sealed class LogTests
 
         Log.OperationFailed(logs.CreateLogger("test"), "SmsClub", "send", ViberErrorCode.OutcomeUnknown, SendOutcome.Unknown, statusCode: null, providerCode: null);
 
-        var line = Assert.Single(logs.Records).Message;
+        var line = Assert.Single(logs.Collector.GetSnapshot()).Message;
         Assert.Equal("SmsClub send: failed with OutcomeUnknown (Unknown), no HTTP response, provider code none", line);
     }
 
@@ -24,6 +24,6 @@ public sealed class LogTests
 
         Log.OperationFailed(logs.CreateLogger("test"), "SmsClub", "send", ViberErrorCode.InsufficientFunds, SendOutcome.NotSent, HttpStatusCode.PaymentRequired, "noMoney");
 
-        Assert.Equal("SmsClub send: failed with InsufficientFunds (NotSent), HTTP 402, provider code noMoney", Assert.Single(logs.Records).Message);
+        Assert.Equal("SmsClub send: failed with InsufficientFunds (NotSent), HTTP 402, provider code noMoney", Assert.Single(logs.Collector.GetSnapshot()).Message);
     }
 }

@@ -6,7 +6,7 @@ namespace ViberMessaging.Tests.Pacing;
 
 public sealed class AccountPauseTests
 {
-    private static readonly TimeProvider Time = new ManualTimeProvider();
+    private static readonly TimeProvider Time = TestClock.Create();
 
     [Fact]
     public void Extend_WithoutRetryAfter_PausesForTheDefault()

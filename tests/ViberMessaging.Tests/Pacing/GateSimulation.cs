@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Time.Testing;
 using ViberMessaging.Pacing;
-using ViberMessaging.Tests.TestSupport;
 
 namespace ViberMessaging.Tests.Pacing;
 
@@ -14,13 +14,13 @@ internal sealed class GateSimulation
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(1);
     private readonly ProviderRateGate _gate;
-    private readonly ManualTimeProvider _time;
+    private readonly FakeTimeProvider _time;
     private readonly Queue<long> _injected = new();
     private readonly List<long> _admittedAt = [];
     private long _elapsedMs;
     private Sender[]? _senders;
 
-    public GateSimulation(ProviderRateGate gate, ManualTimeProvider time)
+    public GateSimulation(ProviderRateGate gate, FakeTimeProvider time)
     {
         _gate = gate;
         _time = time;

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Time.Testing;
 using ViberMessaging.Pacing;
 using ViberMessaging.Tests.TestSupport;
 
@@ -73,7 +74,7 @@ public sealed class ProviderRateGateTests
         {
             if (step % 50 == 0)
             {
-                time.Stall(400 * Ms);
+                time.Advance(400 * Ms); // FakeTimeProvider fires the timers that fell due at the end, late
             }
 
             time.Advance(3 * Ms);
@@ -145,7 +146,9 @@ public sealed class ProviderRateGateTests
         for (var i = 0; i < 5; i++)
         {
             time.Advance(1010 * Ms);
+#pragma warning disable RS0030 // A deadline for the waiter the advance released, not a wait: the order is asserted after.
             await Task.WhenAny(waiters[i], Task.Delay(TimeSpan.FromSeconds(5)));
+#pragma warning restore RS0030
         }
 
         await Task.WhenAll(waiters);
@@ -592,7 +595,7 @@ public sealed class ProviderRateGateTests
         Complete(sut, time);
         Assert.Equal(8, sut.EffectiveLimit);
 
-        static void Complete(ProviderRateGate gate, ManualTimeProvider clock)
+        static void Complete(ProviderRateGate gate, FakeTimeProvider clock)
         {
             var lease = gate.AttemptAcquire();
             Assert.True(lease.IsAcquired);
@@ -755,7 +758,7 @@ public sealed class ProviderRateGateTests
     [Fact]
     public void OnRateLimited_AdaptationOff_RefusalsOnlyPauseTheAccount()
     {
-        var time = new ManualTimeProvider();
+        var time = TestClock.Create();
         var sut = new ProviderRateGate(new PacingOptions { AdaptToRateLimits = false }, time, TimeSpan.FromSeconds(30));
         for (var episode = 0; episode < 3; episode++)
         {
@@ -777,14 +780,14 @@ public sealed class ProviderRateGateTests
         Assert.Equal((9, TimeSpan.FromMilliseconds(10)), (sut.EffectiveLimit, sut.CurrentMargin));
     }
 
-    private static (ProviderRateGate Sut, ManualTimeProvider Time) CreateDefaultSut()
+    private static (ProviderRateGate Sut, FakeTimeProvider Time) CreateDefaultSut()
     {
-        var time = new ManualTimeProvider();
+        var time = TestClock.Create();
         return (new ProviderRateGate(new PacingOptions(), time, TimeSpan.FromSeconds(30)), time);
     }
 
     /// <summary>Eight requests 100 ms apart; returns the eighth (the one a provider at 7/s refuses).</summary>
-    private static async Task<RateLimitLease> EighthOfAWindowAsync(ProviderRateGate gate, ManualTimeProvider time)
+    private static async Task<RateLimitLease> EighthOfAWindowAsync(ProviderRateGate gate, FakeTimeProvider time)
     {
         for (var i = 0; i < 7; i++)
         {
@@ -809,7 +812,7 @@ public sealed class ProviderRateGateTests
     }
 
     /// <summary>Eight requests, each answered 2 ms after it left, 2 s apart: the gate learns its fastest round trip.</summary>
-    private static async Task CalibrateAsync(ProviderRateGate gate, ManualTimeProvider time)
+    private static async Task CalibrateAsync(ProviderRateGate gate, FakeTimeProvider time)
     {
         for (var i = 0; i < 8; i++)
         {
@@ -827,9 +830,9 @@ public sealed class ProviderRateGateTests
         return lease;
     }
 
-    private static (ProviderRateGate Sut, ManualTimeProvider Time) CreateSut(int limit = 9, int? burst = null, TimeSpan? recovery = null, TimeSpan? maxPause = null)
+    private static (ProviderRateGate Sut, FakeTimeProvider Time) CreateSut(int limit = 9, int? burst = null, TimeSpan? recovery = null, TimeSpan? maxPause = null)
     {
-        var time = new ManualTimeProvider();
+        var time = TestClock.Create();
         var options = new PacingOptions
         {
             PermitLimit = limit,

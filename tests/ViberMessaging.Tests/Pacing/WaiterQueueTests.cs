@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Time.Testing;
 using ViberMessaging.Pacing;
 using ViberMessaging.Tests.TestSupport;
 
@@ -7,7 +8,7 @@ namespace ViberMessaging.Tests.Pacing;
 public sealed class WaiterQueueTests
 {
     private readonly object _lock = new();
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Create();
     private int _wakeUps;
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using ViberMessaging.DependencyInjection;
 using ViberMessaging.Testing;
 using ViberMessaging.Tests.TestSupport;
@@ -10,7 +11,7 @@ namespace ViberMessaging.Tests.Reliability;
 /// <summary>
 /// A send cancelled while it waits for a pacing permit, or while it backs off before a retry, returns at once (the
 /// time from Cancel to the exception is measured and printed; the bound is generous) and is never sent later, however
-/// far the clock then moves.
+/// far the clock then moves: no permit is granted to it (the gate's counts) and no timer is left that could retry it.
 /// </summary>
 [Collection(ReliabilityCollection.Name)]
 public sealed class CancellationTests(ITestOutputHelper output)
@@ -24,7 +25,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
     public async Task SendAsync_CancelledWhileWaitingForAPermit_ReturnsPromptlyAndIsNeverSent(string name)
     {
         var provider = ReliabilityProviders.Get(name);
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         await using var harness = await StartAsync(provider, time, o =>
         {
             o.Pacing.PermitLimit = 1;
@@ -39,7 +40,6 @@ public sealed class CancellationTests(ITestOutputHelper output)
         await Eventually.True(() => gate.GetStatistics()!.CurrentQueuedCount == 1, "the send to queue for a permit");
         var (elapsed, thrown) = await CancelAndMeasureAsync(cancel, waiting);
         time.Advance(TimeSpan.FromMinutes(1));
-        await Eventually.Settle();
         var later = await sender.SendAsync(provider.Message("sent after the window"));
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: a send waiting for a permit returned {elapsed.TotalMilliseconds:0.0} ms after Cancel"));
@@ -56,7 +56,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
     public async Task SendAsync_CancelledWhileBackingOffAfterA429_ReturnsPromptlyAndIsNeverRetried(string name)
     {
         var provider = ReliabilityProviders.Get(name);
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         await using var harness = await StartAsync(provider, time);
         harness.Emulator.InjectFault(provider.Name, EmulatorFault.RateLimited(TimeSpan.FromSeconds(20)), pathContains: provider.SendPath);
         using var cancel = new CancellationTokenSource();
@@ -64,8 +64,10 @@ public sealed class CancellationTests(ITestOutputHelper output)
         var backingOff = harness.Sender(provider.Name).SendAsync(provider.Message("cancelled in back-off"), cancel.Token);
         await Eventually.BackingOff(harness, time);
         var (elapsed, _) = await CancelAndMeasureAsync(cancel, backingOff);
+
+        // The call has ended, and nothing is left on the clock that could fire a retry (the back-off's timer went with it).
+        Assert.Equal(0, time.ArmedTimers);
         time.Advance(TimeSpan.FromMinutes(1));
-        await Eventually.Settle();
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: a send backing off after a 429 returned {elapsed.TotalMilliseconds:0.0} ms after Cancel"));
         Assert.InRange(elapsed, TimeSpan.Zero, Generous);
@@ -78,7 +80,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
     public async Task SendAsync_CancelledWhileBackingOffAfterAConnectFailure_ReturnsPromptlyAndIsNeverRetried(string name)
     {
         var provider = ReliabilityProviders.Get(name);
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var (harness, connect) = await ConnectFaults.StartAsync(provider, o => o.Resilience.BaseDelay = TimeSpan.FromSeconds(10), s => s.AddSingleton<TimeProvider>(time));
         await using var _ = harness;
         connect.RefuseNext();
@@ -87,8 +89,10 @@ public sealed class CancellationTests(ITestOutputHelper output)
         var backingOff = harness.Sender(provider.Name).SendAsync(provider.Message("cancelled after refusal"), cancel.Token);
         await Eventually.BackingOff(harness, time);
         var (elapsed, _) = await CancelAndMeasureAsync(cancel, backingOff);
+
+        // The call has ended, and nothing is left on the clock that could fire a retry (the back-off's timer went with it).
+        Assert.Equal(0, time.ArmedTimers);
         time.Advance(TimeSpan.FromMinutes(1));
-        await Eventually.Settle();
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: a send backing off after a refused connection returned {elapsed.TotalMilliseconds:0.0} ms after Cancel"));
         Assert.InRange(elapsed, TimeSpan.Zero, Generous);
@@ -101,7 +105,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
     public async Task SendAsync_CancelledAfterTheRequestWasWritten_ThrowsSendCanceledNamingTheRecipients(string name)
     {
         var provider = ReliabilityProviders.Get(name);
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         await using var harness = await StartAsync(provider, time);
         harness.Emulator.InjectFault(provider.Name, EmulatorFault.HangAfterAccept(), pathContains: provider.SendPath);
         using var cancel = new CancellationTokenSource();
@@ -132,7 +136,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
         return (TimeProvider.System.GetElapsedTime(started), thrown);
     }
 
-    private static Task<EmulatorHarness> StartAsync(ProviderCase provider, ManualTimeProvider time, Action<ViberProviderOptions>? tweak = null)
+    private static Task<EmulatorHarness> StartAsync(ProviderCase provider, FakeTimeProvider time, Action<ViberProviderOptions>? tweak = null)
         => EmulatorHarness.StartAsync(
             b => provider.AddTo(b, o => tweak?.Invoke(o)),
             emulator => emulator.RateLimits.Clear(),

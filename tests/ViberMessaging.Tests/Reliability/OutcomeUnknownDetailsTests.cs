@@ -32,7 +32,7 @@ public sealed class OutcomeUnknownDetailsTests
     public async Task SendAsync_AmbiguousFault_ErrorNamesAccountRecipientsAndWhenTheRequestWasWritten(string name, string fault)
     {
         var provider = ReliabilityProviders.Get(name);
-        var time = new ManualTimeProvider();
+        var time = TestClock.Create();
         time.Advance(TimeSpan.FromDays(3));
         await using var harness = await EmulatorHarness.StartAsync(
             b => provider.AddTo(b, _ => { }),

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using ViberMessaging.Testing;
 using ViberMessaging.Tests.TestSupport;
 
@@ -18,19 +19,19 @@ public sealed class ResilienceEndToEndTests
     public async Task SendAsync_429WithRetryAfter_WaitsExactlyThatLongThenIsAccepted(string name, bool asHttpDate)
     {
         var provider = ReliabilityProviders.Get(name);
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         await using var harness = await StartAsync(provider, time);
         harness.Emulator.InjectFault(provider.Name, EmulatorFault.RateLimited(TimeSpan.FromSeconds(5), asHttpDate), pathContains: provider.SendPath);
 
         var sending = harness.Sender(provider.Name).SendAsync(provider.Message("retry after"));
         await Eventually.BackingOff(harness, time);
+        var armed = time.ArmedTimers;
         time.Advance(TimeSpan.FromSeconds(4.9));
-        await Eventually.Settle();
-        var beforeTheWaitEnds = harness.Emulator.RequestsTo(provider.Name).Count;
+        var armedBeforeTheWaitEnds = time.ArmedTimers; // FakeTimeProvider fires due timers inside Advance: a shorter wait is gone by now
         time.Advance(TimeSpan.FromSeconds(0.1));
         var result = await sending.WaitAsync(TimeSpan.FromSeconds(20));
 
-        Assert.Equal(1, beforeTheWaitEnds);
+        Assert.Equal(armed, armedBeforeTheWaitEnds);
         Assert.True(result.IsFullyAccepted);
         var requests = harness.Emulator.RequestsTo(provider.Name);
         Assert.Equal([429, 200], requests.Select(r => r.ResponseStatus));
@@ -43,7 +44,7 @@ public sealed class ResilienceEndToEndTests
     public async Task SendAsync_RetryAfterBeyondTheCap_FailsRateLimitedAtOnceWithTheWait(string name)
     {
         var provider = ReliabilityProviders.Get(name);
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         await using var harness = await StartAsync(provider, time, o => o.Resilience.MaxRetryAfter = TimeSpan.FromSeconds(30));
         harness.Emulator.InjectFault(provider.Name, EmulatorFault.RateLimited(TimeSpan.FromMinutes(5)), pathContains: provider.SendPath);
 
@@ -61,12 +62,12 @@ public sealed class ResilienceEndToEndTests
     {
         // One 429 with Retry-After: 3600 pauses the account; no other caller may wait the hour for it.
         var provider = ReliabilityProviders.Get(name);
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         await using var harness = await StartAsync(provider, time, o => o.Resilience.MaxRetryAfter = TimeSpan.FromSeconds(30));
         harness.Emulator.InjectFault(provider.Name, EmulatorFault.RateLimited(TimeSpan.FromHours(1)), pathContains: provider.SendPath);
         var sender = harness.Sender(provider.Name);
         await Assert.ThrowsAsync<ViberMessagingException>(() => sender.SendAsync(provider.Message("refused")).WaitAsync(TimeSpan.FromSeconds(20)));
-        var warnings = harness.Logs.Records.Count(r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
+        var warnings = harness.Logs.Collector.GetSnapshot().Count(r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
 
         time.Advance(TimeSpan.FromMinutes(1));
         var others = new List<ViberMessagingException>();
@@ -77,8 +78,8 @@ public sealed class ResilienceEndToEndTests
 
         Assert.All(others, e => Assert.Equal((ViberErrorCode.RateLimited, SendOutcome.NotSent, TimeSpan.FromMinutes(59)), (e.ErrorCode, e.Outcome, e.RetryAfter)));
         Assert.Single(harness.Emulator.RequestsTo(provider.Name));
-        Assert.Single(harness.Logs.Records, r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning && r.Message.Contains("MaxRetryAfter", StringComparison.Ordinal));
-        Assert.Equal(warnings, harness.Logs.Records.Count(r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Warning));
+        Assert.Single(harness.Logs.Collector.GetSnapshot(), r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning && r.Message.Contains("MaxRetryAfter", StringComparison.Ordinal));
+        Assert.Equal(warnings, harness.Logs.Collector.GetSnapshot().Count(r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Warning));
 
         time.Advance(TimeSpan.FromMinutes(59));
         Assert.True((await sender.SendAsync(provider.Message("after the pause")).WaitAsync(TimeSpan.FromSeconds(20))).IsFullyAccepted);
@@ -233,7 +234,7 @@ public sealed class ResilienceEndToEndTests
 
     private static MessageId UnknownId(ProviderCase provider) => new(provider.Name, provider.Name == ViberProviders.SmsBy ? "quick:1" : "1");
 
-    private static Task<EmulatorHarness> StartAsync(ProviderCase provider, ManualTimeProvider time, Action<ViberProviderOptions>? tweak = null)
+    private static Task<EmulatorHarness> StartAsync(ProviderCase provider, FakeTimeProvider time, Action<ViberProviderOptions>? tweak = null)
         => EmulatorHarness.StartAsync(
             b => provider.AddTo(b, o => tweak?.Invoke(o)),
             emulator =>

@@ -2,8 +2,8 @@ using System.Collections;
 using System.Net;
 using System.Reflection;
 using System.Text;
+using Microsoft.Extensions.Logging.Testing;
 using ViberMessaging.Testing;
-using ViberMessaging.Tests.TestSupport;
 
 namespace ViberMessaging.Tests.Reliability;
 
@@ -72,9 +72,9 @@ internal sealed class SecretScan
 
     public SecretScan CheckLogs(FakeLoggerProvider logs)
     {
-        foreach (var record in logs.Records)
+        foreach (var record in logs.Collector.GetSnapshot())
         {
-            Check($"log line '{record.Category}' {record.EventId}", record.Message);
+            Check($"log line '{record.Category}' {record.Id}", record.Message);
             if (record.Exception is { } exception)
             {
                 CheckException($"exception logged by '{record.Category}'", exception);

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using ViberMessaging.DecisionTelecom;
 using ViberMessaging.Devino;
@@ -152,7 +153,7 @@ public sealed class SecretsTests
         CheckOptions(scan, harness.Services);
         CheckEveryPublicType(scan);
         scan.AssertClean();
-        Assert.Contains(harness.Logs.Records, r => r.Level == Microsoft.Extensions.Logging.LogLevel.Trace);
+        Assert.Contains(harness.Logs.Collector.GetSnapshot(), r => r.Level == Microsoft.Extensions.Logging.LogLevel.Trace);
     }
 
     public static TheoryData<string, int> EchoCases

@@ -2,11 +2,11 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using ViberMessaging.DependencyInjection;
 using ViberMessaging.Testing;
 using ViberMessaging.Testing.Infrastructure;
 using ViberMessaging.Testing.Providers;
-using ViberMessaging.Tests.TestSupport;
 
 namespace ViberMessaging.Tests.Reliability;
 

@@ -63,7 +63,7 @@ public sealed class ObservedServicesTests
         Assert.Equal(("ViberMessaging.Reply", ActivityStatusCode.Error), (span.DisplayName, span.Status));
         Assert.Equal(error.ErrorCode.ToString(), span.GetTagItem(ViberMessagingInstruments.ErrorTypeTag));
         Assert.Equal(error.ErrorCode.ToString(), Assert.Single(For(duration, Account)).Tags[ViberMessagingInstruments.ErrorTypeTag]);
-        var warning = Assert.Single(harness.Logs.Records, r => r.Category == "ViberMessaging." + Account && r.Level == LogLevel.Warning);
+        var warning = Assert.Single(harness.Logs.Collector.GetSnapshot(), r => r.Category == "ViberMessaging." + Account && r.Level == LogLevel.Warning);
         Assert.StartsWith($"{Account} reply: failed with {error.ErrorCode}", warning.Message, StringComparison.Ordinal);
     }
 
@@ -173,7 +173,7 @@ public sealed class ObservedServicesTests
 
         var span = Assert.Single(spans.For(Account));
         Assert.Equal((ActivityStatusCode.Error, nameof(ViberErrorCode.ValidationFailed)), (span.Status, span.GetTagItem(ViberMessagingInstruments.ErrorTypeTag)));
-        Assert.DoesNotContain(harness.Logs.Records, r => r.Level >= LogLevel.Warning);
+        Assert.DoesNotContain(harness.Logs.Collector.GetSnapshot(), r => r.Level >= LogLevel.Warning);
         Assert.Empty(harness.Emulator.RequestsTo(ViberProviders.SmsClub));
     }
 

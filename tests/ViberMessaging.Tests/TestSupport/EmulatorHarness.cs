@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using ViberMessaging.Testing;
 
 namespace ViberMessaging.Tests.TestSupport;

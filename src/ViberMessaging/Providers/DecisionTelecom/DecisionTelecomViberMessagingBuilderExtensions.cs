@@ -37,8 +37,12 @@ public static class DecisionTelecomViberMessagingBuilderExtensions
     ///     .AddDecisionTelecom(o => o.ApiKey = configuration["DecisionTelecom:ApiKey"]);
     /// </code>
     /// </example>
-    public static IViberMessagingBuilder AddDecisionTelecom(this IViberMessagingBuilder builder, Action<DecisionTelecomOptions>? configure = null)
+    public static IViberMessagingBuilder AddDecisionTelecom(this IViberMessagingBuilder builder, Action<DecisionTelecomOptions>? configure)
         => Add(builder, ViberProviders.DecisionTelecom, section: null, configure);
+
+    /// <inheritdoc cref="AddDecisionTelecom(IViberMessagingBuilder, Action{DecisionTelecomOptions})"/>
+    public static IViberMessagingBuilder AddDecisionTelecom(this IViberMessagingBuilder builder)
+        => Add(builder, ViberProviders.DecisionTelecom, section: null, configure: null);
 
     /// <summary>
     /// Adds a DecisionTelecom account under its own registration name (for a second account, for example
@@ -51,8 +55,12 @@ public static class DecisionTelecomViberMessagingBuilderExtensions
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or contains ':'.</exception>
     /// <exception cref="InvalidOperationException">A provider with the same name is already registered.</exception>
-    public static IViberMessagingBuilder AddDecisionTelecom(this IViberMessagingBuilder builder, string name, Action<DecisionTelecomOptions>? configure = null)
+    public static IViberMessagingBuilder AddDecisionTelecom(this IViberMessagingBuilder builder, string name, Action<DecisionTelecomOptions>? configure)
         => Add(builder, name, section: null, configure);
+
+    /// <inheritdoc cref="AddDecisionTelecom(IViberMessagingBuilder, string, Action{DecisionTelecomOptions})"/>
+    public static IViberMessagingBuilder AddDecisionTelecom(this IViberMessagingBuilder builder, string name)
+        => Add(builder, name, section: null, configure: null);
 
     /// <summary>
     /// Adds a DecisionTelecom account bound to a configuration section (keys <c>ApiKey</c>, <c>KeyEncoding</c>,

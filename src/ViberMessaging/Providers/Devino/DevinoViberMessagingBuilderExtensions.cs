@@ -37,8 +37,12 @@ public static class DevinoViberMessagingBuilderExtensions
     ///     .AddDevino(o => { o.Login = config["Devino:Login"]; o.Password = config["Devino:Password"]; });
     /// </code>
     /// </example>
-    public static IViberMessagingBuilder AddDevino(this IViberMessagingBuilder builder, Action<DevinoOptions>? configure = null)
+    public static IViberMessagingBuilder AddDevino(this IViberMessagingBuilder builder, Action<DevinoOptions>? configure)
         => Add(builder, ViberProviders.Devino, section: null, configure);
+
+    /// <inheritdoc cref="AddDevino(IViberMessagingBuilder, Action{DevinoOptions})"/>
+    public static IViberMessagingBuilder AddDevino(this IViberMessagingBuilder builder)
+        => Add(builder, ViberProviders.Devino, section: null, configure: null);
 
     /// <summary>
     /// Adds a Devino Telecom account under its own registration name (for a second account, for example
@@ -50,8 +54,12 @@ public static class DevinoViberMessagingBuilderExtensions
     /// <param name="configure">Sets the options.</param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty, contains ':' or is already registered.</exception>
-    public static IViberMessagingBuilder AddDevino(this IViberMessagingBuilder builder, string name, Action<DevinoOptions>? configure = null)
+    public static IViberMessagingBuilder AddDevino(this IViberMessagingBuilder builder, string name, Action<DevinoOptions>? configure)
         => Add(builder, name, section: null, configure);
+
+    /// <inheritdoc cref="AddDevino(IViberMessagingBuilder, string, Action{DevinoOptions})"/>
+    public static IViberMessagingBuilder AddDevino(this IViberMessagingBuilder builder, string name)
+        => Add(builder, name, section: null, configure: null);
 
     /// <summary>
     /// Adds a Devino Telecom account bound to <paramref name="section"/> (keys as in <see cref="DevinoOptions"/>, for

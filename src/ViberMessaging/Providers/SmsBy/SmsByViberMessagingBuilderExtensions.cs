@@ -27,16 +27,24 @@ public static class SmsByViberMessagingBuilderExtensions
     /// });
     /// </code>
     /// </example>
-    public static IViberMessagingBuilder AddSmsBy(this IViberMessagingBuilder builder, Action<SmsByOptions>? configure = null)
+    public static IViberMessagingBuilder AddSmsBy(this IViberMessagingBuilder builder, Action<SmsByOptions>? configure)
         => Add(builder, ViberProviders.SmsBy, section: null, configure);
+
+    /// <inheritdoc cref="AddSmsBy(IViberMessagingBuilder, Action{SmsByOptions})"/>
+    public static IViberMessagingBuilder AddSmsBy(this IViberMessagingBuilder builder)
+        => Add(builder, ViberProviders.SmsBy, section: null, configure: null);
 
     /// <summary>Adds an SMS.by account under its own registration name (for a second account, for example <c>"SmsByMarketing"</c>).</summary>
     /// <param name="builder">The builder from <c>AddViberMessaging()</c>.</param>
     /// <param name="name">The registration name: the services' key, the configuration sub-section and the provider part of its message ids.</param>
     /// <param name="configure">Configures the options (after configuration binding).</param>
     /// <returns>The builder.</returns>
-    public static IViberMessagingBuilder AddSmsBy(this IViberMessagingBuilder builder, string name, Action<SmsByOptions>? configure = null)
+    public static IViberMessagingBuilder AddSmsBy(this IViberMessagingBuilder builder, string name, Action<SmsByOptions>? configure)
         => Add(builder, name, section: null, configure);
+
+    /// <inheritdoc cref="AddSmsBy(IViberMessagingBuilder, string, Action{SmsByOptions})"/>
+    public static IViberMessagingBuilder AddSmsBy(this IViberMessagingBuilder builder, string name)
+        => Add(builder, name, section: null, configure: null);
 
     /// <summary>Adds an SMS.by account bound to a configuration section (unknown keys are rejected at start-up).</summary>
     /// <param name="builder">The builder from <c>AddViberMessaging()</c>.</param>

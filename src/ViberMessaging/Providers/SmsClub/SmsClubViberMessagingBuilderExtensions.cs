@@ -20,8 +20,12 @@ public static class SmsClubViberMessagingBuilderExtensions
     /// <param name="configure">Sets options, for example <c>o => o.Token = "…"</c>.</param>
     /// <returns>The builder.</returns>
     /// <exception cref="InvalidOperationException">An account with the same name is already registered.</exception>
-    public static IViberMessagingBuilder AddSmsClub(this IViberMessagingBuilder builder, Action<SmsClubOptions>? configure = null)
+    public static IViberMessagingBuilder AddSmsClub(this IViberMessagingBuilder builder, Action<SmsClubOptions>? configure)
         => AddAccount(builder, ViberProviders.SmsClub, section: null, configure);
+
+    /// <inheritdoc cref="AddSmsClub(IViberMessagingBuilder, Action{SmsClubOptions})"/>
+    public static IViberMessagingBuilder AddSmsClub(this IViberMessagingBuilder builder)
+        => AddAccount(builder, ViberProviders.SmsClub, section: null, configure: null);
 
     /// <summary>Adds an SMS Club account under its own registration name (a second account, for example <c>SmsClubMarketing</c>).</summary>
     /// <param name="builder">The builder from <c>AddViberMessaging()</c>.</param>
@@ -30,8 +34,12 @@ public static class SmsClubViberMessagingBuilderExtensions
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or contains ':'.</exception>
     /// <exception cref="InvalidOperationException">An account with the same name is already registered.</exception>
-    public static IViberMessagingBuilder AddSmsClub(this IViberMessagingBuilder builder, string name, Action<SmsClubOptions>? configure = null)
+    public static IViberMessagingBuilder AddSmsClub(this IViberMessagingBuilder builder, string name, Action<SmsClubOptions>? configure)
         => AddAccount(builder, name, section: null, configure);
+
+    /// <inheritdoc cref="AddSmsClub(IViberMessagingBuilder, string, Action{SmsClubOptions})"/>
+    public static IViberMessagingBuilder AddSmsClub(this IViberMessagingBuilder builder, string name)
+        => AddAccount(builder, name, section: null, configure: null);
 
     /// <summary>Adds an SMS Club account bound to a configuration section (unknown keys are rejected), then <paramref name="configure"/>.</summary>
     /// <param name="builder">The builder from <c>AddViberMessaging()</c>.</param>

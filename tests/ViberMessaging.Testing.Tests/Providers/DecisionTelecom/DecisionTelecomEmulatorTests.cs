@@ -1,8 +1,8 @@
-using ViberMessaging.Tests.TestSupport;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using ViberMessaging.Tests.TestSupport;
 
 namespace ViberMessaging.Testing.Tests.Providers.DecisionTelecom;
 
@@ -42,7 +42,7 @@ public sealed class DecisionTelecomEmulatorTests
         using var response = await PostAsync(http, Send, ValidText);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        AssertJson("""{"message_id":9007199254740993}""", await response.Content.ReadAsStringAsync());
+        WireAssert.JsonEqual("""{"message_id":9007199254740993}""", await response.Content.ReadAsStringAsync());
         var message = Assert.Single(sut.AcceptedMessages(Provider));
         Assert.Equal(("9007199254740993", Recipient, "Custom Company", "Message content"), (message.Id, message.Recipient, message.Sender, message.Text));
         Assert.False(message.HasSmsFallback);
@@ -80,7 +80,7 @@ public sealed class DecisionTelecomEmulatorTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Basic realm=\"api\"", response.Headers.WwwAuthenticate.ToString());
-        AssertJson("""{"name":"Unauthorized","message":"Your request was made with invalid credentials.","code":0,"status":401}""", await response.Content.ReadAsStringAsync());
+        WireAssert.JsonEqual("""{"name":"Unauthorized","message":"Your request was made with invalid credentials.","code":0,"status":401}""", await response.Content.ReadAsStringAsync());
         Assert.Empty(sut.AcceptedMessages(Provider));
     }
 
@@ -119,7 +119,7 @@ public sealed class DecisionTelecomEmulatorTests
         using var response = await PostAsync(http, Send, body.Replace('\'', '"'));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        AssertJson(InvalidParameter(parameter), await response.Content.ReadAsStringAsync());
+        WireAssert.JsonEqual(InvalidParameter(parameter), await response.Content.ReadAsStringAsync());
         Assert.Empty(sut.AcceptedMessages(Provider));
     }
 
@@ -132,7 +132,7 @@ public sealed class DecisionTelecomEmulatorTests
         using var response = await PostAsync(http, Send, With(ValidText, o => o["text"] = new string('a', 1001)));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        AssertJson(InvalidParameter("text"), await response.Content.ReadAsStringAsync());
+        WireAssert.JsonEqual(InvalidParameter("text"), await response.Content.ReadAsStringAsync());
     }
 
     [Theory]
@@ -147,7 +147,7 @@ public sealed class DecisionTelecomEmulatorTests
         using var response = await PostAsync(http, Send, With(ValidText, o => o["text_sms"] = new string(character, count)));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        AssertJson(InvalidParameter("text_sms"), await response.Content.ReadAsStringAsync());
+        WireAssert.JsonEqual(InvalidParameter("text_sms"), await response.Content.ReadAsStringAsync());
     }
 
     [Theory]
@@ -211,7 +211,7 @@ public sealed class DecisionTelecomEmulatorTests
         using var response = await PostAsync(http, Send, With(ValidText, o => o.Remove("source_addr")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        AssertJson(InvalidParameter("source_addr"), await response.Content.ReadAsStringAsync());
+        WireAssert.JsonEqual(InvalidParameter("source_addr"), await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -224,7 +224,7 @@ public sealed class DecisionTelecomEmulatorTests
         using var response = await PostAsync(http, Send, ValidText);
 
         Assert.Equal(HttpStatusCode.PaymentRequired, response.StatusCode);
-        AssertJson("""{"name":"Topup balance is required","message":"User balance is empty","code":3,"status":402}""", await response.Content.ReadAsStringAsync());
+        WireAssert.JsonEqual("""{"name":"Topup balance is required","message":"User balance is empty","code":3,"status":402}""", await response.Content.ReadAsStringAsync());
         Assert.Empty(sut.AcceptedMessages(Provider));
     }
 
@@ -238,7 +238,7 @@ public sealed class DecisionTelecomEmulatorTests
         using var response = await PostAsync(http, Send, ValidText);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        AssertJson(InvalidParameter("destination_addr"), await response.Content.ReadAsStringAsync());
+        WireAssert.JsonEqual(InvalidParameter("destination_addr"), await response.Content.ReadAsStringAsync());
         Assert.Empty(sut.AcceptedMessages(Provider));
     }
 
@@ -252,7 +252,7 @@ public sealed class DecisionTelecomEmulatorTests
         using var response = await PostAsync(http, Send, ValidText);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        AssertJson("{}", await response.Content.ReadAsStringAsync());
+        WireAssert.JsonEqual("{}", await response.Content.ReadAsStringAsync());
         Assert.Empty(sut.AcceptedMessages(Provider));
     }
 
@@ -261,7 +261,7 @@ public sealed class DecisionTelecomEmulatorTests
     [InlineData(true, HttpStatusCode.OK)]
     public async Task SendViber_TenRequestsInOneSecondWithLimitNine_AnswersExactlyOneRateLimitError(bool errorsWith200, HttpStatusCode expected)
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var sut = await CreateSut(o =>
         {
             o.TimeProvider = clock;
@@ -280,7 +280,7 @@ public sealed class DecisionTelecomEmulatorTests
 
         var limited = Assert.Single(bodies, b => b.Body.Contains("Too Many Requests", StringComparison.Ordinal));
         Assert.Equal(expected, limited.Status);
-        AssertJson("""{"name":"Too Many Requests","message":"Rate limit exceeded.","code":0,"status":429}""", limited.Body);
+        WireAssert.JsonEqual("""{"name":"Too Many Requests","message":"Rate limit exceeded.","code":0,"status":429}""", limited.Body);
         Assert.Equal(1, sut.RateLimitedCount(Provider));
         Assert.Equal(9, sut.AcceptedMessages(Provider).Count);
     }
@@ -295,7 +295,7 @@ public sealed class DecisionTelecomEmulatorTests
         using var response = await PostAsync(http, Send, ValidText);
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        AssertJson(
+        WireAssert.JsonEqual(
             """{"name":"Internal server error","message":"The server encountered an unexpected condition which prevented it from fulfilling the request","code":2,"status":500}""",
             await response.Content.ReadAsStringAsync());
     }
@@ -303,7 +303,7 @@ public sealed class DecisionTelecomEmulatorTests
     [Fact]
     public async Task ReceiveViber_NewMessage_FollowsTheTimelineAsStatusInts()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var sut = await CreateSut(o => o.TimeProvider = clock);
         using var http = Client(sut);
         var id = await SendAsync(http, ValidText);
@@ -316,10 +316,10 @@ public sealed class DecisionTelecomEmulatorTests
         clock.Advance(TimeSpan.FromSeconds(10));
         var read = await StatusAsync(http, id);
 
-        AssertJson($$"""{"message_id":{{id}},"status":5}""", pending);
-        AssertJson($$"""{"message_id":{{id}},"status":0}""", sent);
-        AssertJson($$"""{"message_id":{{id}},"status":1}""", delivered);
-        AssertJson($$"""{"message_id":{{id}},"status":1}""", read); // the API has no "read": it stays delivered
+        WireAssert.JsonEqual($$"""{"message_id":{{id}},"status":5}""", pending);
+        WireAssert.JsonEqual($$"""{"message_id":{{id}},"status":0}""", sent);
+        WireAssert.JsonEqual($$"""{"message_id":{{id}},"status":1}""", delivered);
+        WireAssert.JsonEqual($$"""{"message_id":{{id}},"status":1}""", read); // the API has no "read": it stays delivered
     }
 
     [Fact]
@@ -347,7 +347,7 @@ public sealed class DecisionTelecomEmulatorTests
         using var response = await PostAsync(http, Status, $$"""{"message_id":"{{id}}"}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        AssertJson($$"""{"message_id":{{id}},"status":5}""", await response.Content.ReadAsStringAsync());
+        WireAssert.JsonEqual($$"""{"message_id":{{id}},"status":5}""", await response.Content.ReadAsStringAsync());
     }
 
     [Theory]
@@ -356,7 +356,7 @@ public sealed class DecisionTelecomEmulatorTests
     [InlineData(RecipientBehavior.Unreachable, 4, 5)]
     public async Task ReceiveViber_ViberPlusSms_ReportsTheSmsFallbackAsSmppStates(RecipientBehavior behavior, int viber, int finalSms)
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var sut = await CreateSut(o => o.TimeProvider = clock);
         sut.ScriptRecipient(Recipient, behavior);
         using var http = Client(sut);
@@ -369,9 +369,9 @@ public sealed class DecisionTelecomEmulatorTests
         clock.Advance(TimeSpan.FromMilliseconds(300));
         var smsDone = await StatusAsync(http, id);
 
-        AssertJson($$"""{"message_id":{{id}},"status":0}""", sent);
-        AssertJson($$"""{"message_id":{{id}},"status":{{viber}},"sms_message_id":3098,"sms_message_status":6}""", smsAccepted);
-        AssertJson($$"""{"message_id":{{id}},"status":{{viber}},"sms_message_id":3098,"sms_message_status":{{finalSms}}}""", smsDone);
+        WireAssert.JsonEqual($$"""{"message_id":{{id}},"status":0}""", sent);
+        WireAssert.JsonEqual($$"""{"message_id":{{id}},"status":{{viber}},"sms_message_id":3098,"sms_message_status":6}""", smsAccepted);
+        WireAssert.JsonEqual($$"""{"message_id":{{id}},"status":{{viber}},"sms_message_id":3098,"sms_message_status":{{finalSms}}}""", smsDone);
         Assert.Equal("SMS message content", Assert.Single(sut.AcceptedMessages(Provider)).SmsText);
     }
 
@@ -382,7 +382,7 @@ public sealed class DecisionTelecomEmulatorTests
     [InlineData(RecipientBehavior.Blacklisted, 3)]
     public async Task ReceiveViber_FailedWithoutSms_EndsWithTheFailureInt(RecipientBehavior behavior, int expected)
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var sut = await CreateSut(o => o.TimeProvider = clock);
         sut.ScriptRecipient(Recipient, behavior);
         using var http = Client(sut);
@@ -391,7 +391,7 @@ public sealed class DecisionTelecomEmulatorTests
         clock.Advance(TimeSpan.FromSeconds(5));
         var final = await StatusAsync(http, id);
 
-        AssertJson($$"""{"message_id":{{id}},"status":{{expected}}}""", final);
+        WireAssert.JsonEqual($$"""{"message_id":{{id}},"status":{{expected}}}""", final);
     }
 
     [Theory]
@@ -407,13 +407,13 @@ public sealed class DecisionTelecomEmulatorTests
         using var response = await PostAsync(http, Status, body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        AssertJson(InvalidParameter("message_id"), await response.Content.ReadAsStringAsync());
+        WireAssert.JsonEqual(InvalidParameter("message_id"), await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
     public async Task ReceiveViber_OlderThanFiveDays_Answers400NamingMessageId()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var sut = await CreateSut(o => o.TimeProvider = clock);
         using var http = Client(sut);
         var id = await SendAsync(http, ValidText);
@@ -425,7 +425,7 @@ public sealed class DecisionTelecomEmulatorTests
 
         Assert.Equal(HttpStatusCode.OK, lastDay.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, tooOld.StatusCode);
-        AssertJson(InvalidParameter("message_id"), await tooOld.Content.ReadAsStringAsync());
+        WireAssert.JsonEqual(InvalidParameter("message_id"), await tooOld.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -438,7 +438,7 @@ public sealed class DecisionTelecomEmulatorTests
 
         var body = await StatusAsync(http, id);
 
-        AssertJson($$"""{"message_id":{{id}},"status":20,"sms_message_id":3098,"sms_message_status":7}""", body);
+        WireAssert.JsonEqual($$"""{"message_id":{{id}},"status":20,"sms_message_id":3098,"sms_message_status":7}""", body);
     }
 
     [Fact]
@@ -455,7 +455,7 @@ public sealed class DecisionTelecomEmulatorTests
     [Fact]
     public async Task Callback_StatusChanges_ArePostedToTheCallbackUrl()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new TimerCountingTimeProvider();
         await using var receiver = await CallbackReceiver.StartAsync();
         await using var sut = await CreateSut(o => o.TimeProvider = clock);
         using var http = Client(sut);
@@ -466,15 +466,15 @@ public sealed class DecisionTelecomEmulatorTests
         clock.Advance(TimeSpan.FromMilliseconds(200));
         var delivered = await receiver.NextAsync();
 
-        AssertJson($$"""{"message_id":{{id}},"status":0}""", sent);
-        AssertJson($$"""{"message_id":{{id}},"status":1}""", delivered);
+        WireAssert.JsonEqual($$"""{"message_id":{{id}},"status":0}""", sent);
+        WireAssert.JsonEqual($$"""{"message_id":{{id}},"status":1}""", delivered);
     }
 
     [Fact]
     public async Task Callback_BeforeTheSendIsAnswered_EveryStatusChangeIsArmedOnTheClock()
     {
         // A test advances its clock once the send is answered; a wait armed after that would run from the advanced time.
-        var clock = new ManualTimeProvider();
+        var clock = new TimerCountingTimeProvider();
         await using var receiver = await CallbackReceiver.StartAsync();
         await using var sut = await CreateSut(o => o.TimeProvider = clock);
         using var http = Client(sut);
@@ -482,13 +482,13 @@ public sealed class DecisionTelecomEmulatorTests
         await SendAsync(http, With(ValidText, o => o["callback_url"] = receiver.Url.AbsoluteUri));
 
         // Sent, delivered, read, failed and SMS delivered: five distinct moments on the default timeline.
-        Assert.Equal(5, clock.ActiveTimers);
+        Assert.Equal(5, clock.ArmedTimers);
     }
 
     [Fact]
     public async Task Callback_ViberPlusSms_PostsTheSmsStates()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new TimerCountingTimeProvider();
         await using var receiver = await CallbackReceiver.StartAsync();
         await using var sut = await CreateSut(o => o.TimeProvider = clock);
         sut.ScriptRecipient(Recipient, RecipientBehavior.NotViberUser);
@@ -506,9 +506,9 @@ public sealed class DecisionTelecomEmulatorTests
         clock.Advance(TimeSpan.FromMilliseconds(300));
         var smsDelivered = await receiver.NextAsync();
 
-        AssertJson($$"""{"message_id":{{id}},"status":0}""", sent);
-        AssertJson($$"""{"message_id":{{id}},"status":4,"sms_message_id":3098,"sms_message_status":6}""", failed);
-        AssertJson($$"""{"message_id":{{id}},"status":4,"sms_message_id":3098,"sms_message_status":2}""", smsDelivered);
+        WireAssert.JsonEqual($$"""{"message_id":{{id}},"status":0}""", sent);
+        WireAssert.JsonEqual($$"""{"message_id":{{id}},"status":4,"sms_message_id":3098,"sms_message_status":6}""", failed);
+        WireAssert.JsonEqual($$"""{"message_id":{{id}},"status":4,"sms_message_id":3098,"sms_message_status":2}""", smsDelivered);
     }
 
     [Fact]
@@ -550,7 +550,7 @@ public sealed class DecisionTelecomEmulatorTests
         using var response = await PostAsync(http, "v1/api/send-sms", ValidText);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        AssertJson("""{"name":"Not Found","message":"Page not found.","code":0,"status":404}""", await response.Content.ReadAsStringAsync());
+        WireAssert.JsonEqual("""{"name":"Not Found","message":"Page not found.","code":0,"status":404}""", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -613,6 +613,4 @@ public sealed class DecisionTelecomEmulatorTests
     private static string InvalidParameter(string parameter)
         => $$"""{"name":"Invalid Parameter: {{parameter}}","message":"Empty parameter or parameter validation error","code":1,"status":400}""";
 
-    private static void AssertJson(string expected, string actual)
-        => Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual)), $"Expected {expected}{Environment.NewLine}Actual   {actual}");
 }

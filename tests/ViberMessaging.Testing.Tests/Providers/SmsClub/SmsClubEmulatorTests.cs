@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using ViberMessaging.Tests.TestSupport;
 
 namespace ViberMessaging.Testing.Tests.Providers.SmsClub;
 
@@ -288,12 +289,12 @@ public sealed class SmsClubEmulatorTests : IAsyncLifetime
         var (status, final) = await PostAsync("vibers/status", $$"""{"messageIds":["{{ids[0]}}",{{ids[1]}}]}""");
 
         Assert.Equal(200, status);
-        Assert.True(JsonNode.DeepEquals(
+        WireAssert.JsonEqual(
             JsonNode.Parse($$$"""{"{{{ids[0]}}}":{"status":"Pending","additionStatus":null,"smsStatus":null},"{{{ids[1]}}}":{"status":"Pending","additionStatus":null,"smsStatus":null}}"""),
-            pending["successfulRequest"]!["requestData"]));
-        Assert.True(JsonNode.DeepEquals(
+            pending["successfulRequest"]!["requestData"]);
+        WireAssert.JsonEqual(
             JsonNode.Parse($$$"""{"{{{ids[0]}}}":{"status":"Delivered","additionStatus":"Read","smsStatus":null},"{{{ids[1]}}}":{"status":"Undeliverable","additionStatus":"Not registered","smsStatus":"Delivered"}}"""),
-            final["successfulRequest"]!["requestData"]));
+            final["successfulRequest"]!["requestData"]);
     }
 
     [Fact]
@@ -391,7 +392,7 @@ public sealed class SmsClubEmulatorTests : IAsyncLifetime
         var (status, json) = await PostAsync("sms/balance", string.Empty);
 
         Assert.Equal(200, status);
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"success_request":{"info":{"money":"8111.1700","currency":"UAH"}}}"""), json));
+        WireAssert.JsonEqual(JsonNode.Parse("""{"success_request":{"info":{"money":"8111.1700","currency":"UAH"}}}"""), json);
     }
 
     [Fact]
@@ -405,8 +406,8 @@ public sealed class SmsClubEmulatorTests : IAsyncLifetime
         var (_, senders) = await GetAsync("vibers/originator");
         var (_, balance) = await PostAsync("sms/balance", string.Empty);
 
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""["Other"]"""), senders["successfulRequest"]!["requestData"]));
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"success_request":{"info":{"money":"0.5000","currency":"EUR"}}}"""), balance));
+        WireAssert.JsonEqual(JsonNode.Parse("""["Other"]"""), senders["successfulRequest"]!["requestData"]);
+        WireAssert.JsonEqual(JsonNode.Parse("""{"success_request":{"info":{"money":"0.5000","currency":"EUR"}}}"""), balance);
     }
 
     [Theory]
@@ -442,7 +443,7 @@ public sealed class SmsClubEmulatorTests : IAsyncLifetime
         Assert.Equal(9, statuses.Count(s => s == 200));
         Assert.Equal(429, statuses[^1]);
         Assert.Equal(1, _emulator.RateLimitedCount("SmsClub"));
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"name":"Too Many Requests","message":"Rate limit exceeded.","code":0,"status":429}"""), JsonNode.Parse(body!)));
+        WireAssert.JsonEqual(JsonNode.Parse("""{"name":"Too Many Requests","message":"Rate limit exceeded.","code":0,"status":429}"""), JsonNode.Parse(body!));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ViberMessaging.DecisionTelecom;
+using ViberMessaging.Tests.TestSupport;
 using static ViberMessaging.Tests.Providers.DecisionTelecom.DecisionTelecomTestSupport;
 
 namespace ViberMessaging.Tests.Providers.DecisionTelecom;
@@ -15,7 +16,7 @@ public sealed class DecisionTelecomRequestMapperTests
 
         var sut = DecisionTelecomRequestMapper.ToDecisionTelecomSend(message, Recipient);
 
-        AssertJson(
+        WireAssert.JsonEqual(
             """{"source_addr":"Custom Company","destination_addr":"380504444444","message_type":106,"text":"Message content","source_type":2}""",
             Serialize(sut, DecisionTelecomJsonContext.Default.SendViberRequest));
         Assert.Equal(("Custom Company", "380504444444", 106, "Message content", 2), (sut.SourceAddr, sut.DestinationAddr, sut.MessageType, sut.Text, sut.SourceType));
@@ -40,7 +41,7 @@ public sealed class DecisionTelecomRequestMapperTests
 
         var sut = DecisionTelecomRequestMapper.ToDecisionTelecomSend(message, Recipient);
 
-        AssertJson(
+        WireAssert.JsonEqual(
             """
             {
               "source_addr": "Custom Company",
@@ -72,7 +73,7 @@ public sealed class DecisionTelecomRequestMapperTests
 
         var sut = DecisionTelecomRequestMapper.ToDecisionTelecomSend(message, Recipient);
 
-        AssertJson(
+        WireAssert.JsonEqual(
             """{"source_addr":"Custom Company","destination_addr":"380504444444","message_type":106,"text":"Message content","source_type":2,"text_sms":"SMS message content","validity_period":40}""",
             Serialize(sut, DecisionTelecomJsonContext.Default.SendViberRequest));
     }
@@ -84,7 +85,7 @@ public sealed class DecisionTelecomRequestMapperTests
 
         var sut = DecisionTelecomRequestMapper.ToDecisionTelecomSend(message, Recipient);
 
-        AssertJson(
+        WireAssert.JsonEqual(
             """{"source_addr":"Custom Company","destination_addr":"380504444444","message_type":106,"text":"Message content","source_type":2,"text_sms":"SMS message content","validity_period":40}""",
             Serialize(sut, DecisionTelecomJsonContext.Default.SendViberRequest));
     }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
@@ -47,10 +46,6 @@ internal static class DecisionTelecomTestSupport
         => response.TryRead(typeInfo, DecisionTelecomErrorMapper.TryParse, out var answer, out var error)
             ? DecisionTelecomViberClient.Complete(response, answer)
             : (T)error.Raw!;
-
-    /// <summary>Compares two JSON texts after parsing (property order and whitespace do not matter, values and names do).</summary>
-    public static void AssertJson(string expected, string actual)
-        => Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual)), $"Expected {expected}{Environment.NewLine}Actual   {actual}");
 
     public static string Basic(string token) => new AuthenticationHeaderValue("Basic", token).ToString();
 

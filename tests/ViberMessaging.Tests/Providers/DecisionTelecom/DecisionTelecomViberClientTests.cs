@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using ViberMessaging.DecisionTelecom;
 using ViberMessaging.Testing;
 using ViberMessaging.Tests.TestSupport;
@@ -14,6 +15,9 @@ public sealed class DecisionTelecomViberClientTests
     private static readonly string Key = new EmulatorCredentials().DecisionTelecomApiKey;
     private static readonly PhoneNumber Recipient = PhoneNumber.Parse("+380504444444");
 
+    /// <summary>The emulator's clock in the tests that poll: statuses and replies move only when a poll moves it.</summary>
+    private readonly FakeTimeProvider _emulatorClock = TestClock.Create();
+
     [Fact]
     public async Task SendAsync_TextMessage_PostsOneExactSendViberAndReturnsTheId()
     {
@@ -24,7 +28,7 @@ public sealed class DecisionTelecomViberClientTests
 
         var request = Assert.Single(harness.Emulator.RequestsTo(Provider));
         Assert.Equal(("POST", "/v1/api/send-viber"), (request.Method, request.Path));
-        AssertJson("""{"source_addr":"Custom Company","destination_addr":"380504444444","message_type":106,"text":"Message content","source_type":2}""", request.Body);
+        WireAssert.JsonEqual("""{"source_addr":"Custom Company","destination_addr":"380504444444","message_type":106,"text":"Message content","source_type":2}""", request.Body);
         Assert.Equal(Basic(Base64(Key)), request.Headers["Authorization"]);
         Assert.StartsWith("application/json", request.Headers["Content-Type"], StringComparison.Ordinal);
         var recipient = Assert.Single(result.Recipients);
@@ -63,7 +67,7 @@ public sealed class DecisionTelecomViberClientTests
             expected[name] = value?.DeepClone();
         }
 
-        AssertJson(expected.ToJsonString(), Assert.Single(harness.Emulator.RequestsTo(Provider)).Body);
+        WireAssert.JsonEqual(expected.ToJsonString(), Assert.Single(harness.Emulator.RequestsTo(Provider)).Body);
         Assert.Equal(RecipientStatus.Accepted, Assert.Single(result.Recipients).Status);
         var accepted = Assert.Single(harness.Emulator.AcceptedMessages(Provider));
         Assert.Equal(imageAndButton ? "https://x.example/i.jpg" : null, accepted.ImageUrl);
@@ -85,7 +89,7 @@ public sealed class DecisionTelecomViberClientTests
             CallbackUrl = new Uri("https://shop.example/dt"),
         });
 
-        AssertJson(
+        WireAssert.JsonEqual(
             """{"source_addr":"Shop","destination_addr":"380504444444","message_type":106,"text":"Your code is 1234","source_type":2,"text_sms":"Code 1234","callback_url":"https://shop.example/dt","validity_period":40}""",
             Assert.Single(harness.Emulator.RequestsTo(Provider)).Body);
         Assert.Equal("Code 1234", Assert.Single(harness.Emulator.AcceptedMessages(Provider)).SmsText);
@@ -127,7 +131,7 @@ public sealed class DecisionTelecomViberClientTests
 
         var result = await sut.SendAsync(new ViberMessage { Sender = "Shop", Recipients = [Recipient], Text = "Hi", SmsFallback = new SmsFallback("Code 1234") });
 
-        AssertJson(
+        WireAssert.JsonEqual(
             """{"source_addr":"Shop","destination_addr":"380504444444","message_type":106,"text":"Hi","source_type":2,"text_sms":"Code 1234","validity_period":40}""",
             Assert.Single(harness.Emulator.RequestsTo(Provider)).Body);
         Assert.True(result.IsFullyAccepted);
@@ -323,7 +327,7 @@ public sealed class DecisionTelecomViberClientTests
         Assert.True(harness.Emulator.RateLimitedCount(Provider) >= 1);
         Assert.Equal(2, harness.Emulator.AcceptedMessages(Provider).Count);
         Assert.Equal(0, harness.Emulator.DuplicateCount(Provider));
-        Assert.Contains(harness.Logs.Records, r => r.EventId.Id == 3 && r.Message.Contains("rate limited", StringComparison.Ordinal));
+        Assert.Contains(harness.Logs.Collector.GetSnapshot(), r => r.Id.Id == 3 && r.Message.Contains("rate limited", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -336,7 +340,7 @@ public sealed class DecisionTelecomViberClientTests
 
         Assert.Equal((ViberErrorCode.Unauthorized, HttpStatusCode.Unauthorized, "0"), (error.ErrorCode, error.StatusCode, error.ProviderErrorCode));
         Assert.Empty(harness.Emulator.AcceptedMessages(Provider));
-        var everything = error + string.Join('\n', harness.Logs.Records.Select(r => r.Message));
+        var everything = error + string.Join('\n', harness.Logs.Collector.GetSnapshot().Select(r => r.Message));
         Assert.DoesNotContain("wrong-user-hash-key", everything, StringComparison.Ordinal);
         Assert.DoesNotContain(Base64("wrong-user-hash-key"), everything, StringComparison.Ordinal);
     }
@@ -404,11 +408,11 @@ public sealed class DecisionTelecomViberClientTests
     [Fact]
     public async Task GetStatusesAsync_AfterSend_PostsTheExactIdAndReachesDelivered()
     {
-        await using var harness = await StartAsync();
+        await using var harness = await StartAsync(emulator: e => e.TimeProvider = _emulatorClock);
         var sut = CreateSut(harness);
         var id = (await sut.SendAsync(Text(Recipient))).MessageIds.Single();
 
-        var report = await PollUntilFinalAsync(sut, id);
+        var report = await PollUntilFinalAsync(sut, _emulatorClock, id);
 
         Assert.Equal((id, DeliveryStatus.Delivered, DeliveryChannel.Viber, "1"), (report.MessageId, report.Status, report.DeliveredVia, report.RawStatus));
         var query = harness.Emulator.RequestsTo(Provider).Last();
@@ -469,12 +473,12 @@ public sealed class DecisionTelecomViberClientTests
     [InlineData(RecipientBehavior.Unreachable, DeliveryStatus.Undeliverable, "5")]
     public async Task GetStatusesAsync_ViberPlusSmsThroughTheTimeline_EndsWithTheSmsOutcome(RecipientBehavior behavior, DeliveryStatus expected, string rawSms)
     {
-        await using var harness = await StartAsync();
+        await using var harness = await StartAsync(emulator: e => e.TimeProvider = _emulatorClock);
         harness.Emulator.ScriptRecipient(Recipient.Digits, behavior);
         var sut = CreateSut(harness);
         var id = (await sut.SendAsync(new ViberMessage { Sender = "Shop", Recipients = [Recipient], Text = "Code 1", SmsFallback = new SmsFallback("Code 1") })).MessageIds.Single();
 
-        var report = await PollUntilFinalAsync(sut, id);
+        var report = await PollUntilFinalAsync(sut, _emulatorClock, id);
 
         Assert.Equal((DeliveryStatus.Undeliverable, expected, expected, "4", rawSms), (report.ViberStatus, report.SmsStatus, report.Status, report.RawStatus, report.RawSmsStatus));
         Assert.Equal(expected == DeliveryStatus.Delivered ? DeliveryChannel.Sms : null, report.DeliveredVia);
@@ -485,7 +489,7 @@ public sealed class DecisionTelecomViberClientTests
     [InlineData(true)]
     public async Task GetStatusesAsync_OlderThanFiveDaysOrUnknown_IsAPerIdUnknownMessageReport(bool errorsWithHttp200)
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var harness = await StartAsync(emulator: e => e.TimeProvider = clock);
         harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().ErrorsWithHttp200 = errorsWithHttp200;
         var sut = CreateSut(harness);
@@ -627,12 +631,13 @@ public sealed class DecisionTelecomViberClientTests
         Kind = kind,
     };
 
-    private static async Task<DeliveryReport> PollUntilFinalAsync(IStatusQuery sut, MessageId id)
+    /// <summary>Asks until the report is final (50 times at most), moving the emulator's clock 100 ms between asks: no real waiting.</summary>
+    private static async Task<DeliveryReport> PollUntilFinalAsync(IStatusQuery sut, FakeTimeProvider emulatorClock, MessageId id)
     {
         var report = (await sut.GetStatusesAsync([id]))[0];
         for (var attempt = 0; attempt < 50 && !report.IsFinal; attempt++)
         {
-            await Task.Delay(100);
+            emulatorClock.Advance(TimeSpan.FromMilliseconds(100));
             report = (await sut.GetStatusesAsync([id]))[0];
         }
 

@@ -1,4 +1,5 @@
 using ViberMessaging.Devino;
+using ViberMessaging.Tests.TestSupport;
 using static ViberMessaging.Tests.Providers.Devino.DevinoTestSupport;
 
 namespace ViberMessaging.Tests.Providers.Devino;
@@ -20,7 +21,7 @@ public sealed class DevinoRequestMapperTests
 
         var sut = DevinoRequestMapper.ToDevinoSendRequest(message, message.Recipients.ToArray(), Options());
 
-        AssertJsonEqual(
+        WireAssert.JsonEqual(
             """
             {
               "resendSms": true,
@@ -49,7 +50,7 @@ public sealed class DevinoRequestMapperTests
 
         var sut = DevinoRequestMapper.ToDevinoSendRequest(message, message.Recipients.ToArray(), Options());
 
-        AssertJsonEqual(
+        WireAssert.JsonEqual(
             """
             {
               "resendSms": false,
@@ -77,7 +78,7 @@ public sealed class DevinoRequestMapperTests
 
         var sut = DevinoRequestMapper.ToDevinoSendRequest(message, message.Recipients.ToArray(), Options());
 
-        AssertJsonEqual(
+        WireAssert.JsonEqual(
             """
             {
               "resendSms": true,
@@ -104,7 +105,7 @@ public sealed class DevinoRequestMapperTests
 
         var sut = DevinoRequestMapper.ToDevinoSendRequest(message, message.Recipients.ToArray(), Options());
 
-        AssertJsonEqual(
+        WireAssert.JsonEqual(
             """
             {
               "resendSms": false,
@@ -134,7 +135,7 @@ public sealed class DevinoRequestMapperTests
 
         var sut = DevinoRequestMapper.ToDevinoSendRequest(message, message.Recipients.ToArray().AsSpan(1, 2), Options());
 
-        AssertJsonEqual(
+        WireAssert.JsonEqual(
             """
             {
               "resendSms": true,
@@ -158,7 +159,7 @@ public sealed class DevinoRequestMapperTests
 
         var sut = DevinoRequestMapper.ToDevinoSendRequest(message, message.Recipients.ToArray(), Options(o => o.DefaultValidityPeriod = TimeSpan.FromMinutes(5)));
 
-        AssertJsonEqual(
+        WireAssert.JsonEqual(
             """
             {
               "resendSms": false,

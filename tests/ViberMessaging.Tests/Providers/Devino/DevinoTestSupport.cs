@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using ViberMessaging.Devino;
 using ViberMessaging.Http;
@@ -24,15 +23,6 @@ internal static class DevinoTestSupport
         return Encoding.UTF8.GetString(content.Body.Span);
     }
 
-    /// <summary>Compares two JSON texts structurally (property order and whitespace ignored, numbers compared exactly).</summary>
-    public static void AssertJsonEqual(string expected, string actual)
-    {
-        var expectedNode = JsonNode.Parse(expected);
-        var actualNode = JsonNode.Parse(actual);
-        Assert.True(
-            JsonNode.DeepEquals(expectedNode, actualNode),
-            $"JSON differs.{Environment.NewLine}Expected: {expectedNode?.ToJsonString()}{Environment.NewLine}Actual:   {actualNode?.ToJsonString()}");
-    }
 
     public static T Parse<T>(string json, JsonTypeInfo<T> typeInfo) => JsonSerializer.Deserialize(json, typeInfo)!;
 

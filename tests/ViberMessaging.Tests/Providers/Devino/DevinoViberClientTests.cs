@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using ViberMessaging.Devino;
 using ViberMessaging.Testing;
 using ViberMessaging.Tests.TestSupport;
@@ -11,7 +12,7 @@ namespace ViberMessaging.Tests.Providers.Devino;
 /// <summary>The Devino adapter over real HTTP against the emulator, through the SDK's whole pipeline.</summary>
 public sealed class DevinoViberClientTests : IAsyncLifetime
 {
-    private readonly ManualTimeProvider _emulatorClock = new();
+    private readonly FakeTimeProvider _emulatorClock = TestClock.Create();
     private EmulatorHarness _harness = null!;
 
     private ViberEmulator Emulator => _harness.Emulator;
@@ -40,7 +41,7 @@ public sealed class DevinoViberClientTests : IAsyncLifetime
         Assert.Equal(("POST", "/send"), (request.Method, request.Path));
         Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("emulator-devino:emulator-devino-password")), request.Headers["Authorization"]);
         Assert.StartsWith("application/json", request.Headers["Content-Type"], StringComparison.Ordinal);
-        AssertJsonEqual(
+        WireAssert.JsonEqual(
             """
             {"resendSms":true,"messages":[{"subject":"Subject","priority":"high","validityPeriodSec":3600,"comment":"order-1042","type":"viber","contentType":"text",
               "content":{"text":"Message text"},"address":"79250000001","smsText":"1sms Message text","smsSrcAddress":"1TEST","smsValidityPeriodSec":5000}]}
@@ -82,7 +83,7 @@ public sealed class DevinoViberClientTests : IAsyncLifetime
         var result = await sut.SendAsync(new ViberMessage { Sender = "Shop", Recipients = Phones("+79250000001"), ImageUrl = new Uri("https://shop.example/sale.jpg") });
 
         Assert.True(result.IsFullyAccepted);
-        AssertJsonEqual(
+        WireAssert.JsonEqual(
             """{"resendSms":false,"messages":[{"subject":"Shop","priority":"high","type":"viber","contentType":"image","content":{"imageUrl":"https://shop.example/sale.jpg"},"address":"79250000001"}]}""",
             Assert.Single(Emulator.RequestsTo(ViberProviders.Devino)).Body);
     }
@@ -463,9 +464,9 @@ public sealed class DevinoViberClientTests : IAsyncLifetime
         await Assert.ThrowsAsync<ViberMessagingException>(() => sut.SendAsync(new ViberMessage { Sender = "Shop", Recipients = Phones("+79250000001"), Text = "Hi" }));
         await sut.SendAsync(new ViberMessage { Sender = "Shop", Recipients = Phones("+79250000001"), Text = "Hi" });
 
-        var logs = string.Join('\n', _harness.Logs.Records.Select(r => r.Message + r.Exception));
+        var logs = string.Join('\n', _harness.Logs.Collector.GetSnapshot().Select(r => r.Message + r.Exception));
 
-        Assert.NotEmpty(_harness.Logs.Records);
+        Assert.NotEmpty(_harness.Logs.Collector.GetSnapshot());
         Assert.DoesNotContain("emulator-devino-password", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(Convert.ToBase64String(Encoding.UTF8.GetBytes("emulator-devino:emulator-devino-password")), logs, StringComparison.Ordinal);
     }

@@ -193,7 +193,7 @@ public sealed class DevinoViberMessagingBuilderExtensionsTests
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes("emulator-devino:emulator-devino-password"));
         Assert.Equal((ViberErrorCode.InvalidRequest, "Bad Request"), (error.ErrorCode, error.ProviderErrorCode));
         Assert.Equal(1, echo.Calls);
-        foreach (var text in new[] { error.Message, error.ResponseBody, error.ProviderMessage, string.Join('\n', harness.Logs.Records.Select(r => r.Message)) })
+        foreach (var text in new[] { error.Message, error.ResponseBody, error.ProviderMessage, string.Join('\n', harness.Logs.Collector.GetSnapshot().Select(r => r.Message)) })
         {
             Assert.DoesNotContain("emulator-devino-password", text, StringComparison.Ordinal);
             Assert.DoesNotContain(basic, text, StringComparison.Ordinal);

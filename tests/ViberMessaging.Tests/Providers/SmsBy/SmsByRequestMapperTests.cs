@@ -1,8 +1,7 @@
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using ViberMessaging.Http;
 using ViberMessaging.SmsBy;
+using ViberMessaging.Tests.TestSupport;
 
 namespace ViberMessaging.Tests.Providers.SmsBy;
 
@@ -168,7 +167,7 @@ public sealed class SmsByRequestMapperTests
 
         var json = Serialize(SmsByRequestMapper.ToSmsByBulkRequest(message, Plan(SmsByRoute.Bulk, message.Recipients), message.Recipients.ToArray(), "t0k", Minsk));
 
-        AssertJson("""
+        WireAssert.JsonEqual("""
             {
               "token": "t0k",
               "callback_url": "https://me.example/hook",
@@ -193,7 +192,7 @@ public sealed class SmsByRequestMapperTests
 
         var json = Serialize(SmsByRequestMapper.ToSmsByBulkRequest(message, Plan(), [Recipient], "t0k", Minsk));
 
-        AssertJson("""
+        WireAssert.JsonEqual("""
             {"token":"t0k","messages":[{"alphaname_id":"101","name":"ViberMessaging","message_type":"bulk",
               "content":{"type":"image","image_url":"https://cdn.example/a.png"},"delivery_list":["375291234567"]}]}
             """, json);
@@ -233,7 +232,7 @@ public sealed class SmsByRequestMapperTests
         var json = Serialize(SmsByRequestMapper.ToSmsByBulkRequest(mailings, [444, 444, 444, 444, 444], new Uri("http://example-site.com/webhook.php"), "eyJpdiI6IjJzOFlFcXBmOUZEcGJlYzlzeFJValE9PSIsInZhbHV", Minsk));
 
         // The document's sample request, verbatim (its JSON is valid here).
-        AssertJson("""
+        WireAssert.JsonEqual("""
             {
               "token": "eyJpdiI6IjJzOFlFcXBmOUZEcGJlYzlzeFJValE9PSIsInZhbHV",
               "callback_url": "http://example-site.com/webhook.php",
@@ -294,7 +293,7 @@ public sealed class SmsByRequestMapperTests
             new SmsByBulkStatusRequest { Token = "t0k", Uuid = "cc9c8043-8caf-11ef-b035-9e8f47954dec" },
             SmsByJsonContext.Default.SmsByBulkStatusRequest).Body.Span);
 
-        AssertJson("""{"token":"t0k","uuid":"cc9c8043-8caf-11ef-b035-9e8f47954dec"}""", json);
+        WireAssert.JsonEqual("""{"token":"t0k","uuid":"cc9c8043-8caf-11ef-b035-9e8f47954dec"}""", json);
     }
 
     [Theory]
@@ -364,10 +363,4 @@ public sealed class SmsByRequestMapperTests
         return Encoding.UTF8.GetString(content.Body.Span);
     }
 
-    private static void AssertJson(string expected, string actual)
-    {
-        var expectedNode = JsonNode.Parse(expected);
-        var actualNode = JsonNode.Parse(actual);
-        Assert.True(JsonNode.DeepEquals(expectedNode, actualNode), $"Expected {expectedNode!.ToJsonString()}\nActual   {actualNode!.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })}");
-    }
 }

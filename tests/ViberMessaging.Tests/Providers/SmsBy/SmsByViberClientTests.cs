@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using ViberMessaging.SmsBy;
 using ViberMessaging.Testing;
 using ViberMessaging.Tests.TestSupport;
@@ -13,6 +14,9 @@ public sealed class SmsByViberClientTests
 {
     private const string Token = "emulator-smsby-token";
     private static readonly PhoneNumber Recipient = PhoneNumber.Parse("+375291234567");
+
+    /// <summary>The emulator's clock in the tests that poll: statuses and replies move only when a poll moves it.</summary>
+    private readonly FakeTimeProvider _emulatorClock = TestClock.Create();
 
     [Fact]
     public async Task SendAsync_OneRecipient_PostsTheQuickFormAndReturnsAQuickId()
@@ -34,12 +38,12 @@ public sealed class SmsByViberClientTests
     [Fact]
     public async Task SendAsync_ThousandRecipients_IsOneBulkRequestAndTheirStatusesOneRequestPerPoll()
     {
-        await using var harness = await StartAsync();
+        await using var harness = await StartAsync(emulator: e => e.TimeProvider = _emulatorClock);
         var sut = CreateSut(harness);
         var recipients = Enumerable.Range(0, 1000).Select(i => PhoneNumber.Parse(string.Create(CultureInfo.InvariantCulture, $"37529{1_000_000 + i}"))).ToArray();
 
         var result = await sut.SendAsync(new ViberMessage { Sender = "MyShop", Recipients = recipients, Text = "Sale", ClientReference = "sale-1" });
-        var (reports, polls) = await PollAsync(sut, result.MessageIds, r => r.Status == DeliveryStatus.Read);
+        var (reports, polls) = await PollAsync(sut, _emulatorClock, result.MessageIds, r => r.Status == DeliveryStatus.Read);
 
         var send = Assert.Single(harness.Emulator.RequestsTo(ViberProviders.SmsBy), r => r.Path == "/api/v1/sendBulkViber");
         var body = JsonNode.Parse(send.Body)!;
@@ -75,7 +79,7 @@ public sealed class SmsByViberClientTests
     public async Task SendAsync_ScheduleInThePast_IsRejectedBeforeAnyRequest()
     {
         // SMS.by sends a past schedule_time at once.
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var harness = await StartAsync(emulator: e => e.TimeProvider = clock, services: s => s.AddSingleton<TimeProvider>(clock));
 
         var error = await Assert.ThrowsAsync<ViberValidationException>(() => CreateSut(harness).SendAsync(new ViberMessage
@@ -93,7 +97,7 @@ public sealed class SmsByViberClientTests
     [Fact]
     public async Task SendMailingsAsync_SendAtInThePast_IsRejectedBeforeAnyRequest()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var harness = await StartAsync(emulator: e => e.TimeProvider = clock, services: s => s.AddSingleton<TimeProvider>(clock));
 
         var error = await Assert.ThrowsAsync<ViberValidationException>(() => CreateSut(harness).SendMailingsAsync(
@@ -106,7 +110,7 @@ public sealed class SmsByViberClientTests
     [Fact]
     public async Task PrepareListMailingAsync_SendAtInThePast_IsRejectedBeforeAnyRequest()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var harness = await StartAsync(emulator: e => e.TimeProvider = clock, services: s => s.AddSingleton<TimeProvider>(clock));
 
         var error = await Assert.ThrowsAsync<ViberValidationException>(() => CreateSut(harness).PrepareListMailingAsync(
@@ -290,18 +294,18 @@ public sealed class SmsByViberClientTests
                 Assert.StartsWith("token=" + Token + "&", r.Body, StringComparison.Ordinal);
             }
         });
-        Assert.NotEmpty(harness.Logs.Records);
-        Assert.DoesNotContain(harness.Logs.Records, r => r.Message.Contains(Token, StringComparison.Ordinal) || (r.Exception?.ToString().Contains(Token, StringComparison.Ordinal) ?? false));
+        Assert.NotEmpty(harness.Logs.Collector.GetSnapshot());
+        Assert.DoesNotContain(harness.Logs.Collector.GetSnapshot(), r => r.Message.Contains(Token, StringComparison.Ordinal) || (r.Exception?.ToString().Contains(Token, StringComparison.Ordinal) ?? false));
     }
 
     [Fact]
     public async Task GetStatusesAsync_QuickMessage_ProgressesToRead()
     {
-        await using var harness = await StartAsync();
+        await using var harness = await StartAsync(emulator: e => e.TimeProvider = _emulatorClock);
         var sut = CreateSut(harness);
         var sent = await sut.SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [Recipient], Text = "Hi" });
 
-        var (reports, polls) = await PollAsync(sut, sent.MessageIds, r => r.Status == DeliveryStatus.Read);
+        var (reports, polls) = await PollAsync(sut, _emulatorClock, sent.MessageIds, r => r.Status == DeliveryStatus.Read);
 
         var report = Assert.Single(reports);
         Assert.Equal((DeliveryStatus.Read, "READ", Recipient, DeliveryChannel.Viber), (report.Status, report.RawStatus, report.Recipient, report.DeliveredVia!.Value));
@@ -312,12 +316,12 @@ public sealed class SmsByViberClientTests
     [Fact]
     public async Task GetStatusesAsync_NotAViberUser_IsUndeliverableWithTheRawErrorCode()
     {
-        await using var harness = await StartAsync();
+        await using var harness = await StartAsync(emulator: e => e.TimeProvider = _emulatorClock);
         var sut = CreateSut(harness);
         harness.Emulator.ScriptRecipient(Recipient.Digits, RecipientBehavior.NotViberUser);
         var sent = await sut.SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [Recipient], Text = "Hi" });
 
-        var (reports, _) = await PollAsync(sut, sent.MessageIds, r => r.IsFinal);
+        var (reports, _) = await PollAsync(sut, _emulatorClock, sent.MessageIds, r => r.IsFinal);
 
         Assert.Equal((DeliveryStatus.Undeliverable, "UNDELIVERED", "1", DeliveryFailureReason.Other), (reports[0].Status, reports[0].RawStatus, reports[0].ProviderErrorCode, reports[0].FailureReason));
     }
@@ -369,7 +373,7 @@ public sealed class SmsByViberClientTests
         var reports = await sut.GetStatusesAsync([quick, bulk]);
 
         Assert.All(reports, r => Assert.Equal((expected, word, true, reason), (r.Status, r.RawStatus, r.IsFinal, r.FailureReason)));
-        Assert.DoesNotContain(harness.Logs.Records, r => r.EventId.Id == 20);
+        Assert.DoesNotContain(harness.Logs.Collector.GetSnapshot(), r => r.Id.Id == 20);
     }
 
     [Fact]
@@ -385,7 +389,7 @@ public sealed class SmsByViberClientTests
         var second = await sut.GetStatusesAsync([quick, bulk]);
 
         Assert.All(first.Concat(second), r => Assert.Equal((DeliveryStatus.Unknown, "MODERATION", false, null), (r.Status, r.RawStatus, r.IsFinal, r.Error)));
-        var logged = Assert.Single(harness.Logs.Records, r => r.EventId.Id == 20);
+        var logged = Assert.Single(harness.Logs.Collector.GetSnapshot(), r => r.Id.Id == 20);
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, logged.Level);
         Assert.Contains("'MODERATION'", logged.Message, StringComparison.Ordinal);
     }
@@ -487,7 +491,7 @@ public sealed class SmsByViberClientTests
     [Fact]
     public async Task SendMailingsAsync_PersonalAndBulkLists_IsOneRequestWhoseRecipientsAreQueryable()
     {
-        await using var harness = await StartAsync();
+        await using var harness = await StartAsync(emulator: e => e.TimeProvider = _emulatorClock);
         var sut = CreateSut(harness);
         var second = PhoneNumber.Parse("375292222222");
         SmsByMailing[] mailings =
@@ -508,7 +512,7 @@ public sealed class SmsByViberClientTests
 
         var result = await sut.SendMailingsAsync(mailings);
         var status = await sut.GetBulkStatusAsync(result.BatchIds.Single());
-        var (reports, _) = await PollAsync(sut, result.MessageIds, r => r.IsFinal);
+        var (reports, _) = await PollAsync(sut, _emulatorClock, result.MessageIds, r => r.IsFinal);
 
         var request = Assert.Single(harness.Emulator.RequestsTo(ViberProviders.SmsBy), r => r.Path == "/api/v1/sendBulkViber");
         var lists = JsonNode.Parse(request.Body)!["messages"]!.AsArray();
@@ -599,7 +603,7 @@ public sealed class SmsByViberClientTests
 
         Assert.Equal(2, result.AcceptedCount);
         Assert.Equal([200, 500, 500], harness.Emulator.RequestsTo(ViberProviders.SmsBy).Select(r => r.ResponseStatus));
-        Assert.Contains(harness.Logs.Records, r => r.EventId.Id == 21 && r.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Contains(harness.Logs.Collector.GetSnapshot(), r => r.Id.Id == 21 && r.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
         Assert.Equal(1, harness.Emulator.RequestsTo(ViberProviders.SmsBy).Count(r => r.Path == "/api/v1/sendBulkViber"));
     }
 
@@ -770,7 +774,8 @@ public sealed class SmsByViberClientTests
     private static SmsByViberClient CreateSut(EmulatorHarness harness)
         => harness.Services.GetRequiredKeyedService<SmsByViberClient>(ViberProviders.SmsBy);
 
-    private static async Task<(IReadOnlyList<DeliveryReport> Reports, int Polls)> PollAsync(IStatusQuery sut, IEnumerable<MessageId> ids, Func<DeliveryReport, bool> done)
+    /// <summary>Asks until every report is <paramref name="done"/> (50 times at most), moving the emulator's clock 100 ms between asks: no real waiting.</summary>
+    private static async Task<(IReadOnlyList<DeliveryReport> Reports, int Polls)> PollAsync(IStatusQuery sut, FakeTimeProvider emulatorClock, IEnumerable<MessageId> ids, Func<DeliveryReport, bool> done)
     {
         var asked = ids.ToArray();
         IReadOnlyList<DeliveryReport> reports = [];
@@ -784,7 +789,7 @@ public sealed class SmsByViberClientTests
                 break;
             }
 
-            await Task.Delay(100);
+            emulatorClock.Advance(TimeSpan.FromMilliseconds(100));
         }
 
         return (reports, polls);

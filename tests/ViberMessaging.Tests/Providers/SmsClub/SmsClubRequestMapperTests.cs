@@ -1,4 +1,5 @@
 using ViberMessaging.SmsClub;
+using ViberMessaging.Tests.TestSupport;
 
 namespace ViberMessaging.Tests.Providers.SmsClub;
 
@@ -13,7 +14,7 @@ public sealed class SmsClubRequestMapperTests
 
         var json = SmsClubWire.Serialize(SmsClubRequestMapper.ToSmsClubSendRequest(message, Phones), SmsClubJsonContext.Default.SmsClubSendRequest);
 
-        SmsClubWire.Equal("""{"sender":"MyShop","phones":["380989361121","380989361126"],"message":"Текст повідомлення"}""", json);
+        WireAssert.JsonEqual("""{"sender":"MyShop","phones":["380989361121","380989361126"],"message":"Текст повідомлення"}""", json);
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class SmsClubRequestMapperTests
 
         var json = SmsClubWire.Serialize(SmsClubRequestMapper.ToSmsClubSendRequest(message, Phones.AsMemory(1)), SmsClubJsonContext.Default.SmsClubSendRequest);
 
-        SmsClubWire.Equal(
+        WireAssert.JsonEqual(
             """
             {
               "sender": "MyShop",
@@ -90,7 +91,7 @@ public sealed class SmsClubRequestMapperTests
 
         var json = SmsClubWire.Serialize(SmsClubRequestMapper.ToSmsClubReplyRequest(message, "2766"), SmsClubJsonContext.Default.SmsClubSendRequest);
 
-        SmsClubWire.Equal("""{"message":"Текст сообщения","is_2way":true,"chat_id":"2766"}""", json);
+        WireAssert.JsonEqual("""{"message":"Текст сообщения","is_2way":true,"chat_id":"2766"}""", json);
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class SmsClubRequestMapperTests
 
         var json = SmsClubWire.Serialize(SmsClubRequestMapper.ToSmsClubStatusRequest(ids), SmsClubJsonContext.Default.SmsClubStatusRequest);
 
-        SmsClubWire.Equal("""{"messageIds":["5769","9007199254740993"]}""", json);
+        WireAssert.JsonEqual("""{"messageIds":["5769","9007199254740993"]}""", json);
     }
 
     [Fact]

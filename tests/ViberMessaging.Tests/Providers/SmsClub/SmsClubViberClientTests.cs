@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using ViberMessaging.SmsClub;
 using ViberMessaging.Testing;
 using ViberMessaging.Tests.TestSupport;
@@ -14,6 +15,9 @@ public sealed class SmsClubViberClientTests
     private const string Token = "emulator-smsclub-token";
     private static readonly PhoneNumber Phone1 = PhoneNumber.Parse("380989361121");
     private static readonly PhoneNumber Phone2 = PhoneNumber.Parse("380989361126");
+
+    /// <summary>The emulator's clock in the tests that poll: statuses and replies move only when a poll moves it.</summary>
+    private readonly FakeTimeProvider _emulatorClock = TestClock.Create();
 
     [Fact]
     public async Task SendAsync_Text_AcceptsEachRecipientAndSendsTheExactDocumentedRequest()
@@ -31,7 +35,7 @@ public sealed class SmsClubViberClientTests
         Assert.Equal(("POST", "/vibers/send"), (request.Method, request.Path));
         Assert.Equal("Bearer " + Token, request.Headers["Authorization"]);
         Assert.StartsWith("application/json", request.Headers["Content-Type"], StringComparison.Ordinal);
-        SmsClubWire.Equal("""{"sender":"MyShop","phones":["380989361121","380989361126"],"message":"Ваше замовлення відправлено"}""", request.Body);
+        WireAssert.JsonEqual("""{"sender":"MyShop","phones":["380989361121","380989361126"],"message":"Ваше замовлення відправлено"}""", request.Body);
     }
 
     [Fact]
@@ -63,7 +67,7 @@ public sealed class SmsClubViberClientTests
         var result = await sut.SendAsync(message);
 
         Assert.True(result.IsFullyAccepted);
-        SmsClubWire.Equal(
+        WireAssert.JsonEqual(
             """{"sender":"MyShop","phones":["380989361121"],"message":"Hello","lifetime":120,"picture_url":"https://img.example/promo.jpg","button_txt":"Купити","button_url":"https://shop.example/sale"}""",
             harness.Emulator.RequestsTo("SmsClub")[0].Body);
         var accepted = Assert.Single(harness.Emulator.AcceptedMessages("SmsClub"));
@@ -73,12 +77,12 @@ public sealed class SmsClubViberClientTests
     [Fact]
     public async Task SendAsync_ViberPlusSms_NotAViberUserIsDeliveredBySms()
     {
-        await using var harness = await StartAsync();
+        await using var harness = await StartAsync(emulator: e => e.TimeProvider = _emulatorClock);
         harness.Emulator.ScriptRecipient(Phone2.Digits, RecipientBehavior.NotViberUser);
         var sut = CreateSut(harness);
 
         var result = await sut.SendAsync(Text(Phone1, Phone2) with { SmsFallback = new SmsFallback("SMS: your order shipped") { Sender = "MyShop" } });
-        var reports = await PollAsync(sut, result.MessageIds, r => r.All(x => x.IsFinal) && r[0].Status == DeliveryStatus.Read);
+        var reports = await PollAsync(sut, _emulatorClock, result.MessageIds, r => r.All(x => x.IsFinal) && r[0].Status == DeliveryStatus.Read);
 
         Assert.Contains("\"senderSms\":\"MyShop\"", harness.Emulator.RequestsTo("SmsClub")[0].Body, StringComparison.Ordinal);
         Assert.Equal((DeliveryStatus.Read, DeliveryChannel.Viber), (reports[0].Status, reports[0].DeliveredVia!.Value));
@@ -115,7 +119,7 @@ public sealed class SmsClubViberClientTests
     public async Task SendAsync_ScheduleInThePast_IsRejectedBeforeAnyRequest()
     {
         // SMS Club sends a past plan date at once: the caller asked for later and would get now.
-        var clock = new ManualTimeProvider(); // 12:00 in Kyiv, inside the scheduling window
+        var clock = TestClock.Create(); // 12:00 in Kyiv, inside the scheduling window
         await using var harness = await StartWithClockAsync(clock);
         var now = clock.GetUtcNow();
 
@@ -131,7 +135,7 @@ public sealed class SmsClubViberClientTests
     [Fact]
     public async Task SendAsync_ScheduleWindowAlreadyOver_RejectsBothEnds()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var harness = await StartWithClockAsync(clock);
         var now = clock.GetUtcNow();
 
@@ -145,7 +149,7 @@ public sealed class SmsClubViberClientTests
     [Fact]
     public async Task SendAsync_ScheduleSecondsAgoWithinTheClockSkew_IsSent()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var harness = await StartWithClockAsync(clock);
         var now = clock.GetUtcNow();
 
@@ -157,7 +161,7 @@ public sealed class SmsClubViberClientTests
     [Fact]
     public async Task SendAsync_ScheduleClockSkewZero_RejectsAScheduleSecondsAgo()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var harness = await StartWithClockAsync(clock, o => o.ScheduleClockSkew = TimeSpan.Zero);
         var now = clock.GetUtcNow();
 
@@ -170,13 +174,13 @@ public sealed class SmsClubViberClientTests
     [Fact]
     public async Task TwoWay_OpenReadAndReplyInAChat_RoundTrips()
     {
-        await using var harness = await StartAsync();
+        await using var harness = await StartAsync(emulator: e => e.TimeProvider = _emulatorClock);
         var sut = CreateSut(harness);
 
         var opened = await sut.SendAsync(Text(Phone1) with { Text = "Question?", TwoWay = TwoWayOptions.OpenChat });
         var chatId = Assert.Single(opened.Recipients).ChatId!;
         var chats = await ListAsync(sut.GetChatsAsync());
-        var messages = await PollMessagesAsync(sut, chatId, count: 2);
+        var messages = await PollMessagesAsync(sut, _emulatorClock, chatId, count: 2);
         var reply = await sut.ReplyAsync(chatId, "Follow-up");
         var after = await ListAsync(sut.GetMessagesAsync(chatId));
 
@@ -190,7 +194,7 @@ public sealed class SmsClubViberClientTests
         Assert.Equal(TimeZoneInfo.FindSystemTimeZoneById("Europe/Kyiv").GetUtcOffset(messages[0].Timestamp!.Value), messages[0].Timestamp!.Value.Offset);
         var replied = Assert.Single(reply.Recipients);
         Assert.Equal((RecipientStatus.Accepted, Phone1, chatId), (replied.Status, replied.Recipient, replied.ChatId));
-        SmsClubWire.Equal($$"""{"message":"Follow-up","is_2way":true,"chat_id":"{{chatId}}"}""", harness.Emulator.RequestsTo("SmsClub").Last(r => r.Path == "/vibers/send").Body);
+        WireAssert.JsonEqual($$"""{"message":"Follow-up","is_2way":true,"chat_id":"{{chatId}}"}""", harness.Emulator.RequestsTo("SmsClub").Last(r => r.Path == "/vibers/send").Body);
         Assert.Equal(["Question?", harness.Emulator.Options.AutoReplyText, "Follow-up"], after.Select(m => m.Text));
     }
 
@@ -490,11 +494,11 @@ public sealed class SmsClubViberClientTests
     [Fact]
     public async Task GetStatusesAsync_ReadingRecipient_ProgressesToRead()
     {
-        await using var harness = await StartAsync();
+        await using var harness = await StartAsync(emulator: e => e.TimeProvider = _emulatorClock);
         var sut = CreateSut(harness);
         var sent = await sut.SendAsync(Text(Phone1));
 
-        var report = Assert.Single(await PollAsync(sut, sent.MessageIds, r => r[0].Status == DeliveryStatus.Read));
+        var report = Assert.Single(await PollAsync(sut, _emulatorClock, sent.MessageIds, r => r[0].Status == DeliveryStatus.Read));
 
         Assert.Equal((DeliveryStatus.Read, "Delivered", DeliveryChannel.Viber), (report.ViberStatus, report.RawStatus, report.DeliveredVia!.Value));
     }
@@ -571,15 +575,15 @@ public sealed class SmsClubViberClientTests
         await Assert.ThrowsAsync<ViberMessagingException>(() => sut.SendAsync(Text(Phone1)));
         await sut.SendAsync(Text(Phone2));
 
-        Assert.NotEmpty(harness.Logs.Records);
-        Assert.DoesNotContain(harness.Logs.Records, r => r.Message.Contains(Token, StringComparison.Ordinal) || (r.Exception?.ToString().Contains(Token, StringComparison.Ordinal) ?? false));
+        Assert.NotEmpty(harness.Logs.Collector.GetSnapshot());
+        Assert.DoesNotContain(harness.Logs.Collector.GetSnapshot(), r => r.Message.Contains(Token, StringComparison.Ordinal) || (r.Exception?.ToString().Contains(Token, StringComparison.Ordinal) ?? false));
     }
 
-    private static Task<EmulatorHarness> StartAsync(Action<SmsClubOptions>? configure = null, Action<IServiceCollection>? configureServices = null)
-        => EmulatorHarness.StartAsync(b => b.AddSmsClub(configure), configureServices: configureServices);
+    private static Task<EmulatorHarness> StartAsync(Action<SmsClubOptions>? configure = null, Action<IServiceCollection>? configureServices = null, Action<ViberEmulatorOptions>? emulator = null)
+        => EmulatorHarness.StartAsync(b => b.AddSmsClub(configure), emulator, configureServices);
 
     /// <summary>The SDK and the emulator on one manual clock (nothing here waits on it).</summary>
-    private static Task<EmulatorHarness> StartWithClockAsync(ManualTimeProvider clock, Action<SmsClubOptions>? configure = null)
+    private static Task<EmulatorHarness> StartWithClockAsync(FakeTimeProvider clock, Action<SmsClubOptions>? configure = null)
         => EmulatorHarness.StartAsync(b => b.AddSmsClub(configure), e => e.TimeProvider = clock, s => s.AddSingleton<TimeProvider>(clock));
 
     private static SmsClubViberClient CreateSut(EmulatorHarness harness) => harness.Services.GetRequiredKeyedService<SmsClubViberClient>("SmsClub");
@@ -599,7 +603,11 @@ public sealed class SmsClubViberClientTests
         return list;
     }
 
-    private static async Task<IReadOnlyList<DeliveryReport>> PollAsync(IStatusQuery sut, IEnumerable<MessageId> ids, Func<IReadOnlyList<DeliveryReport>, bool> done)
+    /// <summary>
+    /// Asks until <paramref name="done"/> (50 times at most), moving the emulator's clock a second between asks: no real
+    /// waiting, and the emulator's rate window (9 a second, on the same clock) slides as the polls go.
+    /// </summary>
+    private static async Task<IReadOnlyList<DeliveryReport>> PollAsync(IStatusQuery sut, FakeTimeProvider emulatorClock, IEnumerable<MessageId> ids, Func<IReadOnlyList<DeliveryReport>, bool> done)
     {
         IReadOnlyList<DeliveryReport> reports = [];
         for (var attempt = 0; attempt < 50; attempt++)
@@ -610,20 +618,21 @@ public sealed class SmsClubViberClientTests
                 break;
             }
 
-            await Task.Delay(100);
+            emulatorClock.Advance(TimeSpan.FromSeconds(1));
         }
 
         return reports;
     }
 
-    private static async Task<List<ChatMessage>> PollMessagesAsync(IViberChats sut, string chatId, int count)
+    /// <summary>Reads the chat until it holds <paramref name="count"/> messages (50 reads at most), moving the emulator's clock a second between reads.</summary>
+    private static async Task<List<ChatMessage>> PollMessagesAsync(IViberChats sut, FakeTimeProvider emulatorClock, string chatId, int count)
     {
         var messages = new List<ChatMessage>();
         for (var attempt = 0; attempt < 50 && messages.Count < count; attempt++)
         {
             if (attempt > 0)
             {
-                await Task.Delay(100);
+                emulatorClock.Advance(TimeSpan.FromSeconds(1));
             }
 
             messages = await ListAsync(sut.GetMessagesAsync(chatId));

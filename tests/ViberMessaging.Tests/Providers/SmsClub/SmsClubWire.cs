@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using ViberMessaging.Http;
 
@@ -16,13 +15,6 @@ internal static class SmsClubWire
         return Encoding.UTF8.GetString(content.Body.Span);
     }
 
-    /// <summary>Asserts two JSON texts are the same document (order of properties aside), showing both when not.</summary>
-    public static void Equal(string expected, string actual)
-    {
-        var e = JsonNode.Parse(expected);
-        var a = JsonNode.Parse(actual);
-        Assert.True(JsonNode.DeepEquals(e, a), $"Expected {e?.ToJsonString()}{Environment.NewLine}but got  {a?.ToJsonString()}");
-    }
 
     public static T Parse<T>(string json, JsonTypeInfo<T> typeInfo) => JsonSerializer.Deserialize(json, typeInfo)!;
 }
