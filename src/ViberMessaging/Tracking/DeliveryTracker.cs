@@ -25,6 +25,7 @@ internal sealed class DeliveryTracker : BackgroundService, IDeliveryTracker
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _disposing = new();
+    private int _disposed;
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public DeliveryTracker(
@@ -189,6 +190,12 @@ internal sealed class DeliveryTracker : BackgroundService, IDeliveryTracker
 
     public override void Dispose()
     {
+        // Dependency injection disposes the one instance once per service it is registered as.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _changes.Writer.TryComplete();
         _disposing.Cancel();
         lock (_watchers)

@@ -17,7 +17,7 @@ internal sealed class InMemoryDeliveryStore : IDeliveryStore
             {
                 if (_reports.TryAdd(report.MessageId, report))
                 {
-                    return ValueTask.FromResult(new DeliveryStoreUpdate(report, Changed: true));
+                    return ValueTask.FromResult(new DeliveryStoreUpdate(report, changed: true));
                 }
 
                 continue;
@@ -26,12 +26,12 @@ internal sealed class InMemoryDeliveryStore : IDeliveryStore
             var merged = stored.Merge(report);
             if (DeliveryReportState.Same(stored, merged))
             {
-                return ValueTask.FromResult(new DeliveryStoreUpdate(stored, Changed: false));
+                return ValueTask.FromResult(new DeliveryStoreUpdate(stored, changed: false));
             }
 
             if (_reports.TryUpdate(report.MessageId, merged, stored))
             {
-                return ValueTask.FromResult(new DeliveryStoreUpdate(merged, Changed: true));
+                return ValueTask.FromResult(new DeliveryStoreUpdate(merged, changed: true));
             }
         }
     }
