@@ -26,6 +26,7 @@ internal sealed class DeliveryTracker : BackgroundService, IDeliveryTracker
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _disposing = new();
     private int _disposed;
+    private DateTimeOffset _sleepingUntil = DateTimeOffset.MaxValue;
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public DeliveryTracker(
@@ -71,10 +72,14 @@ internal sealed class DeliveryTracker : BackgroundService, IDeliveryTracker
                 {
                     var first = _options.CallbackProviders.Contains(id.Provider) ? _options.CallbackSilence : _options.FirstPollAfter;
                     _pending.Add(id, new TrackedMessage(id, now, now + first));
+                    if (now + first < _sleepingUntil)
+                    {
+                        // Only a message due before the loop's next wake-up wakes it: a burst of sends costs one pass, not one each.
+                        _sleepingUntil = now + first;
+                        _wake.TrySetResult();
+                    }
                 }
             }
-
-            _wake.TrySetResult();
         }
     }
 
@@ -154,12 +159,15 @@ internal sealed class DeliveryTracker : BackgroundService, IDeliveryTracker
     public async Task PollDueAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
+
+        // Messages due within the slack join this pass, so nearby due times share requests and passes stay few.
+        var horizon = now + Slack;
         var due = new Dictionary<string, List<TrackedMessage>>(StringComparer.OrdinalIgnoreCase);
         lock (_lock)
         {
             foreach (var message in _pending.Values.ToArray())
             {
-                if (message.Polling || message.NextPollAt > now)
+                if (message.Polling || message.NextPollAt > horizon)
                 {
                     continue;
                 }
@@ -179,14 +187,7 @@ internal sealed class DeliveryTracker : BackgroundService, IDeliveryTracker
         await Task.WhenAll(due.Select(group => PollAccountAsync(group.Key, group.Value, cancellationToken))).ConfigureAwait(false);
     }
 
-    /// <summary>When the next message is due, or <see langword="null"/> when none is followed.</summary>
-    public DateTimeOffset? NextDue()
-    {
-        lock (_lock)
-        {
-            return _pending.Count == 0 ? null : _pending.Values.Min(m => m.NextPollAt);
-        }
-    }
+    private TimeSpan Slack => TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerSecond, _options.FirstPollAfter.Ticks / 20));
 
     public override void Dispose()
     {
@@ -227,9 +228,11 @@ internal sealed class DeliveryTracker : BackgroundService, IDeliveryTracker
                 lock (_lock)
                 {
                     _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _sleepingUntil = DateTimeOffset.MinValue; // during a pass no wake is needed: the wait after it sees every message
                     wake = _wake.Task;
                 }
 
+                var failed = false;
                 try
                 {
                     await PollDueAsync(stoppingToken).ConfigureAwait(false);
@@ -237,15 +240,32 @@ internal sealed class DeliveryTracker : BackgroundService, IDeliveryTracker
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
                     DeliveryTrackerLog.PassFailed(_logger, exception);
+                    failed = true;
                 }
 
-                var next = NextDue();
-                var delay = next is { } at ? at - _time.GetUtcNow() : Timeout.InfiniteTimeSpan;
-                if (delay == Timeout.InfiniteTimeSpan || delay > TimeSpan.Zero)
+                TimeSpan delay;
+                lock (_lock)
                 {
-                    // A Track() after this pass may bring an earlier due time: it completes the wake task.
-                    await Task.WhenAny(Task.Delay(delay, _time, stoppingToken), wake).ConfigureAwait(false);
+                    var next = _pending.Count == 0 ? DateTimeOffset.MaxValue : _pending.Values.Min(m => m.NextPollAt);
+                    delay = next == DateTimeOffset.MaxValue ? Timeout.InfiniteTimeSpan : next - _time.GetUtcNow();
+                    if (failed && delay != Timeout.InfiniteTimeSpan && delay < _options.FirstPollAfter)
+                    {
+                        // A pass that failed outright (a broken store) is not retried in a tight loop.
+                        delay = _options.FirstPollAfter;
+                        next = _time.GetUtcNow() + delay;
+                    }
+                    else if (delay <= TimeSpan.Zero)
+                    {
+                        continue;
+                    }
+
+                    _sleepingUntil = next;
                 }
+
+                // A Track() bringing an earlier due time completes the wake task; the timer is released either way.
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                await Task.WhenAny(Task.Delay(delay, _time, wait.Token), wake).ConfigureAwait(false);
+                await wait.CancelAsync().ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
