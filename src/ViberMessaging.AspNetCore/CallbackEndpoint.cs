@@ -1,0 +1,166 @@
+using System.Buffers;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ViberMessaging.DecisionTelecom;
+
+namespace ViberMessaging.AspNetCore;
+
+/// <summary>
+/// One callback request: find the account and check the secret (404), the content type (415) and the size (413),
+/// read the body, parse it with the provider's parser (400 when malformed), hand it off (the tracker's merge, the
+/// reply queue) and answer 200 with an empty body. No exception escapes for anything the gateway sends.
+/// </summary>
+internal sealed class CallbackEndpoint(
+    IServiceProvider services,
+    ViberCallbackPaths paths,
+    IOptions<ViberCallbackOptions> options,
+    IDeliveryTracker tracker,
+    ReplyDispatcher replies,
+    ILogger<CallbackEndpoint> logger)
+{
+    public const string UnknownAccount = "(unknown)";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var account = context.Request.RouteValues["account"] as string ?? string.Empty;
+        var secret = context.Request.RouteValues["secret"] as string ?? string.Empty;
+        if (account.Length == 0 || services.GetKeyedService<ViberProviderOptions>(account) is not DecisionTelecomOptions || !paths.IsValid(account, secret))
+        {
+            await NotFoundAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (!IsJson(context.Request.ContentType))
+        {
+            Refuse(context, account, StatusCodes.Status415UnsupportedMediaType, CallbackOutcome.UnsupportedMediaType, "content type is not application/json");
+            return;
+        }
+
+        var limit = options.Value.MaxBodyBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            Refuse(context, account, StatusCodes.Status413PayloadTooLarge, CallbackOutcome.TooLarge, "body over MaxBodyBytes");
+            return;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit;
+        }
+
+        var body = await ReadAsync(context.Request, limit, context.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            Refuse(context, account, StatusCodes.Status413PayloadTooLarge, CallbackOutcome.TooLarge, "body over MaxBodyBytes");
+            return;
+        }
+
+        string outcome;
+        try
+        {
+            outcome = await HandOffAsync(account, body, context).ConfigureAwait(false);
+        }
+        catch (ViberMessagingException exception) when (exception.ErrorCode == ViberErrorCode.MalformedResponse)
+        {
+            CallbackLog.Malformed(logger, account, exception.Message);
+            CallbackInstruments.Record(account, CallbackOutcome.Malformed);
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        CallbackInstruments.Record(account, outcome);
+        context.Response.StatusCode = outcome == "queue_full" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+    }
+
+    /// <summary>Anything that is not a known account's secret path: 404, counted, nothing read.</summary>
+    public Task NotFoundAsync(HttpContext context)
+    {
+        CallbackLog.NotFound(logger);
+        CallbackInstruments.Record(UnknownAccount, CallbackOutcome.NotFound);
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
+
+    private async Task<string> HandOffAsync(string account, byte[] body, HttpContext context)
+    {
+        if (DecisionTelecomCallbacks.IsReply(body))
+        {
+            var reply = DecisionTelecomCallbacks.ParseReply(body, account);
+            if (!replies.TryQueue(reply))
+            {
+                CallbackLog.ReplyQueueFull(logger, account);
+                return "queue_full";
+            }
+
+            return CallbackOutcome.Reply;
+        }
+
+        var report = DecisionTelecomCallbacks.ParseStatus(body, account);
+        return await tracker.ReportAsync(report, context.RequestAborted).ConfigureAwait(false) ? CallbackOutcome.Accepted : CallbackOutcome.Duplicate;
+    }
+
+    private void Refuse(HttpContext context, string account, int status, string outcome, string reason)
+    {
+        CallbackLog.Refused(logger, account, status, reason);
+        CallbackInstruments.Record(account, outcome);
+        context.Response.StatusCode = status;
+    }
+
+    private static bool IsJson(string? contentType)
+        => contentType is not null
+        && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+            || (contentType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && contentType.Split(';')[0].EndsWith("+json", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>The body, or <see langword="null"/> when it is longer than <paramref name="limit"/> (read no further than one byte past it).</summary>
+    private static async Task<byte[]?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(limit + 1, 16 * 1024));
+        try
+        {
+            var length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (length > limit)
+                    {
+                        return null;
+                    }
+
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, limit + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                int read;
+                try
+                {
+                    read = await request.Body.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, limit + 1) - length), cancellationToken).ConfigureAwait(false);
+                }
+                catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+                {
+                    return null;
+                }
+
+                if (read == 0)
+                {
+                    return length > limit ? null : buffer.AsSpan(0, length).ToArray();
+                }
+
+                length += read;
+                if (length > limit)
+                {
+                    return null;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

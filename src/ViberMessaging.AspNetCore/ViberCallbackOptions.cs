@@ -1,0 +1,21 @@
+namespace ViberMessaging.AspNetCore;
+
+/// <summary>How the callback endpoints of <c>MapViberCallbacks</c> accept requests.</summary>
+public sealed class ViberCallbackOptions
+{
+    /// <summary>
+    /// The secret each account's callback path is derived from (at least 16 characters; keep it in user secrets or a
+    /// vault). The gateways do not sign callbacks, so the unguessable path segment is what tells a real callback from
+    /// a forged one; change the secret to revoke every URL at once.
+    /// </summary>
+    /// <value>None: required.</value>
+    public string? Secret { get; set; }
+
+    /// <summary>The largest callback body accepted, in bytes; larger ones get 413 before they are read.</summary>
+    /// <value>65 536 (64 KiB).</value>
+    public int MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>The name of an ASP.NET Core rate limiting policy (<c>AddRateLimiter</c>) to apply to the endpoints, or <see langword="null"/> for none.</summary>
+    /// <value><see langword="null"/>.</value>
+    public string? RateLimitingPolicy { get; set; }
+}

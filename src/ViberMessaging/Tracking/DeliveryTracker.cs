@@ -1,0 +1,462 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ViberMessaging.Tracking;
+
+/// <summary>
+/// The <see cref="IDeliveryTracker"/>: a table of messages not yet final, each with the time it is next due, polled in
+/// passes (per account: due ids in requests of the provider's size, one request at a time, within the polling
+/// budget while sends wait), plus a dispatcher that hands every change to the watchers and the handlers.
+/// </summary>
+internal sealed class DeliveryTracker : BackgroundService, IDeliveryTracker
+{
+    private readonly object _lock = new();
+    private readonly Dictionary<MessageId, TrackedMessage> _pending = [];
+    private readonly Dictionary<string, TrackedAccount?> _accounts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Channel<DeliveryReport>> _watchers = [];
+    private readonly Channel<DeliveryReport> _changes = Channel.CreateUnbounded<DeliveryReport>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IDeliveryStore _store;
+    private readonly IReadOnlyList<IDeliveryReportHandler> _handlers;
+    private readonly DeliveryTrackerOptions _options;
+    private readonly Func<string, TrackedAccount?> _resolve;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _disposing = new();
+    private int _disposed;
+    private DateTimeOffset _sleepingUntil = DateTimeOffset.MaxValue;
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public DeliveryTracker(
+        IDeliveryStore store,
+        IEnumerable<IDeliveryReportHandler> handlers,
+        IOptions<DeliveryTrackerOptions> options,
+        Func<string, TrackedAccount?> resolve,
+        TimeProvider time,
+        ILogger logger)
+    {
+        _store = store;
+        _handlers = handlers.ToArray();
+        _options = options.Value;
+        _resolve = resolve;
+        _time = time;
+        _logger = logger;
+
+        // Changes reach watchers and handlers whether or not the polling service runs (callbacks alone feed it too).
+        _ = Task.Run(() => DispatchAsync(_disposing.Token));
+    }
+
+    /// <summary>How many messages are followed and not yet final.</summary>
+    public int PendingCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _pending.Count;
+            }
+        }
+    }
+
+    public void Track(SendResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var now = _time.GetUtcNow();
+        lock (_lock)
+        {
+            foreach (var id in result.MessageIds)
+            {
+                if (!_pending.ContainsKey(id))
+                {
+                    var first = _options.CallbackProviders.Contains(id.Provider) ? _options.CallbackSilence : _options.FirstPollAfter;
+                    _pending.Add(id, new TrackedMessage(id, now, now + first));
+                    if (now + first < _sleepingUntil)
+                    {
+                        // Only a message due before the loop's next wake-up wakes it: a burst of sends costs one pass, not one each.
+                        _sleepingUntil = now + first;
+                        _wake.TrySetResult();
+                    }
+                }
+            }
+        }
+    }
+
+    public async ValueTask<bool> ReportAsync(DeliveryReport report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var update = await _store.MergeAsync(report, cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        lock (_lock)
+        {
+            if (_pending.TryGetValue(report.MessageId, out var message))
+            {
+                if (update.Report.IsFinal)
+                {
+                    _pending.Remove(report.MessageId);
+                }
+                else if (message.NextPollAt < now + _options.CallbackSilence)
+                {
+                    // The provider pushes this message's statuses: a poll is only the fallback for a lost callback.
+                    message.NextPollAt = now + _options.CallbackSilence;
+                }
+            }
+        }
+
+        if (update.Changed)
+        {
+            _changes.Writer.TryWrite(update.Report);
+        }
+
+        return update.Changed;
+    }
+
+    public async ValueTask<DeliveryReport?> GetAsync(MessageId messageId, CancellationToken cancellationToken = default)
+    {
+        if (await _store.GetAsync(messageId, cancellationToken).ConfigureAwait(false) is { } stored)
+        {
+            return stored;
+        }
+
+        lock (_lock)
+        {
+            return _pending.ContainsKey(messageId) ? new DeliveryReport(messageId, DeliveryStatus.Pending) : null;
+        }
+    }
+
+    public async IAsyncEnumerable<DeliveryReport> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var channel = Channel.CreateUnbounded<DeliveryReport>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        lock (_watchers)
+        {
+            _watchers.Add(channel);
+        }
+
+        try
+        {
+            while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (channel.Reader.TryRead(out var report))
+                {
+                    yield return report;
+                }
+            }
+        }
+        finally
+        {
+            lock (_watchers)
+            {
+                _watchers.Remove(channel);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One polling pass: every message due by now, per account in requests of the provider's size. Returns when all of
+    /// them are polled (or rescheduled after a failure). The hosted loop calls it; tests call it on a fake clock.
+    /// </summary>
+    public async Task PollDueAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+
+        // Messages due within the slack join this pass, so nearby due times share requests and passes stay few.
+        var horizon = now + Slack;
+        var due = new Dictionary<string, List<TrackedMessage>>(StringComparer.OrdinalIgnoreCase);
+        lock (_lock)
+        {
+            foreach (var message in _pending.Values.ToArray())
+            {
+                if (message.Polling || message.NextPollAt > horizon)
+                {
+                    continue;
+                }
+
+                if (now - message.TrackedAt >= _options.MaxAge)
+                {
+                    _pending.Remove(message.Id);
+                    DeliveryTrackerLog.GaveUp(_logger, message.Id, _options.MaxAge.TotalHours);
+                    continue;
+                }
+
+                message.Polling = true;
+                (due.TryGetValue(message.Id.Provider, out var list) ? list : due[message.Id.Provider] = []).Add(message);
+            }
+        }
+
+        await Task.WhenAll(due.Select(group => PollAccountAsync(group.Key, group.Value, cancellationToken))).ConfigureAwait(false);
+    }
+
+    private TimeSpan Slack => TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerSecond, _options.FirstPollAfter.Ticks / 20));
+
+    public override void Dispose()
+    {
+        // Dependency injection disposes the one instance once per service it is registered as.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _changes.Writer.TryComplete();
+        _disposing.Cancel();
+        lock (_watchers)
+        {
+            _watchers.ForEach(w => w.Writer.TryComplete());
+        }
+
+        _disposing.Dispose();
+        lock (_accounts)
+        {
+            foreach (var account in _accounts.Values)
+            {
+                account?.Dispose();
+            }
+
+            _accounts.Clear();
+        }
+
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                Task wake;
+                lock (_lock)
+                {
+                    _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _sleepingUntil = DateTimeOffset.MinValue; // during a pass no wake is needed: the wait after it sees every message
+                    wake = _wake.Task;
+                }
+
+                var failed = false;
+                try
+                {
+                    await PollDueAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    DeliveryTrackerLog.PassFailed(_logger, exception);
+                    failed = true;
+                }
+
+                TimeSpan delay;
+                lock (_lock)
+                {
+                    var next = _pending.Count == 0 ? DateTimeOffset.MaxValue : _pending.Values.Min(m => m.NextPollAt);
+                    delay = next == DateTimeOffset.MaxValue ? Timeout.InfiniteTimeSpan : next - _time.GetUtcNow();
+                    if (failed && delay != Timeout.InfiniteTimeSpan && delay < _options.FirstPollAfter)
+                    {
+                        // A pass that failed outright (a broken store) is not retried in a tight loop.
+                        delay = _options.FirstPollAfter;
+                        next = _time.GetUtcNow() + delay;
+                    }
+                    else if (delay <= TimeSpan.Zero)
+                    {
+                        continue;
+                    }
+
+                    _sleepingUntil = next;
+                }
+
+                // A Track() bringing an earlier due time completes the wake task; the timer is released either way.
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                await Task.WhenAny(Task.Delay(delay, _time, wait.Token), wake).ConfigureAwait(false);
+                await wait.CancelAsync().ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task PollAccountAsync(string provider, List<TrackedMessage> messages, CancellationToken cancellationToken)
+    {
+        var account = Account(provider);
+        if (account is null)
+        {
+            lock (_lock)
+            {
+                messages.ForEach(m => _pending.Remove(m.Id));
+            }
+
+            DeliveryTrackerLog.UnknownAccount(_logger, provider, messages.Count);
+            return;
+        }
+
+        messages.Sort(static (a, b) => a.NextPollAt.CompareTo(b.NextPollAt));
+        try
+        {
+            foreach (var batch in messages.Chunk(account.MaxIdsPerRequest))
+            {
+                await PollBatchAsync(account, batch, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // A pass cut short (stopping, a failing store) leaves its unpolled messages due for the next pass.
+            lock (_lock)
+            {
+                messages.ForEach(m => m.Polling = false);
+            }
+        }
+    }
+
+    private async Task PollBatchAsync(TrackedAccount account, TrackedMessage[] batch, CancellationToken cancellationToken)
+    {
+        var ask = await NotYetFinalAsync(batch, cancellationToken).ConfigureAwait(false);
+        if (ask.Count == 0)
+        {
+            return;
+        }
+
+        IReadOnlyList<DeliveryReport> reports;
+        try
+        {
+            await WaitForPollingTurnAsync(account, cancellationToken).ConfigureAwait(false);
+            reports = await account.Query.GetStatusesAsync(ask.Select(m => m.Id), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ViberValidationException exception)
+        {
+            // An id this account cannot read never will be: polling it again would only fail again.
+            DeliveryTrackerLog.Unreadable(_logger, account.Name, ask.Count, exception.Message);
+            Reschedule(ask, ask.Select(m => m.Id).ToHashSet());
+            return;
+        }
+        catch (ViberMessagingException exception)
+        {
+            DeliveryTrackerLog.PollFailed(_logger, account.Name, ask.Count, exception.ErrorCode);
+            Reschedule(ask, final: null);
+            return;
+        }
+
+        var byId = reports.Where(r => r.Error is null).GroupBy(r => r.MessageId).ToDictionary(g => g.Key, g => g.Aggregate((a, b) => a.Merge(b)));
+        var final = new HashSet<MessageId>();
+        foreach (var message in ask)
+        {
+            if (byId.TryGetValue(message.Id, out var report))
+            {
+                var update = await _store.MergeAsync(report, cancellationToken).ConfigureAwait(false);
+                if (update.Changed)
+                {
+                    _changes.Writer.TryWrite(update.Report);
+                }
+
+                if (update.Report.IsFinal)
+                {
+                    final.Add(message.Id);
+                }
+            }
+        }
+
+        Reschedule(ask, final);
+    }
+
+    /// <summary>The messages of a batch the store does not already know as final (a callback may have settled them).</summary>
+    private async Task<List<TrackedMessage>> NotYetFinalAsync(TrackedMessage[] batch, CancellationToken cancellationToken)
+    {
+        var ask = new List<TrackedMessage>(batch.Length);
+        var settled = new HashSet<MessageId>();
+        foreach (var message in batch)
+        {
+            if (await _store.GetAsync(message.Id, cancellationToken).ConfigureAwait(false) is { IsFinal: true })
+            {
+                settled.Add(message.Id);
+            }
+            else
+            {
+                ask.Add(message);
+            }
+        }
+
+        if (settled.Count > 0)
+        {
+            Reschedule(batch.Where(m => settled.Contains(m.Id)), settled);
+        }
+
+        return ask;
+    }
+
+    /// <summary>
+    /// While sends wait for the account's permits, a poll first takes a permit of the polling budget (at most the
+    /// configured share of the account's rate); when nothing waits, it goes straight to the gate and uses idle capacity.
+    /// Polls of one account go one request at a time, so at most one poll is ever ahead of a send in the gate's queue.
+    /// </summary>
+    private static async ValueTask WaitForPollingTurnAsync(TrackedAccount account, CancellationToken cancellationToken)
+    {
+        if (account.Gate is null || account.Gate.GetStatistics() is { CurrentQueuedCount: 0 })
+        {
+            return;
+        }
+
+        using var lease = await account.PollingBudget.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Drops the final messages and schedules the others: a quarter of their age from now, within the configured bounds.</summary>
+    private void Reschedule(IEnumerable<TrackedMessage> messages, IReadOnlySet<MessageId>? final)
+    {
+        var now = _time.GetUtcNow();
+        lock (_lock)
+        {
+            foreach (var message in messages)
+            {
+                message.Polling = false;
+                if (final is not null && final.Contains(message.Id))
+                {
+                    _pending.Remove(message.Id);
+                    continue;
+                }
+
+                var interval = TimeSpan.FromTicks((now - message.TrackedAt).Ticks / 4);
+                interval = interval < _options.FirstPollAfter ? _options.FirstPollAfter : interval > _options.MaxPollInterval ? _options.MaxPollInterval : interval;
+                if (message.NextPollAt < now + interval)
+                {
+                    message.NextPollAt = now + interval;
+                }
+            }
+        }
+    }
+
+    private TrackedAccount? Account(string provider)
+    {
+        lock (_accounts)
+        {
+            if (!_accounts.TryGetValue(provider, out var account))
+            {
+                account = _resolve(provider);
+                _accounts[provider] = account;
+            }
+
+            return account;
+        }
+    }
+
+    private async Task DispatchAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var report in _changes.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            lock (_watchers)
+            {
+                foreach (var watcher in _watchers)
+                {
+                    watcher.Writer.TryWrite(report);
+                }
+            }
+
+            foreach (var handler in _handlers)
+            {
+                try
+                {
+                    await handler.OnReportAsync(report, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    DeliveryTrackerLog.HandlerFailed(_logger, exception, report.MessageId);
+                }
+            }
+        }
+    }
+}

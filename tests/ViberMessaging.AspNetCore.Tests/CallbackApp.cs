@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace ViberMessaging.AspNetCore.Tests;
+
+/// <summary>An application with a DecisionTelecom account and <c>MapViberCallbacks("/viber")</c>, on TestServer or on Kestrel on loopback.</summary>
+internal sealed class CallbackApp : IAsyncDisposable
+{
+    public const string Secret = "test-secret-0123456789abcdef";
+
+    private CallbackApp(WebApplication app, FakeLogCollector logs)
+    {
+        App = app;
+        Logs = logs;
+    }
+
+    public WebApplication App { get; }
+
+    public FakeLogCollector Logs { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public IDeliveryTracker Tracker => Services.GetRequiredService<IDeliveryTracker>();
+
+    public ViberCallbackPaths Paths => Services.GetRequiredService<ViberCallbackPaths>();
+
+    public static async Task<CallbackApp> StartAsync(bool kestrel = false, Action<IViberMessagingBuilder>? register = null, Action<IServiceCollection>? services = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        if (kestrel)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
+        builder.Logging.ClearProviders().AddFakeLogging().SetMinimumLevel(LogLevel.Debug);
+        var viber = builder.Services.AddViberMessaging();
+        if (register is null)
+        {
+            viber.AddDecisionTelecom(o => o.ApiKey = "a-key");
+        }
+        else
+        {
+            register(viber);
+        }
+
+        viber.AddViberCallbacks(o =>
+        {
+            o.Secret = Secret;
+            o.MaxBodyBytes = 4096;
+        });
+        services?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapViberCallbacks("/viber");
+        await app.StartAsync();
+        return new CallbackApp(app, app.Services.GetFakeLogCollector());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
