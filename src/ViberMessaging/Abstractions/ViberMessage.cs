@@ -74,4 +74,22 @@ public sealed class ViberMessage
     /// <summary>Your own reference for the message (an order number, a campaign name), passed where the provider has a comment or name field.</summary>
     /// <value><see langword="null"/> by default.</value>
     public string? ClientReference { get; init; }
+
+    /// <summary>The same message to other recipients (a router sends each route's part of the list).</summary>
+    internal ViberMessage WithRecipients(IReadOnlyList<PhoneNumber> recipients) => new()
+    {
+        Sender = Sender,
+        Recipients = recipients,
+        Text = Text,
+        ImageUrl = ImageUrl,
+        Button = Button,
+        TimeToLive = TimeToLive,
+        SmsFallback = SmsFallback,
+        Kind = Kind,
+        Schedule = Schedule,
+        TwoWay = TwoWay,
+        Priority = Priority,
+        CallbackUrl = CallbackUrl,
+        ClientReference = ClientReference,
+    };
 }
