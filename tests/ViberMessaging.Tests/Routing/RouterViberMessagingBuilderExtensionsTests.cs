@@ -45,7 +45,7 @@ public sealed class RouterViberMessagingBuilderExtensionsTests
             ["ViberMessaging:Routers:Main:Routes:380"] = "SmsClb",
             ["ViberMessaging:Routers:Main:Routes:38O"] = "SmsClub",
             ["ViberMessaging:Routers:Main:FailOverTo:0"] = "Viber",
-            ["ViberMessaging:Routers:Main:Fallback"] = "Devino",
+            ["ViberMessaging:Routers:Main:Otherwize"] = "Devino",
             ["ViberMessaging:Routers:Backup:Otherwise"] = "Devino",
         });
 
@@ -55,7 +55,7 @@ public sealed class RouterViberMessagingBuilderExtensionsTests
             [
                 "ViberMessaging:Routers:Backup configures a router that is not registered (registered: Main); add it with AddRouter(\"Backup\").",
                 "ViberMessaging:Routers:Main:FailOverTo:0 is 'Viber', but no provider with that name is registered (registered: SmsClub, Devino, DecisionTelecom).",
-                "ViberMessaging:Routers:Main:Fallback is not a known setting; did you mean FailOverTo?",
+                "ViberMessaging:Routers:Main:Otherwize is not a known setting; did you mean Otherwise?",
                 "ViberMessaging:Routers:Main:Routes:380 is 'SmsClb', but no provider with that name is registered (registered: SmsClub, Devino, DecisionTelecom); did you mean SmsClub?",
                 "ViberMessaging:Routers:Main:Routes:38O is not a prefix: 1 to 15 digits of the international number, such as 380 or 7.",
             ],
