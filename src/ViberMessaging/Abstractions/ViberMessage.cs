@@ -75,12 +75,12 @@ public sealed class ViberMessage
     /// <value><see langword="null"/> by default.</value>
     public string? ClientReference { get; init; }
 
-    /// <summary>The same message to other recipients (a router sends each route's part of the list).</summary>
-    internal ViberMessage WithRecipients(IReadOnlyList<PhoneNumber> recipients) => new()
+    /// <summary>The same message to other recipients (a router sends each route's part of the list), with another text if given (a campaign's rendered template).</summary>
+    internal ViberMessage WithRecipients(IReadOnlyList<PhoneNumber> recipients, string? text = null) => new()
     {
         Sender = Sender,
         Recipients = recipients,
-        Text = Text,
+        Text = text ?? Text,
         ImageUrl = ImageUrl,
         Button = Button,
         TimeToLive = TimeToLive,
