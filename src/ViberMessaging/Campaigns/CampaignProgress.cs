@@ -1,7 +1,7 @@
 namespace ViberMessaging.Campaigns;
 
 /// <summary>A campaign's counts so far, reported after each send (and once at the end as <see cref="CampaignSummary"/>).</summary>
-public sealed record CampaignProgress
+public sealed class CampaignProgress
 {
     /// <summary>Recipients sent in this run (each counted once, whatever its outcome).</summary>
     public long Sent { get; init; }
@@ -29,4 +29,9 @@ public sealed record CampaignProgress
 
     /// <summary>The time left at the current rate, when <see cref="CampaignDefinition.ExpectedRecipients"/> is set.</summary>
     public TimeSpan? EstimatedRemaining { get; init; }
+
+    /// <summary>Returns the counts in one line.</summary>
+    /// <returns>A summary.</returns>
+    public override string ToString()
+        => $"{Sent} sent, {Accepted} accepted, {Rejected} rejected, {NotSent?.Values.Sum() ?? 0} not sent, {Unknown} unknown, {AlreadyDone} already done";
 }

@@ -1,7 +1,7 @@
 namespace ViberMessaging.Campaigns;
 
 /// <summary>How a campaign run ended: its final counts, and whether it was cancelled before the input's end.</summary>
-public sealed record CampaignSummary
+public sealed class CampaignSummary
 {
     /// <summary>The campaign's id.</summary>
     public required string CampaignId { get; init; }
@@ -15,5 +15,5 @@ public sealed record CampaignSummary
     /// <summary>Returns the counts in one line.</summary>
     /// <returns>A summary.</returns>
     public override string ToString()
-        => $"{CampaignId}: {Progress.Sent} sent, {Progress.Accepted} accepted, {Progress.Rejected} rejected, {Progress.NotSent.Values.Sum()} not sent, {Progress.Unknown} unknown, {Progress.AlreadyDone} already done{(Cancelled ? " (cancelled)" : string.Empty)}";
+        => $"{CampaignId}: {Progress}{(Cancelled ? " (cancelled)" : string.Empty)}";
 }
