@@ -24,6 +24,13 @@ public sealed class RecipientResult
     /// <summary>The failure of the request that carried this recipient, when <see cref="Status"/> is <see cref="RecipientStatus.Failed"/>.</summary>
     public ViberMessagingException? Error { get; init; }
 
+    /// <summary>
+    /// The providers a router (<c>AddRouter</c>) went through for this recipient, in order: those it skipped, those it
+    /// failed over from, and the one it ended at. Empty when the message was sent through a provider directly.
+    /// </summary>
+    /// <value>Empty by default.</value>
+    public IReadOnlyList<RouteAttempt> Route { get; init; } = [];
+
     /// <summary>Returns the recipient, the status and the id or reason.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() => Status switch

@@ -74,4 +74,22 @@ public sealed class ViberMessage
     /// <summary>Your own reference for the message (an order number, a campaign name), passed where the provider has a comment or name field.</summary>
     /// <value><see langword="null"/> by default.</value>
     public string? ClientReference { get; init; }
+
+    /// <summary>The same message to other recipients (a router sends each route's part of the list), with another text if given (a campaign's rendered template).</summary>
+    internal ViberMessage WithRecipients(IReadOnlyList<PhoneNumber> recipients, string? text = null) => new()
+    {
+        Sender = Sender,
+        Recipients = recipients,
+        Text = text ?? Text,
+        ImageUrl = ImageUrl,
+        Button = Button,
+        TimeToLive = TimeToLive,
+        SmsFallback = SmsFallback,
+        Kind = Kind,
+        Schedule = Schedule,
+        TwoWay = TwoWay,
+        Priority = Priority,
+        CallbackUrl = CallbackUrl,
+        ClientReference = ClientReference,
+    };
 }

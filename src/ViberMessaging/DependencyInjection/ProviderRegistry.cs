@@ -33,27 +33,47 @@ internal sealed record ProviderEntry(
     }
 }
 
+/// <summary>A router registered with <c>AddRouter</c>: its name and how to list every problem of its options.</summary>
+/// <param name="Name">The router's name.</param>
+/// <param name="Problems">Every problem of its options, by configuration path (empty when they are valid).</param>
+internal sealed record RouterEntry(string Name, Func<IServiceProvider, IReadOnlyList<string>> Problems);
+
 /// <summary>The provider registrations of one service collection, in registration order, and the section they came from.</summary>
 internal sealed class ProviderRegistry
 {
     private readonly List<ProviderEntry> _providers = [];
+    private readonly List<RouterEntry> _routers = [];
 
     public IReadOnlyList<string> Names => _providers.Select(p => p.Name).ToArray();
 
     public IReadOnlyList<ProviderEntry> Providers => _providers;
+
+    public IReadOnlyList<RouterEntry> Routers => _routers;
 
     /// <summary>The <c>ViberMessaging</c> section of <c>AddViberMessaging(configuration)</c>, when it was used.</summary>
     public IConfigurationSection? Section { get; set; }
 
     public void Add(ProviderEntry provider)
     {
-        if (_providers.Any(p => string.Equals(p.Name, provider.Name, StringComparison.OrdinalIgnoreCase)))
+        if (_providers.Any(p => string.Equals(p.Name, provider.Name, StringComparison.OrdinalIgnoreCase)) || FindRouter(provider.Name) is not null)
         {
             throw new InvalidOperationException($"A provider named '{provider.Name}' is already registered. Give the second account its own name, for example AddSmsClub(\"{provider.Name}Marketing\", …).");
         }
 
         _providers.Add(provider);
     }
+
+    public void AddRouter(RouterEntry router)
+    {
+        if (Find(router.Name) is not null || FindRouter(router.Name) is not null)
+        {
+            throw new InvalidOperationException($"A provider or router named '{router.Name}' is already registered; give the router its own name.");
+        }
+
+        _routers.Add(router);
+    }
+
+    public RouterEntry? FindRouter(string? name) => _routers.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
 
     public ProviderEntry? Find(string? name) => _providers.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ViberMessaging.Providers;
+using ViberMessaging.Routing;
 
 namespace ViberMessaging.DependencyInjection;
 
@@ -22,7 +23,7 @@ internal sealed class StartupValidator(IServiceProvider services, ProviderRegist
         var problems = new List<string>();
         if (registry.Section is { } section)
         {
-            var known = registry.Names.Append(nameof(ViberMessagingOptions.DefaultProvider)).ToArray();
+            var known = registry.Names.Append(nameof(ViberMessagingOptions.DefaultProvider)).Append(RouterConfiguration.SectionName).ToArray();
             foreach (var child in section.GetChildren())
             {
                 // A section for one of the SDK's providers that this app does not register is another app's (or
@@ -30,6 +31,15 @@ internal sealed class StartupValidator(IServiceProvider services, ProviderRegist
                 if (!known.Contains(child.Key, StringComparer.OrdinalIgnoreCase) && ProviderManifest.Find(child.Key) is null)
                 {
                     problems.Add(ConfigurationSchema.Unknown(child.Path, child.Key, known));
+                }
+            }
+
+            var routers = registry.Routers.Select(r => r.Name).ToArray();
+            foreach (var child in section.GetSection(RouterConfiguration.SectionName).GetChildren())
+            {
+                if (registry.FindRouter(child.Key) is null)
+                {
+                    problems.Add($"{child.Path} configures a router that is not registered (registered: {(routers.Length > 0 ? string.Join(", ", routers) : "none")}){(ConfigurationSchema.DidYouMean(child.Key, routers) is { Length: > 0 } hint ? hint : "; add it with AddRouter(\"" + child.Key + "\").")}");
                 }
             }
         }
@@ -42,6 +52,11 @@ internal sealed class StartupValidator(IServiceProvider services, ProviderRegist
         foreach (var provider in registry.Providers)
         {
             problems.AddRange(provider.Problems(services));
+        }
+
+        foreach (var router in registry.Routers)
+        {
+            problems.AddRange(router.Problems(services));
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

@@ -1,7 +1,9 @@
+using ViberMessaging.Internal;
+
 namespace ViberMessaging.Telemetry;
 
 /// <summary>An account's <see cref="IViberSender"/> with every send traced, measured and, when it fails, logged.</summary>
-internal sealed class ObservedViberSender(IViberSender inner, OperationObserver observer, ObservedServices services) : IViberSender
+internal sealed class ObservedViberSender(IViberSender inner, OperationObserver observer, ObservedServices services) : IViberSender, IViberMessageCheck
 {
     public string ProviderName => inner.ProviderName;
 
@@ -9,6 +11,9 @@ internal sealed class ObservedViberSender(IViberSender inner, OperationObserver 
 
     public Task<SendResult> SendAsync(ViberMessage message, CancellationToken cancellationToken = default)
         => observer.RunAsync(ViberOperation.Send, (inner, message), static (s, ct) => s.inner.SendAsync(s.message, ct), cancellationToken, ViberMessagingInstruments.RecipientsTag, message?.Recipients?.Count ?? 0);
+
+    /// <summary>The provider's own pre-send check; a sender without one accepts everything here and validates when it sends.</summary>
+    public void Check(ViberMessage message) => (inner as IViberMessageCheck)?.Check(message);
 
     public object? GetService(Type serviceType, object? serviceKey = null) => services.GetService(serviceType, serviceKey);
 }

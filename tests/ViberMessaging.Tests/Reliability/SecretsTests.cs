@@ -294,6 +294,7 @@ public sealed class SecretsTests
             nameof(ViberMessagingException) => new ViberMessagingException(ViberErrorCode.Unknown, "m"),
             nameof(SmsByImageFile) => new SmsByImageFile("a.jpg", new byte[] { 1 }),
             nameof(SendResult) => new SendResult("SmsClub", []),
+            nameof(ViberMessaging.Routing.ViberRouterBuilder) => Activator.CreateInstance(type, BindingFlags.NonPublic | BindingFlags.Instance, null, [new ViberMessaging.Routing.ViberRouterOptions()], null),
             nameof(TwoWayOptions) => TwoWayOptions.ReplyIn("2766"),
             nameof(DeliveryReport) => new DeliveryReport(new MessageId("SmsClub", "1"), DeliveryStatus.Sent),
             nameof(ViberMessaging.Pacing.PacingGateContext) => new ViberMessaging.Pacing.PacingGateContext("SmsClub", "0123abcd", new PacingOptions(), TimeSpan.FromSeconds(30), TimeProvider.System, _ => throw new NotSupportedException()),

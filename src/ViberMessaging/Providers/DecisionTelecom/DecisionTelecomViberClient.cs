@@ -10,7 +10,7 @@ namespace ViberMessaging.DecisionTelecom;
 /// and one id per status query, so both fan out into paced requests with bounded concurrency; every recipient and
 /// every id gets its own outcome. Thread-safe.
 /// </summary>
-internal sealed class DecisionTelecomViberClient(ProviderContext<DecisionTelecomOptions> context) : IViberSender, IStatusQuery
+internal sealed class DecisionTelecomViberClient(ProviderContext<DecisionTelecomOptions> context) : IViberSender, IStatusQuery, IViberMessageCheck
 {
     private static readonly DecisionTelecomJsonContext Json = DecisionTelecomJsonContext.Default;
 
@@ -21,9 +21,11 @@ internal sealed class DecisionTelecomViberClient(ProviderContext<DecisionTelecom
 
     public ProviderCapabilities Capabilities => DecisionTelecomMessageValidator.CapabilitiesFor(context.Options);
 
+    public void Check(ViberMessage message) => DecisionTelecomMessageValidator.Validate(message, Capabilities, ProviderName);
+
     public async Task<SendResult> SendAsync(ViberMessage message, CancellationToken cancellationToken = default)
     {
-        DecisionTelecomMessageValidator.Validate(message, Capabilities, ProviderName);
+        Check(message);
         return await SendBatching.SendAsync(
             ProviderName, message.Recipients, chunkSize: 1, context.Options.MaxConcurrentRequests,
             (chunk, token) => SendOneAsync(message, chunk.Span[0], token), context.Logger, cancellationToken).ConfigureAwait(false);

@@ -12,7 +12,7 @@ namespace ViberMessaging.Devino;
 /// <c>POST /send</c> (≤ 100 messages per request, <c>commonData</c> for several recipients) and <c>POST /status</c>
 /// (≤ 100 ids per request). Orchestration only: validate → map → send → map back. Thread-safe.
 /// </summary>
-internal sealed class DevinoViberClient : IViberSender, IStatusQuery
+internal sealed class DevinoViberClient : IViberSender, IStatusQuery, IViberMessageCheck
 {
     private static readonly DevinoJsonContext Json = DevinoJsonContext.Default;
     private readonly ProviderContext<DevinoOptions> _context;
@@ -28,9 +28,11 @@ internal sealed class DevinoViberClient : IViberSender, IStatusQuery
 
     public ProviderCapabilities Capabilities { get; }
 
+    public void Check(ViberMessage message) => DevinoMessageValidator.Validate(message, Capabilities, ProviderName);
+
     public async Task<SendResult> SendAsync(ViberMessage message, CancellationToken cancellationToken = default)
     {
-        DevinoMessageValidator.Validate(message, Capabilities, ProviderName);
+        Check(message);
         return await SendBatching.SendAsync(
             ProviderName,
             message.Recipients,

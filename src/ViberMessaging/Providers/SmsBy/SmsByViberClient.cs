@@ -19,7 +19,7 @@ namespace ViberMessaging.SmsBy;
 /// message per recipient. Statuses route by the id's kind (<see cref="SmsByIds"/>); a status word the SDK does not
 /// know is logged once.
 /// </remarks>
-internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats, ISmsByClient
+internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats, ISmsByClient, IViberMessageCheck
 {
     private readonly ProviderContext<SmsByOptions> _context;
     private readonly UnknownStatusWords _unknownWords;
@@ -44,6 +44,8 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
     private TimeSpan Offset => Options.ProviderUtcOffset;
 
     private ScheduleClock Clock => ScheduleClock.For(_context.TimeProvider, Options);
+
+    public void Check(ViberMessage message) => SmsByMessageValidator.Validate(message, Capabilities, Options, ProviderName, clock: Clock);
 
     public async Task<SendResult> SendAsync(ViberMessage message, CancellationToken cancellationToken = default)
     {

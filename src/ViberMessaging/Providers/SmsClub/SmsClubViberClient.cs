@@ -11,7 +11,7 @@ namespace ViberMessaging.SmsClub;
 /// SMS Club's Viber API behind the neutral interfaces: sends (Viber, Viber + SMS, image + button, scheduling, two-way),
 /// statuses, chats, the balance and the sender names. Orchestration only: validate → map → send → map back.
 /// </summary>
-internal sealed class SmsClubViberClient : IViberSender, IStatusQuery, IViberChats, IBalanceQuery, ISmsClubAccount
+internal sealed class SmsClubViberClient : IViberSender, IStatusQuery, IViberChats, IBalanceQuery, ISmsClubAccount, IViberMessageCheck
 {
     private static readonly SmsClubJsonContext Json = SmsClubJsonContext.Default;
     private readonly ProviderContext<SmsClubOptions> _context;
@@ -24,9 +24,12 @@ internal sealed class SmsClubViberClient : IViberSender, IStatusQuery, IViberCha
 
     private int Concurrency => _context.Options.MaxConcurrentRequests;
 
+    public void Check(ViberMessage message)
+        => SmsClubMessageValidator.Validate(message, Capabilities, ProviderName, ScheduleClock.For(_context.TimeProvider, _context.Options));
+
     public Task<SendResult> SendAsync(ViberMessage message, CancellationToken cancellationToken = default)
     {
-        SmsClubMessageValidator.Validate(message, Capabilities, ProviderName, ScheduleClock.For(_context.TimeProvider, _context.Options));
+        Check(message);
         return message.TwoWay?.ChatId is { } chatId
             ? ReplyInChatAsync(message, chatId, cancellationToken)
             : SendBatching.SendAsync(ProviderName, message.Recipients, Capabilities.MaxRecipientsPerRequest, Concurrency, (chunk, ct) => SendChunkAsync(message, chunk, ct), _context.Logger, cancellationToken);

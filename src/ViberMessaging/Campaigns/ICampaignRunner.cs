@@ -1,0 +1,37 @@
+namespace ViberMessaging.Campaigns;
+
+/// <summary>
+/// Sends a message template to a stream of recipients, in chunks of the provider's size, through any
+/// <see cref="IViberSender"/> (a provider or a router), journaling every chunk so a restarted campaign resumes
+/// without sending a recipient twice. Register it with <c>AddCampaignRunner()</c>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Never twice.</b> Before each send the runner records its recipients as pending, durably; after it, their
+/// outcomes. A run with the id of an earlier one skips every recipient with a known outcome, sends again those
+/// provably not sent, and reports those whose request was in flight when the earlier run stopped as
+/// <see cref="CampaignRecipientState.Unknown"/>: never sent again automatically (check their status with the provider).
+/// </para>
+/// <para>
+/// Memory stays bounded by one chunk plus the journal's index of recipients already handled. Cancellation stops
+/// between chunks; a chunk in flight is journaled with its outcome (Unknown if its request may have been processed).
+/// Thread-safe; run one campaign id at a time.
+/// </para>
+/// </remarks>
+public interface ICampaignRunner
+{
+    /// <summary>Runs (or resumes) a campaign until its input ends or <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <param name="sender">The provider or router to send through.</param>
+    /// <param name="campaign">The campaign's id and template.</param>
+    /// <param name="recipients">The recipients, streamed.</param>
+    /// <param name="progress">Receives the counts after each send, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the run between chunks; run again with the same id to resume.</param>
+    /// <returns>The counts of this run.</returns>
+    /// <exception cref="ArgumentException">The campaign's id or chunk size is invalid.</exception>
+    Task<CampaignSummary> RunAsync(
+        IViberSender sender,
+        CampaignDefinition campaign,
+        IAsyncEnumerable<CampaignRecipient> recipients,
+        IProgress<CampaignProgress>? progress = null,
+        CancellationToken cancellationToken = default);
+}
