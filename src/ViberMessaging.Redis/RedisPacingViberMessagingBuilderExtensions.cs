@@ -44,10 +44,21 @@ public static class RedisPacingViberMessagingBuilderExtensions
     /// </summary>
     /// <param name="builder">The builder from <c>AddViberMessaging()</c>.</param>
     /// <param name="section">The configuration section of <see cref="RedisPacingOptions"/>.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="section"/> is <see langword="null"/>.</exception>
+    public static IViberMessagingBuilder UseRedisPacing(this IViberMessagingBuilder builder, IConfiguration section)
+        => UseRedisPacing(builder, section, configure: null);
+
+    /// <summary>
+    /// Paces every account of this builder through Redis, with options bound from <paramref name="section"/> (unknown
+    /// keys rejected), then set by <paramref name="configure"/>.
+    /// </summary>
+    /// <param name="builder">The builder from <c>AddViberMessaging()</c>.</param>
+    /// <param name="section">The configuration section of <see cref="RedisPacingOptions"/>.</param>
     /// <param name="configure">Sets options after binding.</param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="section"/> is <see langword="null"/>.</exception>
-    public static IViberMessagingBuilder UseRedisPacing(this IViberMessagingBuilder builder, IConfiguration section, Action<RedisPacingOptions>? configure = null)
+    public static IViberMessagingBuilder UseRedisPacing(this IViberMessagingBuilder builder, IConfiguration section, Action<RedisPacingOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(section);
