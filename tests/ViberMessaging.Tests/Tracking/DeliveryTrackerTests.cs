@@ -134,14 +134,21 @@ public sealed class DeliveryTrackerTests
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var watched = new List<DeliveryReport>();
         await using var changes = sut.WatchAsync(cancel.Token).GetAsyncEnumerator(cancel.Token);
+        var moving = changes.MoveNextAsync();   // a watcher sees the changes from its first MoveNextAsync on: start it now
 
         var first = await sut.ReportAsync(new DeliveryReport(id, DeliveryStatus.Delivered) { RawStatus = "1" });
         var repeat = await sut.ReportAsync(new DeliveryReport(id, DeliveryStatus.Delivered) { RawStatus = "1" });
         var late = await sut.ReportAsync(new DeliveryReport(id, DeliveryStatus.Sent) { RawStatus = "0" });
         var read = await sut.ReportAsync(new DeliveryReport(id, DeliveryStatus.Read) { RawStatus = "read" });
-        while (watched.Count < 2 && await changes.MoveNextAsync())
+        while (await moving)
         {
             watched.Add(changes.Current);
+            if (watched.Count == 2)
+            {
+                break;
+            }
+
+            moving = changes.MoveNextAsync();
         }
 
         Assert.Equal((true, false, false, true), (first, repeat, late, read));
