@@ -62,21 +62,7 @@ internal static class NeutralMessageRules
     }
 
     private static void ValidateImage(ViberMessage message, ProviderCapabilities capabilities, string providerName, ValidationErrors errors)
-    {
-        if (message.ImageUrl is null)
-        {
-            return;
-        }
-
-        if (capabilities.SupportsImage)
-        {
-            errors.HttpUrl(nameof(ViberMessage.ImageUrl), message.ImageUrl);
-        }
-        else
-        {
-            errors.NotSupported(nameof(ViberMessage.ImageUrl), providerName);
-        }
-    }
+        => ValidateOptionalUrl(nameof(ViberMessage.ImageUrl), message.ImageUrl, capabilities.SupportsImage, providerName, errors);
 
     private static void ValidateButton(ViberMessage message, ProviderCapabilities capabilities, string providerName, ValidationErrors errors, bool replying)
     {
@@ -174,19 +160,23 @@ internal static class NeutralMessageRules
     }
 
     private static void ValidateCallbackUrl(ViberMessage message, ProviderCapabilities capabilities, string providerName, ValidationErrors errors)
+        => ValidateOptionalUrl(nameof(ViberMessage.CallbackUrl), message.CallbackUrl, capabilities.SupportsCallbackUrl, providerName, errors);
+
+    /// <summary>An optional URL: absent is fine; present, it must be http(s) where the provider takes it, and is refused where not.</summary>
+    private static void ValidateOptionalUrl(string field, Uri? url, bool supported, string providerName, ValidationErrors errors)
     {
-        if (message.CallbackUrl is null)
+        if (url is null)
         {
             return;
         }
 
-        if (capabilities.SupportsCallbackUrl)
+        if (supported)
         {
-            errors.HttpUrl(nameof(ViberMessage.CallbackUrl), message.CallbackUrl);
+            errors.HttpUrl(field, url);
         }
         else
         {
-            errors.NotSupported(nameof(ViberMessage.CallbackUrl), providerName);
+            errors.NotSupported(field, providerName);
         }
     }
 
