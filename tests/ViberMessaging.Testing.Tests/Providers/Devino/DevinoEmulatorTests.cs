@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using ViberMessaging.Testing.Providers.Devino;
+using ViberMessaging.Tests.TestSupport;
 
 namespace ViberMessaging.Testing.Tests.Providers.Devino;
 
@@ -11,7 +13,7 @@ public sealed class DevinoEmulatorTests : IAsyncLifetime
 {
     private const string ValidText = """{"subject":"Shop","priority":"high","type":"viber","contentType":"text","content":{"text":"Hello"},"address":"79250000009"}""";
 
-    private readonly MutableClock _clock = new();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
     private ViberEmulator _emulator = null!;
     private HttpClient _http = null!;
 
@@ -311,7 +313,7 @@ public sealed class DevinoEmulatorTests : IAsyncLifetime
 
         foreach (var at in new[] { 0, 150, 350, 650 })
         {
-            _clock.Set(at);
+            _clock.SetUtcNow(TestClock.Start.AddMilliseconds(at));
             var (_, body) = await PostAsync("status", $$"""{"messages":[{{id}}]}""");
             words.Add((string?)body["messages"]![0]!["status"]);
         }
@@ -328,7 +330,7 @@ public sealed class DevinoEmulatorTests : IAsyncLifetime
     public async Task Status_ButtonMessageRead_TurnsVisited()
     {
         var id = await SendAsync("""{"subject":"Shop","priority":"high","type":"viber","contentType":"button","content":{"text":"Hi","caption":"Go","action":"https://a.example/"},"address":"79250000009"}""");
-        _clock.Set(800);
+        _clock.SetUtcNow(TestClock.Start.AddMilliseconds(800));
 
         var (_, body) = await PostAsync("status", $$"""{"messages":["{{id}}"]}""");
 
@@ -343,7 +345,7 @@ public sealed class DevinoEmulatorTests : IAsyncLifetime
     {
         _emulator.ScriptRecipient("+79250000009", behavior);
         var id = await SendAsync(ValidText);
-        _clock.Set(500);
+        _clock.SetUtcNow(TestClock.Start.AddMilliseconds(500));
 
         var (_, body) = await PostAsync("status", $$"""{"messages":[{{id}}]}""");
 
@@ -360,9 +362,9 @@ public sealed class DevinoEmulatorTests : IAsyncLifetime
         var longSms = new string('x', 200);
         var id = await SendAsync($$"""{"subject":"Shop","priority":"high","type":"viber","contentType":"text","content":{"text":"Hi"},"address":"79250000009","smsText":"{{longSms}}"}""", resendSms: true);
 
-        _clock.Set(500);
+        _clock.SetUtcNow(TestClock.Start.AddMilliseconds(500));
         var (_, sending) = await PostAsync("status", $$"""{"messages":[{{id}}]}""");
-        _clock.Set(800);
+        _clock.SetUtcNow(TestClock.Start.AddMilliseconds(800));
         var (_, done) = await PostAsync("status", $$"""{"messages":[{{id}}]}""");
 
         var segments = done["messages"]![0]!["smsStates"]!.AsArray();
@@ -381,7 +383,7 @@ public sealed class DevinoEmulatorTests : IAsyncLifetime
         _emulator.ScriptRecipient("+79250000009", RecipientBehavior.Unreachable);
         var resent = await SendAsync("""{"subject":"Shop","priority":"high","type":"viber","contentType":"text","content":{"text":"Hi"},"address":"79250000009","smsText":"Hi"}""", resendSms: true);
         var blocked = await SendAsync(ValidText.Replace("79250000009", "79250000008"));
-        _clock.Set(800);
+        _clock.SetUtcNow(TestClock.Start.AddMilliseconds(800));
 
         var (_, body) = await PostAsync("status", $$"""{"messages":[{{resent}},{{blocked}}]}""");
 
@@ -503,19 +505,4 @@ public sealed class DevinoEmulatorTests : IAsyncLifetime
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
-
-    /// <summary>The emulator's clock, set by the test: statuses move only when it does.</summary>
-    private sealed class MutableClock : TimeProvider
-    {
-        private static readonly DateTimeOffset Start = new(2026, 1, 15, 10, 0, 0, TimeSpan.Zero);
-        private long _offsetMs;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public void Set(int milliseconds) => Interlocked.Exchange(ref _offsetMs, milliseconds);
-
-        public override DateTimeOffset GetUtcNow() => Start.AddMilliseconds(Interlocked.Read(ref _offsetMs));
-
-        public override long GetTimestamp() => GetUtcNow().UtcTicks;
-    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using ViberMessaging.Tests.TestSupport;
 
 namespace ViberMessaging.Testing.Tests.Providers.SmsBy;
@@ -10,7 +11,7 @@ namespace ViberMessaging.Testing.Tests.Providers.SmsBy;
 public sealed class SmsByEmulatorTests : IAsyncLifetime
 {
     private const string Token = "emulator-smsby-token";
-    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 1, 15, 7, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 15, 7, 0, 0, TimeSpan.Zero));
     private ViberEmulator _emulator = null!;
     private HttpClient _http = null!;
 
@@ -632,15 +633,5 @@ public sealed class SmsByEmulatorTests : IAsyncLifetime
     {
         using var response = await _http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
         return ((int)response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
-    }
-
-    /// <summary>A clock that moves only when told to.</summary>
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        private long _ticks;
-
-        public override DateTimeOffset GetUtcNow() => start.AddTicks(Interlocked.Read(ref _ticks));
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
     }
 }

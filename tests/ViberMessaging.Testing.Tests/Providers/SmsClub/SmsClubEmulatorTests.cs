@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using ViberMessaging.Tests.TestSupport;
 
 namespace ViberMessaging.Testing.Tests.Providers.SmsClub;
@@ -12,7 +13,7 @@ public sealed class SmsClubEmulatorTests : IAsyncLifetime
 {
     private const string Phone1 = "380989361121";
     private const string Phone2 = "380989361126";
-    private readonly SteppingClock _clock = new();
+    private readonly FakeTimeProvider _clock = new(TimeProvider.System.GetUtcNow());
     private ViberEmulator _emulator = null!;
     private HttpClient _http = null!;
 
@@ -427,7 +428,7 @@ public sealed class SmsClubEmulatorTests : IAsyncLifetime
     [Fact]
     public async Task RateWindow_TenRequestsInOneInstant_ExactlyOneAnswers429InFrameworkShape()
     {
-        _clock.Freeze();
+        // The fake clock's timestamps stand still until advanced: the rate window sees the ten requests at one instant.
         var statuses = new List<int>();
         string? body = null;
         for (var i = 0; i < 10; i++)
@@ -496,24 +497,5 @@ public sealed class SmsClubEmulatorTests : IAsyncLifetime
     {
         using var response = await _http.GetAsync(path);
         return ((int)response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
-    }
-
-    /// <summary>The system clock shifted by hand (statuses and chat replies progress at once), with timestamps that can be frozen (the rate window sees one instant).</summary>
-    private sealed class SteppingClock : TimeProvider
-    {
-        private long _offsetTicks;
-        private long? _frozenTimestamp;
-
-        public DateTimeOffset Start { get; } = System.GetUtcNow();
-
-        public override DateTimeOffset GetUtcNow() => Start + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
-
-        public override long GetTimestamp() => _frozenTimestamp ?? System.GetTimestamp();
-
-        public override long TimestampFrequency => System.TimestampFrequency;
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
-
-        public void Freeze() => _frozenTimestamp = System.GetTimestamp();
     }
 }
