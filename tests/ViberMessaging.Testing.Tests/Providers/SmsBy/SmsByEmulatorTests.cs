@@ -543,7 +543,8 @@ public sealed class SmsByEmulatorTests : IAsyncLifetime
             """);
 
         RecordedRequest? posted = null;
-        for (var i = 0; i < 50 && posted is null; i++)
+        var deadline = TimeProvider.System.GetTimestamp() + (30 * TimeProvider.System.TimestampFrequency);
+        while (posted is null && TimeProvider.System.GetTimestamp() < deadline)
         {
             posted = _emulator.RequestsTo(ViberProviders.SmsBy).FirstOrDefault(r => r.Path == "/callback-sink");
             if (posted is null)
