@@ -19,4 +19,23 @@ public static class WireAssert
         => Assert.True(
             JsonNode.DeepEquals(expected, actual),
             $"JSON differs.{Environment.NewLine}Expected: {expected?.ToJsonString(Readable)}{Environment.NewLine}Actual:   {actual?.ToJsonString(Readable)}");
+
+    /// <summary>
+    /// The two documents have the same shape: the same property names in the same order, recursively, and arrays of
+    /// the same length; values may differ (a status that moves on, a time).
+    /// </summary>
+    public static void SameShape(string expected, string actual)
+    {
+        var (expectedShape, actualShape) = (Shape(JsonNode.Parse(expected)), Shape(JsonNode.Parse(actual)));
+        Assert.True(
+            expectedShape == actualShape,
+            $"JSON shapes differ.{Environment.NewLine}Expected: {expected}{Environment.NewLine}Actual:   {actual}");
+    }
+
+    private static string Shape(JsonNode? node) => node switch
+    {
+        JsonObject o => "{" + string.Join(",", o.Select(p => p.Key + ":" + Shape(p.Value))) + "}",
+        JsonArray a => "[" + string.Join(",", a.Select(Shape)) + "]",
+        _ => "_",
+    };
 }
