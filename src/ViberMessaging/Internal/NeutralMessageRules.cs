@@ -16,7 +16,7 @@ internal static class NeutralMessageRules
     public static void Validate(ViberMessage message, ProviderCapabilities capabilities, string providerName, ValidationErrors errors, ScheduleClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var replying = message.TwoWay?.ChatId is not null;
+        var replying = ReplyRules.IsReply(message);
         if (!replying)
         {
             ValidateAddressing(message, capabilities, errors);

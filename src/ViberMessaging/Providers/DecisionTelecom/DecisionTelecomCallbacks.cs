@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ViberMessaging.Internal;
 
 namespace ViberMessaging.DecisionTelecom;
 
@@ -51,7 +52,7 @@ public static class DecisionTelecomCallbacks
         try
         {
             return JsonSerializer.Deserialize(json, DecisionTelecomJsonContext.Default.ReplyCallback) is { } reply
-                && (reply.MessageToken is not null || reply.Message is not null);
+                && ReplyRules.IsIncoming(new IncomingFacts { ReplyToken = reply.MessageToken, HasReplyBody = reply.Message is not null });
         }
         catch (JsonException)
         {
@@ -153,7 +154,7 @@ public static class DecisionTelecomCallbacks
 
         return new ChatMessage
         {
-            Direction = ChatMessageDirection.Incoming,
+            Direction = ReplyRules.DirectionOf(new IncomingFacts { ReplyToken = reply.MessageToken, HasReplyBody = true }),
             Text = message.Text ?? string.Empty,
             Phone = phone,
             Timestamp = timestamp,

@@ -134,7 +134,7 @@ internal static class DecisionTelecomMessageValidator
             errors.Add(nameof(ViberMessage.TimeToLive), "WholeSeconds", string.Create(CultureInfo.InvariantCulture, $"TimeToLive is sent in whole seconds (validity_period); {ttl.TotalSeconds:0.###} s is not."));
         }
 
-        if (message.TwoWay?.ChatId is not null)
+        if (ReplyRules.IsReply(message))
         {
             errors.Add(
                 "TwoWay.ChatId",

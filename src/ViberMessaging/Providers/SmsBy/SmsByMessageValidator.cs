@@ -83,7 +83,7 @@ internal static class SmsByMessageValidator
     private static IReadOnlyList<PhoneNumber> ReplyRecipients(ViberMessage message, ValidationErrors errors)
     {
         var recipients = message.Recipients ?? [];
-        if (message.TwoWay?.ChatId is not { } chatId)
+        if (!ReplyRules.IsReply(message, out var chatId))
         {
             return recipients;
         }
@@ -109,7 +109,7 @@ internal static class SmsByMessageValidator
     {
         var senderId = 0;
         var senderGiven = !string.IsNullOrWhiteSpace(message.Sender);
-        if ((senderGiven || message.TwoWay?.ChatId is not null) && !options.TryResolveViberSender(message.Sender, out senderId))
+        if ((senderGiven || ReplyRules.IsReply(message)) && !options.TryResolveViberSender(message.Sender, out senderId))
         {
             errors.Add(nameof(ViberMessage.Sender), "UnknownSender", senderGiven
                 ? $"Sender '{message.Sender}' has no SMS.by vibername_id: add it to SmsByOptions.ViberSenders (ViberMessaging:{providerName}:ViberSenders:{message.Sender}) or pass the numeric id."

@@ -249,7 +249,7 @@ internal static class SmsByResponseMapper
             var phone = SmsByIds.Digits(m.Phone);
             return new ChatMessage
             {
-                Direction = ChatMessageDirection.Incoming,
+                Direction = ReplyRules.DirectionOf(new IncomingFacts { FromRepliesOnlySource = true }),
                 Text = m.Message ?? string.Empty,
                 ChatId = SmsByIds.Chat(mailing, phone),
                 ProviderMessageId = m.Id,

@@ -77,7 +77,7 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
     }
 
     public Task<SendResult> ReplyAsync(string chatId, string text, CancellationToken cancellationToken = default)
-        => SendAsync(new ViberMessage { Text = text, TwoWay = TwoWayOptions.ReplyIn(chatId) }, cancellationToken);
+        => SendAsync(ReplyRules.Reply(chatId, text), cancellationToken);
 
     public async Task<SendResult> SendMailingsAsync(IReadOnlyList<SmsByMailing> mailings, Uri? callbackUrl = null, CancellationToken cancellationToken = default)
     {

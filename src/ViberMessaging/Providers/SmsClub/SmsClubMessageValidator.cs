@@ -56,7 +56,7 @@ internal static class SmsClubMessageValidator
     {
         var errors = new ValidationErrors();
         NeutralMessageRules.Validate(message, capabilities, providerName, errors, clock);
-        if (message.TwoWay?.ChatId is not null)
+        if (ReplyRules.IsReply(message))
         {
             ValidateReply(message, providerName, errors);
         }

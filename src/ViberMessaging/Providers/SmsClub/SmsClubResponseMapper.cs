@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using ViberMessaging.Internal;
 using ViberMessaging.Resilience;
 
 namespace ViberMessaging.SmsClub;
@@ -311,7 +312,7 @@ internal static class SmsClubResponseMapper
         {
             messages.Add(new ChatMessage
             {
-                Direction = IsIncoming(message.Type) ? ChatMessageDirection.Incoming : ChatMessageDirection.Outgoing,
+                Direction = ReplyRules.DirectionOf(new IncomingFacts { DirectionWord = message.Type }),
                 Text = message.Text ?? string.Empty,
                 ChatId = chatId,
                 ProviderMessageId = Blank(message.Id),
@@ -331,12 +332,6 @@ internal static class SmsClubResponseMapper
         var info = success?.Info ?? success?.RequestData;
         return info?.Money is { } money ? new AccountBalance(money, Blank(info.Currency)?.Trim().ToUpperInvariant() ?? string.Empty) : null;
     }
-
-    /// <summary>Whether a chat message type means the recipient wrote it.</summary>
-    internal static bool IsIncoming(string? type)
-        => type is not null && (type.Trim().Equals("incoming", StringComparison.OrdinalIgnoreCase)
-            || type.Trim().Equals("inbound", StringComparison.OrdinalIgnoreCase)
-            || type.Trim().Equals("in", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsRead(string addition)
     {

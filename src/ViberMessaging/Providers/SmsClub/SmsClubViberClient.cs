@@ -30,16 +30,13 @@ internal sealed class SmsClubViberClient : IViberSender, IStatusQuery, IViberCha
     public Task<SendResult> SendAsync(ViberMessage message, CancellationToken cancellationToken = default)
     {
         Check(message);
-        return message.TwoWay?.ChatId is { } chatId
+        return ReplyRules.IsReply(message, out var chatId)
             ? ReplyInChatAsync(message, chatId, cancellationToken)
             : SendBatching.SendAsync(ProviderName, message.Recipients, Capabilities.MaxRecipientsPerRequest, Concurrency, (chunk, ct) => SendChunkAsync(message, chunk, ct), _context.Logger, cancellationToken);
     }
 
     public Task<SendResult> ReplyAsync(string chatId, string text, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(chatId);
-        return SendAsync(new ViberMessage { Text = text, TwoWay = TwoWayOptions.ReplyIn(chatId) }, cancellationToken);
-    }
+        => SendAsync(ReplyRules.Reply(chatId, text), cancellationToken);
 
     public Task<IReadOnlyList<DeliveryReport>> GetStatusesAsync(IEnumerable<MessageId> messageIds, CancellationToken cancellationToken = default)
         => StatusBatching.QueryAsync(ProviderName, messageIds, Capabilities.MaxStatusIdsPerRequest, Concurrency, QueryChunkAsync, cancellationToken);
