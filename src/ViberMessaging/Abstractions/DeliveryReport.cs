@@ -17,6 +17,8 @@ namespace ViberMessaging;
 /// </remarks>
 public sealed class DeliveryReport
 {
+    private object? _rawRepresentation;
+
     /// <summary>Creates a report.</summary>
     /// <param name="messageId">The message.</param>
     /// <param name="viberStatus">The Viber channel's status.</param>
@@ -85,6 +87,23 @@ public sealed class DeliveryReport
     /// <summary>Why no status could be read for this id (an unknown or expired id, a failed request), or <see langword="null"/>.</summary>
     public ViberMessagingException? Error { get; init; }
 
+    /// <summary>
+    /// The provider's answer this report was read from, for what the neutral model does not carry (as
+    /// Microsoft.Extensions.AI's <c>RawRepresentation</c>): the provider's parsed answer to the status request (shared
+    /// by the reports of one request) or callback.
+    /// </summary>
+    /// <value>
+    /// <see langword="null"/> when no answer was read (see <see cref="Error"/>). The object is the SDK's own record of
+    /// the provider's JSON (or, for SMS.by's bulk requests, the <c>SmsByBulkStatus</c> read): its
+    /// <see cref="object.ToString"/> lists the fields the provider sent; its type is not part of the public API and may
+    /// change between versions, so read it for diagnostics, not as a contract.
+    /// </value>
+    public object? RawRepresentation
+    {
+        get => _rawRepresentation;
+        init => _rawRepresentation = value;
+    }
+
     /// <summary>Creates the report for an id whose status could not be read.</summary>
     /// <param name="messageId">The id asked for.</param>
     /// <param name="error">Why no status is known.</param>
@@ -118,6 +137,7 @@ public sealed class DeliveryReport
             StatusAt = Max(StatusAt, other.StatusAt),
             Recipient = Recipient ?? other.Recipient,
             Error = viber.ViberStatus == DeliveryStatus.Unknown && !hasSms ? viber.Error ?? Other(viber, this, other).Error : null,
+            RawRepresentation = viber.RawRepresentation ?? Other(viber, this, other).RawRepresentation,
         };
     }
 
@@ -126,6 +146,24 @@ public sealed class DeliveryReport
     public override string ToString()
         => $"{MessageId}: {Status}" + (DeliveredVia is { } via ? $" via {via}" : string.Empty)
             + (FailureReason != DeliveryFailureReason.None ? $" ({FailureReason})" : string.Empty);
+
+    /// <summary>Attaches the answer <paramref name="reports"/> were just read from (reports not yet handed out).</summary>
+    internal static IReadOnlyList<DeliveryReport> WithRaw(IReadOnlyList<DeliveryReport> reports, object raw)
+    {
+        foreach (var report in reports)
+        {
+            report.WithRaw(raw);
+        }
+
+        return reports;
+    }
+
+    /// <summary>Attaches the answer this report was just read from (a report not yet handed out); keeps one already attached.</summary>
+    internal DeliveryReport WithRaw(object raw)
+    {
+        _rawRepresentation ??= raw;
+        return this;
+    }
 
     internal static bool IsFailure(DeliveryStatus status)
         => status is DeliveryStatus.Expired or DeliveryStatus.Undeliverable or DeliveryStatus.Rejected

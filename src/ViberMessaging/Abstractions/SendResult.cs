@@ -39,6 +39,19 @@ public sealed class SendResult
     /// <summary>Ids the provider gave the requests as a whole, if any.</summary>
     public IReadOnlyList<string> BatchIds { get; }
 
+    /// <summary>
+    /// The provider's answer this result was read from, for what the neutral model does not carry (as
+    /// Microsoft.Extensions.AI's <c>RawRepresentation</c>): the provider's parsed answer to the request, or, for a send
+    /// the SDK split into several requests, an <see cref="IReadOnlyList{T}"/> of <see cref="object"/> with each
+    /// request's answer in request order (<see langword="null"/> for a request that failed).
+    /// </summary>
+    /// <value>
+    /// <see langword="null"/> when no answer was read. The object is the SDK's own record of the provider's JSON: its
+    /// <see cref="object.ToString"/> lists the fields the provider sent; its type is not part of the public API and may
+    /// change between versions, so read it for diagnostics, not as a contract.
+    /// </value>
+    public object? RawRepresentation { get; init; }
+
     /// <summary>How many recipients the provider accepted.</summary>
     public int AcceptedCount { get; }
 

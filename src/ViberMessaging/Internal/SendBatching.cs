@@ -4,7 +4,11 @@ using ViberMessaging.Resilience;
 namespace ViberMessaging.Internal;
 
 /// <summary>The outcome of one request of a send: one result per recipient of the chunk, in order.</summary>
-internal sealed record ChunkResult(IReadOnlyList<RecipientResult> Recipients, string? BatchId = null);
+internal sealed record ChunkResult(IReadOnlyList<RecipientResult> Recipients, string? BatchId = null)
+{
+    /// <summary>The provider's parsed answer to the request (see <see cref="SendResult.RawRepresentation"/>).</summary>
+    public object? Raw { get; init; }
+}
 
 /// <summary>
 /// Splits a send into requests of the provider's size, runs them with bounded concurrency (pacing still applies to
@@ -28,7 +32,7 @@ internal static class SendBatching
         var all = recipients as PhoneNumber[] ?? recipients.ToArray();
         var chunks = Math.Max(1, (all.Length + chunkSize - 1) / chunkSize);
         var results = new RecipientResult[all.Length];
-        var batchIds = new string?[chunks];
+        var outcomes = new ChunkResult?[chunks];
 
         if (chunks == 1)
         {
@@ -39,15 +43,15 @@ internal static class SendBatching
             }
             else
             {
-                await RunChunkAsync(providerName, all, results, batchIds, 0, 0, all, sendChunk, cancellationToken).ConfigureAwait(false);
+                await RunChunkAsync(providerName, all, results, outcomes, 0, 0, all, sendChunk, cancellationToken).ConfigureAwait(false);
             }
         }
         else
         {
-            await RunChunksAsync(providerName, all, results, batchIds, chunkSize, maxConcurrency, sendChunk, cancellationToken).ConfigureAwait(false);
+            await RunChunksAsync(providerName, all, results, outcomes, chunkSize, maxConcurrency, sendChunk, cancellationToken).ConfigureAwait(false);
         }
 
-        var result = new SendResult(providerName, results, NonNull(batchIds));
+        var result = new SendResult(providerName, results, BatchIds(outcomes)) { RawRepresentation = Raw(outcomes) };
         Log.SendCompleted(logger, providerName, result.Recipients.Count, chunks, result.AcceptedCount, result.RejectedCount, result.FailedCount);
         if (result.FailedCount == results.Length)
         {
@@ -68,7 +72,7 @@ internal static class SendBatching
         string providerName,
         PhoneNumber[] all,
         RecipientResult[] results,
-        string?[] batchIds,
+        ChunkResult?[] outcomes,
         int chunkSize,
         int maxConcurrency,
         Func<ReadOnlyMemory<PhoneNumber>, CancellationToken, Task<ChunkResult>> sendChunk,
@@ -76,8 +80,8 @@ internal static class SendBatching
     {
         ViberMessagingException? stop = null;
         using var throttle = new SemaphoreSlim(Math.Max(1, maxConcurrency));
-        var running = new List<Task>(batchIds.Length);
-        for (var chunk = 0; chunk < batchIds.Length; chunk++)
+        var running = new List<Task>(outcomes.Length);
+        for (var chunk = 0; chunk < outcomes.Length; chunk++)
         {
             var offset = chunk * chunkSize;
             var slice = all.AsMemory(offset, Math.Min(chunkSize, all.Length - offset));
@@ -107,7 +111,7 @@ internal static class SendBatching
         {
             try
             {
-                if (await RunChunkAsync(providerName, all, results, batchIds, chunk, offset, slice, sendChunk, cancellationToken).ConfigureAwait(false) is { } error)
+                if (await RunChunkAsync(providerName, all, results, outcomes, chunk, offset, slice, sendChunk, cancellationToken).ConfigureAwait(false) is { } error)
                 {
                     Interlocked.CompareExchange(ref stop, error, null);
                 }
@@ -127,7 +131,7 @@ internal static class SendBatching
         string providerName,
         PhoneNumber[] all,
         RecipientResult[] results,
-        string?[] batchIds,
+        ChunkResult?[] outcomes,
         int chunk,
         int offset,
         ReadOnlyMemory<PhoneNumber> slice,
@@ -152,7 +156,7 @@ internal static class SendBatching
                 }
             }
 
-            batchIds[chunk] = outcome.BatchId;
+            outcomes[chunk] = outcome;
             return null;
         }
         catch (ViberMessagingException error)
@@ -210,12 +214,29 @@ internal static class SendBatching
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private static string[] NonNull(string?[] ids)
+    /// <summary>One request's answer as it is; several requests' answers in request order (null for one that failed).</summary>
+    private static object? Raw(ChunkResult?[] outcomes)
+    {
+        if (outcomes.Length == 1)
+        {
+            return outcomes[0]?.Raw;
+        }
+
+        var raw = new object?[outcomes.Length];
+        for (var i = 0; i < raw.Length; i++)
+        {
+            raw[i] = outcomes[i]?.Raw;
+        }
+
+        return raw;
+    }
+
+    private static string[] BatchIds(ChunkResult?[] outcomes)
     {
         var count = 0;
-        foreach (var id in ids)
+        foreach (var outcome in outcomes)
         {
-            count += id is null ? 0 : 1;
+            count += outcome?.BatchId is null ? 0 : 1;
         }
 
         if (count == 0)
@@ -225,9 +246,9 @@ internal static class SendBatching
 
         var result = new string[count];
         count = 0;
-        foreach (var id in ids)
+        foreach (var outcome in outcomes)
         {
-            if (id is not null)
+            if (outcome?.BatchId is { } id)
             {
                 result[count++] = id;
             }

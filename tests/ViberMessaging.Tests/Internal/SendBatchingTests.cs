@@ -29,6 +29,29 @@ public sealed class SendBatchingTests
     }
 
     [Fact]
+    public async Task SendAsync_OneRequest_RawRepresentationIsItsAnswer()
+    {
+        var answer = new object();
+
+        var result = await SendAsync(Recipients, 10, (chunk, _) => Task.FromResult(Accept(chunk) with { Raw = answer }));
+
+        Assert.Same(answer, result.RawRepresentation);
+    }
+
+    [Fact]
+    public async Task SendAsync_SeveralRequests_RawRepresentationListsEachAnswerInRequestOrderWithNullForAFailedOne()
+    {
+        var failed = new ViberMessagingException(ViberErrorCode.OutcomeUnknown, "reset") { Outcome = SendOutcome.Unknown };
+
+        var result = await SendAsync(Recipients, 3, (chunk, _) => chunk.Span[0] == Recipients[3]
+            ? throw failed
+            : Task.FromResult(Accept(chunk) with { Raw = "answer " + chunk.Span[0].Digits }));
+
+        var raw = Assert.IsAssignableFrom<IReadOnlyList<object?>>(result.RawRepresentation);
+        Assert.Equal(["answer " + Recipients[0].Digits, null, "answer " + Recipients[6].Digits], raw);
+    }
+
+    [Fact]
     public async Task SendAsync_OneChunkFailsWithAnUnknownOutcome_OthersStillGoAndNothingIsLost()
     {
         var unknown = new ViberMessagingException(ViberErrorCode.OutcomeUnknown, "reset") { Outcome = SendOutcome.Unknown };

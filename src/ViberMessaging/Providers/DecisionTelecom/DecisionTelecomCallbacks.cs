@@ -100,7 +100,7 @@ public static class DecisionTelecomCallbacks
             throw Malformed(json, providerName, "status", "status is missing.");
         }
 
-        return DecisionTelecomResponseMapper.FromDecisionTelecomStatus(answer, new MessageId(providerName, answer.MessageId!));
+        return DecisionTelecomResponseMapper.FromDecisionTelecomStatus(answer, new MessageId(providerName, answer.MessageId!)).WithRaw(answer);
     }
 
     /// <summary>

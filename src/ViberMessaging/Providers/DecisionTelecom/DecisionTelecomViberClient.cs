@@ -62,17 +62,17 @@ internal sealed class DecisionTelecomViberClient(ProviderContext<DecisionTelecom
             throw response.Malformed(detail: "The answer has neither a message_id nor an error.");
         }
 
-        return new ChunkResult([DecisionTelecomResponseMapper.FromDecisionTelecomSend(answer, recipient, providerName)]);
+        return new ChunkResult([DecisionTelecomResponseMapper.FromDecisionTelecomSend(answer, recipient, providerName)]) { Raw = answer };
     }
 
     /// <summary>A refusal about the recipient alone (<c>destination_addr</c>) rejects that recipient; any other fails the send.</summary>
     private static ChunkResult Refused(ProviderResponse response, ProviderError error, PhoneNumber recipient, string providerName)
         => error.Raw is SendViberResponse answer && DecisionTelecomErrorMapper.RejectsRecipient(answer)
-            ? new ChunkResult([DecisionTelecomResponseMapper.FromDecisionTelecomSend(answer, recipient, providerName)])
+            ? new ChunkResult([DecisionTelecomResponseMapper.FromDecisionTelecomSend(answer, recipient, providerName)]) { Raw = answer }
             : throw response.Error(error);
 
     private static IReadOnlyList<DeliveryReport> Status(ProviderResponse response, ReceiveViberResponse answer, MessageId id)
-        => [DecisionTelecomResponseMapper.FromDecisionTelecomStatus(Complete(response, answer), id)];
+        => [DecisionTelecomResponseMapper.FromDecisionTelecomStatus(Complete(response, answer), id).WithRaw(answer)];
 
     /// <summary>An unknown id is that id's outcome (a report), not a failed query; any other refusal fails the query.</summary>
     private static IReadOnlyList<DeliveryReport> UnknownId(ProviderResponse response, ProviderError error, MessageId id)

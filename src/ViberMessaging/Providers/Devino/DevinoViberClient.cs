@@ -64,7 +64,7 @@ internal sealed class DevinoViberClient : IViberSender, IStatusQuery, IViberMess
     private Task<IReadOnlyList<DeliveryReport>> QueryChunkAsync(DevinoStatusRequest body, ReadOnlyMemory<MessageId> ids, CancellationToken cancellationToken)
     {
         var request = ViberRequestOptions.Create(HttpMethod.Post, "status", new PooledJsonContent<DevinoStatusRequest>(body, Json.DevinoStatusRequest), "status", idempotent: true);
-        return _context.Transport.CallAsync(request, Json.DevinoStatusResponse, (ids, ProviderName), static (response, answer, s) => DevinoResponseMapper.FromDevinoStatusResponse(WithMessages(response, answer, answer.Messages), s.ids.Span, s.ProviderName), refused: null, cancellationToken);
+        return _context.Transport.CallAsync(request, Json.DevinoStatusResponse, (ids, ProviderName), static (response, answer, s) => DeliveryReport.WithRaw(DevinoResponseMapper.FromDevinoStatusResponse(WithMessages(response, answer, answer.Messages), s.ids.Span, s.ProviderName), answer), refused: null, cancellationToken);
     }
 
     private static ChunkResult Sent(ProviderResponse response, DevinoSendResponse answer, ReadOnlySpan<PhoneNumber> recipients, string providerName)
@@ -76,7 +76,10 @@ internal sealed class DevinoViberClient : IViberSender, IStatusQuery, IViberMess
                 AnswerState.UnreadableId,
                 entry,
                 JsonFragments.Property(entry, "providerId"));
-        }));
+        }))
+        {
+            Raw = answer,
+        };
 
     /// <summary>
     /// "ok" without the per-message array says nothing about the messages: treating them as rejected could invite a

@@ -368,6 +368,7 @@ internal static class SmsByResponseMapper
             FailureReason = report.FailureReason,
             StatusAt = report.StatusAt,
             Recipient = report.Recipient,
+            RawRepresentation = report.RawRepresentation,
         };
 
     private static PhoneNumber? PhoneFrom(string? digits) => PhoneNumber.TryParse(digits, out var phone) ? phone : null;

@@ -135,7 +135,7 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mailingId);
         var request = Post(SmsByRequestMapper.DeliveryListPath, Form(SmsByRequestMapper.DeliveryListPath, ("message_id", mailingId)), "deliveries", idempotent: true);
-        return Transport.CallAsync(request, SmsByJsonContext.Default.SmsByDeliveriesEnvelope, answer => Observed(SmsByResponseMapper.FromSmsByDeliveryList(answer, mailingId, ProviderName)), cancellationToken);
+        return Transport.CallAsync(request, SmsByJsonContext.Default.SmsByDeliveriesEnvelope, answer => Observed(DeliveryReport.WithRaw(SmsByResponseMapper.FromSmsByDeliveryList(answer, mailingId, ProviderName), answer)), cancellationToken);
     }
 
     public Task<IReadOnlyList<ChatMessage>> GetNewIncomingMessagesAsync(long mailingId, CancellationToken cancellationToken = default)
@@ -158,7 +158,7 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
         var request = Post(SmsByRequestMapper.SendQuickPath, SmsByRequestMapper.ToSmsByContent(fields, image), "send", idempotent: false);
         try
         {
-            return new ChunkResult([await Transport.CallAsync(request, SmsByJsonContext.Default.SmsByEnvelopeSmsByQuickResult, answer => SmsByResponseMapper.FromSmsByQuickResult(answer, ProviderName, recipient, plan.OpensChats), cancellationToken).ConfigureAwait(false)]);
+            return await Transport.CallAsync(request, SmsByJsonContext.Default.SmsByEnvelopeSmsByQuickResult, answer => new ChunkResult([SmsByResponseMapper.FromSmsByQuickResult(answer, ProviderName, recipient, plan.OpensChats)]) { Raw = answer }, cancellationToken).ConfigureAwait(false);
         }
         catch (ViberMessagingException error) when (SmsByErrorMapper.RecipientReason(error) is { } reason)
         {
@@ -172,7 +172,7 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
     private async Task<ChunkResult> PostBulkAsync(SmsByBulkRequest body, ReadOnlyMemory<PhoneNumber> chunk, string[]? lists, CancellationToken cancellationToken)
     {
         var request = Post(SmsByRequestMapper.SendBulkPath, new PooledJsonContent<SmsByBulkRequest>(body, SmsByJsonContext.Default.SmsByBulkRequest), "send", idempotent: false);
-        var sent = await Transport.CallAsync(request, SmsByJsonContext.Default.SmsByBulkResponse, answer => SmsByResponseMapper.FromSmsByBulkResponse(answer, ProviderName, chunk.Span, lists), cancellationToken).ConfigureAwait(false);
+        var sent = await Transport.CallAsync(request, SmsByJsonContext.Default.SmsByBulkResponse, answer => SmsByResponseMapper.FromSmsByBulkResponse(answer, ProviderName, chunk.Span, lists) with { Raw = answer }, cancellationToken).ConfigureAwait(false);
         return await WithRefusedListsAsync(sent, cancellationToken).ConfigureAwait(false);
     }
 
@@ -209,8 +209,8 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
         {
             return key.Kind switch
             {
-                SmsByIdKind.Quick => [await Transport.CallAsync(Post(SmsByRequestMapper.DeliveryDataPath, SmsByRequestMapper.ToSmsByForm(SmsByRequestMapper.DeliveryDataPath, Token, ("message_id", key.Key)), "status", idempotent: true), SmsByJsonContext.Default.SmsByEnvelopeSmsByDeliveryData, answer => Observed(SmsByResponseMapper.FromSmsByDeliveryData(answer, id)), cancellationToken).ConfigureAwait(false)],
-                SmsByIdKind.Bulk => [SmsByResponseMapper.FromSmsByBulkStatus(await lookups.Bulk(key.Key, uuid => GetBulkStatusAsync(uuid, cancellationToken)).ConfigureAwait(false), key, id)],
+                SmsByIdKind.Quick => [await Transport.CallAsync(Post(SmsByRequestMapper.DeliveryDataPath, SmsByRequestMapper.ToSmsByForm(SmsByRequestMapper.DeliveryDataPath, Token, ("message_id", key.Key)), "status", idempotent: true), SmsByJsonContext.Default.SmsByEnvelopeSmsByDeliveryData, answer => Observed(SmsByResponseMapper.FromSmsByDeliveryData(answer, id).WithRaw(answer)), cancellationToken).ConfigureAwait(false)],
+                SmsByIdKind.Bulk => [await BulkReportAsync(lookups, key, id, cancellationToken).ConfigureAwait(false)],
                 _ => SmsByResponseMapper.FromSmsByDeliveryList(await lookups.Mailing(key.Key, mailing => GetMailingDeliveriesAsync(long.Parse(mailing, CultureInfo.InvariantCulture), cancellationToken)).ConfigureAwait(false), key, id) is { } report ? [report] : [],
             };
         }
@@ -291,6 +291,13 @@ internal sealed class SmsByViberClient : IViberSender, IStatusQuery, IViberChats
     {
         _unknownWords.Observe(reports);
         return reports;
+    }
+
+    /// <summary>A bulk recipient's report, from its request's status (read once per query); the status read is its raw answer.</summary>
+    private async Task<DeliveryReport> BulkReportAsync(StatusLookups lookups, SmsByIdParts key, MessageId id, CancellationToken cancellationToken)
+    {
+        var status = await lookups.Bulk(key.Key, uuid => GetBulkStatusAsync(uuid, cancellationToken)).ConfigureAwait(false);
+        return SmsByResponseMapper.FromSmsByBulkStatus(status, key, id).WithRaw(status);
     }
 
     private DeliveryReport Observed(DeliveryReport report)

@@ -109,20 +109,20 @@ internal sealed class SmsClubViberClient : IViberSender, IStatusQuery, IViberCha
     private Task<ChunkResult> SendChunkAsync(ViberMessage message, ReadOnlyMemory<PhoneNumber> chunk, CancellationToken cancellationToken)
     {
         var request = Post("vibers/send", SmsClubRequestMapper.ToSmsClubSendRequest(message, chunk), "send");
-        return _context.Transport.CallAsync(request, Json.SendResponse, (chunk, ProviderName), static (response, answer, s) => Sent(response, RequestData(response, answer), s.chunk.Span, s.ProviderName), refused: null, cancellationToken);
+        return _context.Transport.CallAsync(request, Json.SendResponse, (chunk, ProviderName), static (response, answer, s) => Sent(response, answer, s.chunk.Span, s.ProviderName), refused: null, cancellationToken);
     }
 
     private Task<SendResult> ReplyInChatAsync(ViberMessage message, string chatId, CancellationToken cancellationToken)
     {
         var request = Post("vibers/send", SmsClubRequestMapper.ToSmsClubReplyRequest(message, chatId), "reply");
-        return _context.Transport.CallAsync(request, Json.SendResponse, (chatId, ProviderName), static (response, answer, s) => Replied(response, RequestData(response, answer), s.chatId, s.ProviderName), refused: null, cancellationToken);
+        return _context.Transport.CallAsync(request, Json.SendResponse, (chatId, ProviderName), static (response, answer, s) => Replied(response, answer, s.chatId, s.ProviderName), refused: null, cancellationToken);
     }
 
     private Task<IReadOnlyList<DeliveryReport>> QueryChunkAsync(ReadOnlyMemory<MessageId> ids, CancellationToken cancellationToken)
     {
         var body = SmsClubRequestMapper.ToSmsClubStatusRequest(ids.Span);
         var request = ViberRequestOptions.Create(HttpMethod.Post, "vibers/status", new PooledJsonContent<SmsClubStatusRequest>(body, Json.SmsClubStatusRequest), "status", idempotent: true);
-        return _context.Transport.CallAsync(request, Json.StatusResponse, ProviderName, static (response, answer, provider) => SmsClubResponseMapper.FromSmsClubStatusResponse(RequestData(response, answer), provider), refused: null, cancellationToken);
+        return _context.Transport.CallAsync(request, Json.StatusResponse, ProviderName, static (response, answer, provider) => DeliveryReport.WithRaw(SmsClubResponseMapper.FromSmsClubStatusResponse(RequestData(response, answer), provider), answer), refused: null, cancellationToken);
     }
 
     private Task<TData> GetAsync<TData>(string relativeUri, string operation, JsonTypeInfo<SmsClubResponse<TData>> typeInfo, CancellationToken cancellationToken)
@@ -135,16 +135,20 @@ internal sealed class SmsClubViberClient : IViberSender, IStatusQuery, IViberCha
     private static HttpRequestMessage Post(string relativeUri, SmsClubSendRequest body, string operation)
         => ViberRequestOptions.Create(HttpMethod.Post, relativeUri, new PooledJsonContent<SmsClubSendRequest>(body, Json.SmsClubSendRequest), operation, idempotent: false);
 
-    private static ChunkResult Sent(ProviderResponse response, SmsClubSendData data, ReadOnlySpan<PhoneNumber> chunk, string providerName)
-        => data.Messages is { Count: > 0 }
-            ? new ChunkResult(SmsClubResponseMapper.FromSmsClubSendResponse(data, providerName, chunk, u => response.Unreadable(
-                u.Detail, u.State, JsonFragments.Entries(response.Body, u.Entries, "successfulRequest", "requestData", "messages"), u.RawId)))
-            : throw SmsClubErrorMapper.NothingAccepted(response, data, chunk.Length);
-
-    private static SendResult Replied(ProviderResponse response, SmsClubSendData data, string chatId, string providerName)
+    private static ChunkResult Sent(ProviderResponse response, SmsClubResponse<SmsClubSendData> answer, ReadOnlySpan<PhoneNumber> chunk, string providerName)
     {
+        var data = RequestData(response, answer);
+        return data.Messages is { Count: > 0 }
+            ? new ChunkResult(SmsClubResponseMapper.FromSmsClubSendResponse(data, providerName, chunk, u => response.Unreadable(
+                u.Detail, u.State, JsonFragments.Entries(response.Body, u.Entries, "successfulRequest", "requestData", "messages"), u.RawId))) { Raw = answer }
+            : throw SmsClubErrorMapper.NothingAccepted(response, data, chunk.Length);
+    }
+
+    private static SendResult Replied(ProviderResponse response, SmsClubResponse<SmsClubSendData> answer, string chatId, string providerName)
+    {
+        var data = RequestData(response, answer);
         var recipients = data.Messages is { Count: > 0 } ? SmsClubResponseMapper.FromSmsClubReplyResponse(data, providerName, chatId) : throw SmsClubErrorMapper.NothingAccepted(response, data, 1);
-        return recipients.Count > 0 ? new SendResult(providerName, recipients) : throw response.Malformed(detail: "The reply was accepted, but the answer names no recipient number.");
+        return recipients.Count > 0 ? new SendResult(providerName, recipients) { RawRepresentation = answer } : throw response.Malformed(detail: "The reply was accepted, but the answer names no recipient number.");
     }
 
     /// <summary><c>successfulRequest.requestData</c> of a successful answer; anything else becomes the mapped error.</summary>

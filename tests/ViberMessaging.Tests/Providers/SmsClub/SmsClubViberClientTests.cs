@@ -194,6 +194,7 @@ public sealed class SmsClubViberClientTests
         Assert.Equal(TimeZoneInfo.FindSystemTimeZoneById("Europe/Kyiv").GetUtcOffset(messages[0].Timestamp!.Value), messages[0].Timestamp!.Value.Offset);
         var replied = Assert.Single(reply.Recipients);
         Assert.Equal((RecipientStatus.Accepted, Phone1, chatId), (replied.Status, replied.Recipient, replied.ChatId));
+        Assert.Contains(replied.MessageId!.Value.Value, ViberMessaging.Tests.Reliability.RawRepresentationTests.RawJson(reply.RawRepresentation), StringComparison.Ordinal);
         WireAssert.JsonEqual($$"""{"message":"Follow-up","is_2way":true,"chat_id":"{{chatId}}"}""", harness.Emulator.RequestsTo("SmsClub").Last(r => r.Path == "/vibers/send").Body);
         Assert.Equal(["Question?", harness.Emulator.Options.AutoReplyText, "Follow-up"], after.Select(m => m.Text));
     }
