@@ -105,9 +105,50 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
         }
 
         Span<char> buffer = stackalloc char[MaxDigits + 2];
-        var count = 0;
         var span = value.AsSpan().Trim();
-        var sawPlus = false;
+        if (ReadDigits(span, buffer, out var count, out var sawPlus) is { } unreadable)
+        {
+            return unreadable;
+        }
+
+        if (count == 0)
+        {
+            return ("Format", "the number has no digits");
+        }
+
+        // "00" is the international prefix people type instead of "+".
+        var start = 0;
+        var effective = count;
+        if (!sawPlus && count >= 2 && count - 2 >= MinDigits && count - 2 <= MaxDigits && span.TrimStart().StartsWith("00", StringComparison.Ordinal))
+        {
+            start = 2;
+            effective = count - 2;
+        }
+
+        if (effective > MaxDigits)
+        {
+            return ("MaxDigits", $"an E.164 number has at most {MaxDigits} digits, this one has {effective}");
+        }
+
+        if (effective < MinDigits)
+        {
+            return ("MinDigits", $"an international number needs at least {MinDigits} digits including the country code, this one has {effective}");
+        }
+
+        if (buffer[start] == '0')
+        {
+            return ("CountryCode", "a country code cannot start with 0; write the number in international form, for example +380...");
+        }
+
+        digits = new string(buffer.Slice(start, effective));
+        return null;
+    }
+
+    /// <summary>The number's ASCII digits into <paramref name="buffer"/>, skipping separators; the first broken rule, if any.</summary>
+    private static (string Rule, string Message)? ReadDigits(ReadOnlySpan<char> span, Span<char> buffer, out int count, out bool sawPlus)
+    {
+        count = 0;
+        sawPlus = false;
         for (var i = 0; i < span.Length; i++)
         {
             var c = span[i];
@@ -143,36 +184,6 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
             }
         }
 
-        if (count == 0)
-        {
-            return ("Format", "the number has no digits");
-        }
-
-        // "00" is the international prefix people type instead of "+".
-        var start = 0;
-        var effective = count;
-        if (!sawPlus && count >= 2 && count - 2 >= MinDigits && count - 2 <= MaxDigits && span.TrimStart().StartsWith("00", StringComparison.Ordinal))
-        {
-            start = 2;
-            effective = count - 2;
-        }
-
-        if (effective > MaxDigits)
-        {
-            return ("MaxDigits", $"an E.164 number has at most {MaxDigits} digits, this one has {effective}");
-        }
-
-        if (effective < MinDigits)
-        {
-            return ("MinDigits", $"an international number needs at least {MinDigits} digits including the country code, this one has {effective}");
-        }
-
-        if (buffer[start] == '0')
-        {
-            return ("CountryCode", "a country code cannot start with 0; write the number in international form, for example +380...");
-        }
-
-        digits = new string(buffer.Slice(start, effective));
         return null;
     }
 

@@ -18,36 +18,6 @@ using ViberMessaging.Telemetry;
 
 namespace ViberMessaging.DependencyInjection;
 
-/// <summary>How one provider plugs into <see cref="ProviderRegistration.Add{TOptions, TClient}"/>.</summary>
-internal sealed class ProviderDefinition<TOptions, TClient>
-    where TOptions : ViberProviderOptions
-    where TClient : class, IViberSender, IStatusQuery
-{
-    /// <summary>Binds a configuration section onto the options. Written in the provider's own code, with its concrete options type, so the configuration-binding source generator handles it (no reflection, trim-safe).</summary>
-    public required Action<TOptions, IConfiguration> Bind { get; init; }
-
-    /// <summary>Creates the client.</summary>
-    public required Func<ProviderContext<TOptions>, TClient> Create { get; init; }
-
-    /// <summary>
-    /// The provider's one error parser: recognises its error shape in an answer, at any HTTP status. Without one, an
-    /// error status fails with the code the status gives.
-    /// </summary>
-    public ProviderErrorParser? ErrorParser { get; init; }
-
-    /// <summary>The options' secrets (tokens, passwords, keys), kept out of logs and errors.</summary>
-    public required Func<TOptions, IEnumerable<string?>> Secrets { get; init; }
-
-    /// <summary>Sets authentication (and anything else per client) on each HttpClient.</summary>
-    public Action<HttpClient, TOptions>? ConfigureClient { get; init; }
-
-    /// <summary>For providers that report their rate limit in a 200 body: detects such a body.</summary>
-    public Func<HttpResponseMessage, CancellationToken, ValueTask<bool>>? IsRateLimitedBody { get; init; }
-
-    /// <summary>Wraps the provider's extra interface (<c>ISmsByClient</c>, …) in its observing decorator, if it has one.</summary>
-    public Func<TClient, OperationObserver, ObservedServices, IViberProviderService>? ObserveExtra { get; init; }
-}
-
 /// <summary>
 /// The one place providers are wired into DI, so the four of them register identically: named options bound
 /// from configuration (unknown keys rejected) and validated at start-up, a pacing gate and Polly pipelines per
@@ -93,6 +63,23 @@ internal static class ProviderRegistration
             sp => Problems<TOptions>(sp, name));
         inner.Registry.Add(entry);
 
+        AddOptions(services, name, section, configure, definition, entry);
+        AddHttpPipeline(services, name, definition);
+        AddClient(services, name, definition, supportsChats);
+        return builder;
+    }
+
+    /// <summary>The account's named options: bound from its section (unknown keys reported, not bound), configured, validated at start-up.</summary>
+    private static void AddOptions<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.PublicProperties)] TOptions, TClient>(
+        IServiceCollection services,
+        string name,
+        IConfiguration? section,
+        Action<TOptions>? configure,
+        ProviderDefinition<TOptions, TClient> definition,
+        ProviderEntry entry)
+        where TOptions : ViberProviderOptions
+        where TClient : class, IViberSender, IStatusQuery
+    {
         var options = services.AddOptions<TOptions>(name);
         if (section is not null)
         {
@@ -119,7 +106,13 @@ internal static class ProviderRegistration
 
         // The account's options without its type, for code that handles every account alike (samples, diagnostics).
         services.AddKeyedTransient<ViberProviderOptions>(name, static (sp, key) => sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get((string)key!));
+    }
 
+    /// <summary>The account's infrastructure (pipelines, gate, redactor) and its typed HttpClient: resilience → pacing → attempt → primary.</summary>
+    private static void AddHttpPipeline<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.PublicProperties)] TOptions, TClient>(IServiceCollection services, string name, ProviderDefinition<TOptions, TClient> definition)
+        where TOptions : ViberProviderOptions
+        where TClient : class, IViberSender, IStatusQuery
+    {
         services.AddKeyedSingleton(name, (sp, _) =>
         {
             var o = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);
@@ -152,7 +145,13 @@ internal static class ProviderRegistration
                 Infrastructure(sp, name).Pipelines,
                 sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name).MaxResponseBytes))
             .RemoveAllLoggers();
+    }
 
+    /// <summary>The client over its transport, and the keyed neutral services, each through the observing decorator.</summary>
+    private static void AddClient<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.PublicProperties)] TOptions, TClient>(IServiceCollection services, string name, ProviderDefinition<TOptions, TClient> definition, bool supportsChats)
+        where TOptions : ViberProviderOptions
+        where TClient : class, IViberSender, IStatusQuery
+    {
         services.AddKeyedSingleton(name, (sp, _) =>
         {
             var o = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);
@@ -184,8 +183,6 @@ internal static class ProviderRegistration
         {
             services.AddKeyedSingleton<IBalanceQuery>(name, static (sp, key) => Observed(sp, key).Get<IBalanceQuery>());
         }
-
-        return builder;
     }
 
     /// <summary>Every problem of an account's options, by configuration path; empty when they are valid.</summary>

@@ -24,18 +24,7 @@ internal sealed class PacingHandler(
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        RateLimitLease? lease = null;
-        if (gate is not null)
-        {
-            var waitStart = timeProvider.GetTimestamp();
-            lease = await gate.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-            ViberMessagingInstruments.RecordPacingWait(providerName, timeProvider.GetElapsedTime(waitStart));
-            if (!lease.IsAcquired)
-            {
-                throw Paused(request, lease);
-            }
-        }
-
+        var lease = await AcquireAsync(request, cancellationToken).ConfigureAwait(false);
         using (lease)
         {
             var paced = lease as PacingLease;
@@ -62,25 +51,7 @@ internal sealed class PacingHandler(
                 || (isRateLimitedBody is not null && await isRateLimitedBody(response, cancellationToken).ConfigureAwait(false));
             if (rateLimited)
             {
-                var retryAfter = RetryAfterHeader.Read(response, timeProvider);
-                request.SetRateLimited(new RateLimitSignal(retryAfter));
-                ViberMessagingInstruments.RecordRateLimited(providerName);
-                if (lease is GateLease { Gate: { } local })
-                {
-                    var (pause, beyondCap) = local.OnRateLimited(lease, retryAfter);
-                    if (beyondCap)
-                    {
-                        Log.AccountPausedBeyondCap(logger, providerName, pause.TotalSeconds, local.MaxPause.TotalSeconds);
-                    }
-                    else
-                    {
-                        Log.RateLimited(logger, providerName, pause.TotalMilliseconds, local.EffectiveLimit);
-                    }
-                }
-                else
-                {
-                    paced?.OnRateLimited(retryAfter);
-                }
+                OnRateLimited(request, response, lease, paced);
             }
             else
             {
@@ -88,6 +59,44 @@ internal sealed class PacingHandler(
             }
 
             return response;
+        }
+    }
+
+    /// <summary>One permit of the account's gate for this attempt (none without a gate); a pause beyond the cap fails it.</summary>
+    private async ValueTask<RateLimitLease?> AcquireAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (gate is null)
+        {
+            return null;
+        }
+
+        var waitStart = timeProvider.GetTimestamp();
+        var lease = await gate.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        ViberMessagingInstruments.RecordPacingWait(providerName, timeProvider.GetElapsedTime(waitStart));
+        return lease.IsAcquired ? lease : throw Paused(request, lease);
+    }
+
+    /// <summary>A 429 (or the provider's rate-limit body): marks the request, counts it and tells the gate, which pauses the account.</summary>
+    private void OnRateLimited(HttpRequestMessage request, HttpResponseMessage response, RateLimitLease? lease, PacingLease? paced)
+    {
+        var retryAfter = RetryAfterHeader.Read(response, timeProvider);
+        request.SetRateLimited(new RateLimitSignal(retryAfter));
+        ViberMessagingInstruments.RecordRateLimited(providerName);
+        if (lease is GateLease { Gate: { } local })
+        {
+            var (pause, beyondCap) = local.OnRateLimited(lease, retryAfter);
+            if (beyondCap)
+            {
+                Log.AccountPausedBeyondCap(logger, providerName, pause.TotalSeconds, local.MaxPause.TotalSeconds);
+            }
+            else
+            {
+                Log.RateLimited(logger, providerName, pause.TotalMilliseconds, local.EffectiveLimit);
+            }
+        }
+        else
+        {
+            paced?.OnRateLimited(retryAfter);
         }
     }
 

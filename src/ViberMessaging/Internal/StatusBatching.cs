@@ -60,40 +60,11 @@ internal static class StatusBatching
             for (var offset = 0; offset < distinct.Length; offset += chunkSize)
             {
                 await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
-                running.Add(RunAsync(distinct.AsMemory(offset, Math.Min(chunkSize, distinct.Length - offset))));
+                var slice = distinct.AsMemory(offset, Math.Min(chunkSize, distinct.Length - offset));
+                running.Add(RunChunkAsync(slice, queryChunk, found, failures, throttle, cancellationToken));
             }
 
             await Task.WhenAll(running).ConfigureAwait(false);
-
-            async Task RunAsync(ReadOnlyMemory<MessageId> slice)
-            {
-                try
-                {
-                    var reports = await queryChunk(slice, cancellationToken).ConfigureAwait(false);
-                    lock (found)
-                    {
-                        foreach (var report in reports)
-                        {
-                            found[report.MessageId] = found.TryGetValue(report.MessageId, out var earlier) ? earlier.Merge(report) : report;
-                        }
-                    }
-                }
-                catch (ViberMessagingException error)
-                {
-                    lock (found)
-                    {
-                        failures.Add(error);
-                        foreach (var id in slice.Span)
-                        {
-                            found[id] = DeliveryReport.Unavailable(id, error);
-                        }
-                    }
-                }
-                finally
-                {
-                    throttle.Release();
-                }
-            }
         }
 
         if (failures.Count == chunks && failures.All(f => f.ErrorCode == failures[0].ErrorCode))
@@ -108,6 +79,43 @@ internal static class StatusBatching
         }
 
         return answer;
+    }
+
+    /// <summary>One request: its reports merged into <paramref name="found"/>, or its error on each of its ids; then its throttle slot is freed.</summary>
+    private static async Task RunChunkAsync(
+        ReadOnlyMemory<MessageId> slice,
+        Func<ReadOnlyMemory<MessageId>, CancellationToken, Task<IReadOnlyList<DeliveryReport>>> queryChunk,
+        Dictionary<MessageId, DeliveryReport> found,
+        List<ViberMessagingException> failures,
+        SemaphoreSlim throttle,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var reports = await queryChunk(slice, cancellationToken).ConfigureAwait(false);
+            lock (found)
+            {
+                foreach (var report in reports)
+                {
+                    found[report.MessageId] = found.TryGetValue(report.MessageId, out var earlier) ? earlier.Merge(report) : report;
+                }
+            }
+        }
+        catch (ViberMessagingException error)
+        {
+            lock (found)
+            {
+                failures.Add(error);
+                foreach (var id in slice.Span)
+                {
+                    found[id] = DeliveryReport.Unavailable(id, error);
+                }
+            }
+        }
+        finally
+        {
+            throttle.Release();
+        }
     }
 
     private static DeliveryReport NotReported(string providerName, MessageId id)

@@ -22,7 +22,7 @@ public sealed class ReplyRulesTests
         { "", null, false, false, ChatMessageDirection.Outgoing },
         { null, null, false, false, ChatMessageDirection.Outgoing },
 
-        // DecisionTelecom's callback: message_token or a message object make it a reply, not a status.
+        // A pushed reply callback: message_token or a message object make it a reply, not a status.
         { null, "44444444444444", false, false, ChatMessageDirection.Incoming },
         { null, null, true, false, ChatMessageDirection.Incoming },
         { null, "44444444444444", true, false, ChatMessageDirection.Incoming },

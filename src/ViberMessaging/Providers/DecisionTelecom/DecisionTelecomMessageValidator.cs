@@ -142,11 +142,15 @@ internal static class DecisionTelecomMessageValidator
                 $"{providerName} has no chats to reply in: replies arrive at your callback URL (read them with DecisionTelecomCallbacks.ParseReply); answer with a new two-way message (TwoWayOptions.OpenChat) to the recipient.");
         }
 
-        if (message.SmsFallback is not { } sms)
+        if (message.SmsFallback is { } sms)
         {
-            return;
+            AddSmsFallbackRules(message, sms, providerName, errors);
         }
+    }
 
+    /// <summary>Viber + SMS: transactional only, the document's fixed 40-second TTL, one SMS segment, no SMS sender or validity.</summary>
+    private static void AddSmsFallbackRules(ViberMessage message, SmsFallback sms, string providerName, ValidationErrors errors)
+    {
         if (DecisionTelecomRequestMapper.ToDecisionTelecomKind(message) != MessageKind.Transactional)
         {
             errors.Add(

@@ -1,90 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
-using ViberMessaging.Internal;
 using ViberMessaging.Resilience;
 
 namespace ViberMessaging.SmsClub;
 
 /// <summary>SMS Club's wire → neutral model. Lenient: unknown words become <see cref="DeliveryStatus.Unknown"/> with the raw text kept.</summary>
-internal static class SmsClubResponseMapper
+internal static partial class SmsClubResponseMapper
 {
-    /// <summary>
-    /// The status vocabularies, case-insensitive: English (since 09.09.2022), the Russian and Ukrainian words used
-    /// before, and SMPP-style receipt codes.
-    /// </summary>
-    internal static readonly IReadOnlyDictionary<string, DeliveryStatus> StatusWords = new Dictionary<string, DeliveryStatus>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Pending"] = DeliveryStatus.Pending,
-        ["Sent"] = DeliveryStatus.Sent,
-        ["Delivered"] = DeliveryStatus.Delivered,
-        ["Read"] = DeliveryStatus.Read,
-        ["Expired"] = DeliveryStatus.Expired,
-        ["Undeliverable"] = DeliveryStatus.Undeliverable,
-        ["Undelivered"] = DeliveryStatus.Undeliverable,
-        ["Rejected"] = DeliveryStatus.Rejected,
-        ["Failed"] = DeliveryStatus.Failed,
-        ["Error"] = DeliveryStatus.Failed,
-        ["Cancelled"] = DeliveryStatus.Cancelled,
-        ["Canceled"] = DeliveryStatus.Cancelled,
-
-        ["Ожидает отправки"] = DeliveryStatus.Pending,
-        ["В очереди"] = DeliveryStatus.Pending,
-        ["Отправлено"] = DeliveryStatus.Sent,
-        ["Доставлено"] = DeliveryStatus.Delivered,
-        ["Прочитано"] = DeliveryStatus.Read,
-        ["Просрочено"] = DeliveryStatus.Expired,
-        ["Недоставляемое"] = DeliveryStatus.Undeliverable,
-        ["Не доставлено"] = DeliveryStatus.Undeliverable,
-        ["Отклонено"] = DeliveryStatus.Rejected,
-
-        ["Очікує відправки"] = DeliveryStatus.Pending,
-        ["Відправлено"] = DeliveryStatus.Sent,
-        ["Надіслано"] = DeliveryStatus.Sent,
-        ["Прострочено"] = DeliveryStatus.Expired,
-        ["Недоставлене"] = DeliveryStatus.Undeliverable,
-        ["Відхилено"] = DeliveryStatus.Rejected,
-
-        ["ACCEPTD"] = DeliveryStatus.Pending,
-        ["SCHEDULED"] = DeliveryStatus.Pending,
-        ["ENROUTE"] = DeliveryStatus.Sent,
-        ["DELIVRD"] = DeliveryStatus.Delivered,
-        ["UNDELIV"] = DeliveryStatus.Undeliverable,
-        ["REJECTD"] = DeliveryStatus.Rejected,
-        ["DELETED"] = DeliveryStatus.Cancelled,
-    };
-
-    /// <summary>
-    /// <c>additionStatus</c> is free text: the reason is found by a fragment of the English, Russian or Ukrainian
-    /// wording (case-insensitive), first match wins.
-    /// </summary>
-    internal static readonly IReadOnlyList<(string Fragment, DeliveryFailureReason Reason)> ReasonFragments =
-    [
-        ("Blocked by the recipient", DeliveryFailureReason.BlockedByRecipient),
-        ("blocked", DeliveryFailureReason.BlockedByRecipient),
-        ("заблок", DeliveryFailureReason.BlockedByRecipient),
-        ("Not registered", DeliveryFailureReason.NotViberUser),
-        ("не зарегистр", DeliveryFailureReason.NotViberUser),
-        ("не зареєстр", DeliveryFailureReason.NotViberUser),
-        ("not supported", DeliveryFailureReason.DeviceNotSupported),
-        ("не поддерж", DeliveryFailureReason.DeviceNotSupported),
-        ("не підтрим", DeliveryFailureReason.DeviceNotSupported),
-        ("Black list", DeliveryFailureReason.Blacklisted),
-        ("blacklist", DeliveryFailureReason.Blacklisted),
-        ("черн", DeliveryFailureReason.Blacklisted),
-        ("чорн", DeliveryFailureReason.Blacklisted),
-        ("Spam", DeliveryFailureReason.Spam),
-        ("спам", DeliveryFailureReason.Spam),
-        ("Censor", DeliveryFailureReason.Censorship),
-        ("цензур", DeliveryFailureReason.Censorship),
-        ("Invalid number", DeliveryFailureReason.InvalidNumber),
-        ("некоррект", DeliveryFailureReason.InvalidNumber),
-        ("некорект", DeliveryFailureReason.InvalidNumber),
-        ("Prohibited operator", DeliveryFailureReason.ProhibitedOperator),
-        ("запрещ", DeliveryFailureReason.ProhibitedOperator),
-        ("заборон", DeliveryFailureReason.ProhibitedOperator),
-    ];
-
-    private static readonly string[] ReadWords = ["Read", "Прочитано", "Прочитане", "Seen", "Viewed"];
-
     /// <summary>
     /// One result per recipient of the request, in its order: accepted (with the id and, for two-way, the chat id),
     /// rejected as invalid (<c>incorrectPhones</c>) or blacklisted (<c>blackList</c>), or rejected as not accepted
@@ -104,21 +25,7 @@ internal static class SmsClubResponseMapper
             asked.Add(recipient.Digits);
         }
 
-        var accepted = new Dictionary<string, (SmsClubSentMessage Message, int Index)>(StringComparer.Ordinal);
-        List<int>? unmatched = null;
-        var messages = data.Messages ?? [];
-        for (var index = 0; index < messages.Count; index++)
-        {
-            if (Digits(messages[index].Number) is { } number && asked.Contains(number))
-            {
-                accepted.TryAdd(number, (messages[index], index));
-            }
-            else
-            {
-                (unmatched ??= []).Add(index);
-            }
-        }
-
+        var accepted = Listed(data.Messages ?? [], asked, out var unmatched);
         var info = data.AdditionalInfo ?? SmsClubAdditionalInfo.Empty;
         var incorrect = ToDigitSet(info.IncorrectPhones);
         var blacklisted = ToDigitSet(info.BlackList);
@@ -128,20 +35,7 @@ internal static class SmsClubResponseMapper
             var recipient = recipients[i];
             if (accepted.TryGetValue(recipient.Digits, out var entry))
             {
-                results[i] = IsMessageId(entry.Message.Id)
-                    ? new RecipientResult
-                    {
-                        Recipient = recipient,
-                        Status = RecipientStatus.Accepted,
-                        MessageId = new MessageId(providerName, entry.Message.Id),
-                        ChatId = string.IsNullOrEmpty(entry.Message.ChatId) ? null : entry.Message.ChatId,
-                    }
-                    : Failed(recipient, unreadable(new SmsClubUnreadable(
-                        providerName,
-                        "SMS Club listed the recipient as accepted with an id that is not one of its ids (digits): it was sent, but cannot be tracked.",
-                        [entry.Index],
-                        entry.Message.Id,
-                        AnswerState.UnreadableId)));
+                results[i] = Accepted(recipient, entry.Message, entry.Index, providerName, unreadable);
             }
             else if (incorrect.Contains(recipient.Digits) || blacklisted.Contains(recipient.Digits) || unmatched is null)
             {
@@ -160,6 +54,43 @@ internal static class SmsClubResponseMapper
 
         return results;
     }
+
+    /// <summary>The answer's messages by the recipient's digits they name; the indexes of those that name no recipient.</summary>
+    private static Dictionary<string, (SmsClubSentMessage Message, int Index)> Listed(IReadOnlyList<SmsClubSentMessage> messages, HashSet<string> asked, out List<int>? unmatched)
+    {
+        var accepted = new Dictionary<string, (SmsClubSentMessage Message, int Index)>(StringComparer.Ordinal);
+        unmatched = null;
+        for (var index = 0; index < messages.Count; index++)
+        {
+            if (Digits(messages[index].Number) is { } number && asked.Contains(number))
+            {
+                accepted.TryAdd(number, (messages[index], index));
+            }
+            else
+            {
+                (unmatched ??= []).Add(index);
+            }
+        }
+
+        return accepted;
+    }
+
+    /// <summary>A recipient the answer lists: accepted with its id, or failed (sent, untrackable) when the id is not SMS Club's.</summary>
+    private static RecipientResult Accepted(PhoneNumber recipient, SmsClubSentMessage message, int index, string providerName, Func<SmsClubUnreadable, ViberMessagingException> unreadable)
+        => IsMessageId(message.Id)
+            ? new RecipientResult
+            {
+                Recipient = recipient,
+                Status = RecipientStatus.Accepted,
+                MessageId = new MessageId(providerName, message.Id),
+                ChatId = string.IsNullOrEmpty(message.ChatId) ? null : message.ChatId,
+            }
+            : Failed(recipient, unreadable(new SmsClubUnreadable(
+                providerName,
+                "SMS Club listed the recipient as accepted with an id that is not one of its ids (digits): it was sent, but cannot be tracked.",
+                [index],
+                message.Id,
+                AnswerState.UnreadableId)));
 
     /// <summary>Whether <paramref name="id"/> has the shape of SMS Club's message ids: ASCII digits (<c>"5769"</c>).</summary>
     public static bool IsMessageId([NotNullWhen(true)] string? id)
@@ -200,150 +131,6 @@ internal static class SmsClubResponseMapper
         }
 
         return results;
-    }
-
-    /// <summary>One report per id in the answer, in the answer's order.</summary>
-    public static IReadOnlyList<DeliveryReport> FromSmsClubStatusResponse(SmsClubStatusData data, string providerName)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        var reports = new List<DeliveryReport>(data.Entries.Count);
-        foreach (var (id, entry) in data.Entries)
-        {
-            if (!string.IsNullOrEmpty(id))
-            {
-                reports.Add(FromSmsClubStatus(new MessageId(providerName, id), entry));
-            }
-        }
-
-        return reports;
-    }
-
-    /// <summary>
-    /// Maps <c>status</c>, <c>additionStatus</c> (or <c>additionalStatus</c>) and <c>smsStatus</c>: "Read" in the
-    /// additional status upgrades a delivered message to <see cref="DeliveryStatus.Read"/>; any other additional
-    /// status is the failure reason, kept raw in <see cref="DeliveryReport.ProviderErrorCode"/>.
-    /// </summary>
-    public static DeliveryReport FromSmsClubStatus(MessageId id, SmsClubStatusEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        var viber = FromSmsClubStatusWord(entry.Status);
-        var addition = Blank(entry.AdditionStatus) ?? Blank(entry.AdditionalStatus);
-        var reason = DeliveryFailureReason.None;
-        string? providerReason = null;
-        if (addition is not null)
-        {
-            if (IsRead(addition))
-            {
-                viber = viber is DeliveryStatus.Unknown or DeliveryStatus.Pending or DeliveryStatus.Sent or DeliveryStatus.Delivered
-                    ? DeliveryStatus.Read
-                    : viber;
-            }
-            else
-            {
-                reason = FromSmsClubReason(addition);
-                providerReason = addition;
-            }
-        }
-
-        if (reason == DeliveryFailureReason.None && viber == DeliveryStatus.Expired)
-        {
-            reason = DeliveryFailureReason.Expired;
-        }
-
-        var smsRaw = Blank(entry.SmsStatus);
-        return new DeliveryReport(id, viber)
-        {
-            SmsStatus = smsRaw is null ? null : FromSmsClubStatusWord(smsRaw),
-            RawStatus = entry.Status,
-            RawSmsStatus = smsRaw,
-            FailureReason = reason,
-            ProviderErrorCode = providerReason,
-        };
-    }
-
-    /// <summary>A status word in any of the vocabularies; anything else is <see cref="DeliveryStatus.Unknown"/>.</summary>
-    public static DeliveryStatus FromSmsClubStatusWord(string? raw)
-        => Blank(raw) is { } word && StatusWords.TryGetValue(word.Trim(), out var status) ? status : DeliveryStatus.Unknown;
-
-    /// <summary>The failure reason in an additional status; <see cref="DeliveryFailureReason.Other"/> for wording this SDK does not know.</summary>
-    public static DeliveryFailureReason FromSmsClubReason(string raw)
-    {
-        foreach (var (fragment, reason) in ReasonFragments)
-        {
-            if (raw.Contains(fragment, StringComparison.OrdinalIgnoreCase))
-            {
-                return reason;
-            }
-        }
-
-        return DeliveryFailureReason.Other;
-    }
-
-    /// <summary>One page of the chat list.</summary>
-    public static IReadOnlyList<ViberChat> FromSmsClubChats(SmsClubChatsData data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        var chats = new List<ViberChat>(data.Chats?.Count ?? 0);
-        foreach (var chat in data.Chats ?? [])
-        {
-            if (!string.IsNullOrEmpty(chat.ChatId))
-            {
-                chats.Add(new ViberChat
-                {
-                    ChatId = chat.ChatId,
-                    Recipient = Phone(chat.Recipient),
-                    Sender = Blank(chat.SourceAddress),
-                    CreatedAt = SmsClubDates.Parse(chat.CreationDate),
-                });
-            }
-        }
-
-        return chats;
-    }
-
-    /// <summary>One page of a chat's messages: <c>incoming</c> came from the recipient, anything else (<c>outcoming</c>) was sent by you.</summary>
-    public static IReadOnlyList<ChatMessage> FromSmsClubChat(SmsClubChatData data, string chatId)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        var chat = data.Chat;
-        var phone = Phone(chat?.Recipient);
-        var messages = new List<ChatMessage>(chat?.Messages?.Count ?? 0);
-        foreach (var message in chat?.Messages ?? [])
-        {
-            messages.Add(new ChatMessage
-            {
-                Direction = ReplyRules.DirectionOf(new IncomingFacts { DirectionWord = message.Type }),
-                Text = message.Text ?? string.Empty,
-                ChatId = chatId,
-                ProviderMessageId = Blank(message.Id),
-                Phone = phone,
-                Timestamp = SmsClubDates.Parse(message.Date),
-            });
-        }
-
-        return messages;
-    }
-
-    /// <summary>The balance, or <see langword="null"/> when the answer holds none.</summary>
-    public static AccountBalance? FromSmsClubBalance(SmsClubBalanceResponse response)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        var success = response.SuccessRequest ?? response.SuccessfulRequest;
-        var info = success?.Info ?? success?.RequestData;
-        return info?.Money is { } money ? new AccountBalance(money, Blank(info.Currency)?.Trim().ToUpperInvariant() ?? string.Empty) : null;
-    }
-
-    private static bool IsRead(string addition)
-    {
-        foreach (var word in ReadWords)
-        {
-            if (addition.Trim().Equals(word, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static RecipientResult Failed(PhoneNumber recipient, ViberMessagingException error)
