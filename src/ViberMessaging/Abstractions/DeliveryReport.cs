@@ -93,7 +93,7 @@ public sealed class DeliveryReport
     /// by the reports of one request) or callback.
     /// </summary>
     /// <value>
-    /// <see langword="null"/> when no answer was read (see <see cref="Error"/>). The object is the SDK's own record of
+    /// <see langword="null"/> when no answer was read (a request that failed: see <see cref="Error"/>). The object is the SDK's own record of
     /// the provider's JSON (or, for SMS.by's bulk requests, the <c>SmsByBulkStatus</c> read): its
     /// <see cref="object.ToString"/> lists the fields the provider sent; its type is not part of the public API and may
     /// change between versions, so read it for diagnostics, not as a contract.
