@@ -21,6 +21,7 @@ internal static class SendCommand
         var smsFallback = new Option<string?>("--sms-fallback") { Description = "The SMS text to send when Viber cannot deliver (where the provider supports it)." };
         var smsSender = new Option<string?>("--sms-sender") { Description = "The SMS fallback's sender name, where the provider takes one." };
         var kind = new Option<MessageKind?>("--kind") { Description = "Transactional or Promotional (providers that distinguish them)." };
+        var openChat = new Option<bool>("--open-chat") { Description = "Open a two-way chat with the message (providers with chats); its id is printed for `viber chats`." };
         var ttl = new Option<int?>("--ttl") { Description = "Seconds Viber keeps trying before the message expires (and the SMS fallback goes)." };
         ttl.Validators.Add(r =>
         {
@@ -32,7 +33,7 @@ internal static class SendCommand
 
         var command = new Command("send", "Send one message to one or more phones. Exit code 3 when it was provably not sent, 4 when it may have been sent (check its status; it is never retried automatically).")
         {
-            to, text, sender, image, button, buttonUrl, smsFallback, smsSender, kind, ttl,
+            to, text, sender, image, button, buttonUrl, smsFallback, smsSender, kind, ttl, openChat,
         };
         command.Validators.Add(r =>
         {
@@ -59,6 +60,7 @@ internal static class SendCommand
                 SmsFallback = parse.GetValue(smsFallback) is { } sms ? new SmsFallback(sms) { Sender = parse.GetValue(smsSender) } : null,
                 Kind = parse.GetValue(kind),
                 TimeToLive = parse.GetValue(ttl) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                TwoWay = parse.GetValue(openChat) ? TwoWayOptions.OpenChat : null,
             };
             var viber = session.Get<IViberSender>(provider);
             return await SendReport.SendAsync(output, provider, token => viber.SendAsync(message, token), phones, cancellationToken).ConfigureAwait(false);

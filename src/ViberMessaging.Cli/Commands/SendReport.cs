@@ -84,7 +84,7 @@ internal static class SendReport
             return exit;
         }
 
-        var table = new Table().AddColumns("Recipient", "Status", "Outcome", "Message id", "Detail");
+        var table = new Table().AddColumns("Recipient", "Status", "Outcome", "Message id", "Chat id", "Detail");
         foreach (var row in rows)
         {
             table.AddRow(
@@ -92,6 +92,7 @@ internal static class SendReport
                 row.Outcome == SendOutcome.Accepted ? $"[green]{row.Status}[/]" : $"[red]{row.Status}[/]",
                 row.Outcome.ToString(),
                 Formats.Escape(row.MessageId ?? "—"),
+                Formats.Escape(row.ChatId ?? "—"),
                 Formats.Escape(row.Detail ?? string.Empty));
         }
 
