@@ -78,6 +78,17 @@ internal static class SendReport
 
     private static int Emit(CliOutput output, string provider, Row[] rows, int exit)
     {
+        // Warnings go to standard error in every mode: with --json, standard output stays one document.
+        foreach (var row in rows.Where(r => r.Outcome == SendOutcome.Unknown))
+        {
+            output.Error.WriteLine($"warning: {row.Recipient ?? "the message"} {UnknownAdvice}");
+        }
+
+        if (exit == ExitCodes.Interrupted)
+        {
+            output.Error.WriteLine("interrupted (Ctrl+C).");
+        }
+
         if (output.Json)
         {
             output.WriteJson(new { provider, exitCode = exit, recipients = rows });
@@ -98,16 +109,6 @@ internal static class SendReport
 
         output.Console.MarkupLine($"Sent through [blue]{Formats.Escape(provider)}[/]:");
         output.Console.Write(table);
-        foreach (var row in rows.Where(r => r.Outcome == SendOutcome.Unknown))
-        {
-            output.Error.WriteLine($"warning: {row.Recipient ?? "the message"} {UnknownAdvice}");
-        }
-
-        if (exit == ExitCodes.Interrupted)
-        {
-            output.Error.WriteLine("interrupted (Ctrl+C).");
-        }
-
         return exit;
     }
 

@@ -73,7 +73,9 @@ internal sealed class CliRunner : IDisposable
     }
 
     /// <summary>This test project's source directory (for the help snapshots).</summary>
-    public static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(Path.GetDirectoryName(path))!;
+    public static string SourceDirectory() => Path.GetDirectoryName(Path.GetDirectoryName(ThisFile()))!;
+
+    private static string ThisFile([CallerFilePath] string path = "") => path;
 
     public void Dispose()
     {
