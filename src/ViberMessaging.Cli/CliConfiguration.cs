@@ -12,8 +12,8 @@ internal static class CliConfiguration
 {
     public const string Section = ViberMessagingOptions.DefaultSectionName;
 
-    /// <summary>Key names whose values are credentials: never printed, and scrubbed from any text that is.</summary>
-    private static readonly string[] SecretWords = ["token", "password", "apikey", "secret", "key", "login"];
+    /// <summary>Endings of key names whose values are credentials: never printed, and scrubbed from any text that is.</summary>
+    private static readonly string[] SecretEndings = ["token", "password", "apikey", "secret", "login", "connectionstring"];
 
     public static IConfiguration Load(ViberCliContext context, FileInfo? configFile)
     {
@@ -100,7 +100,7 @@ internal static class CliConfiguration
     public static bool IsSecret(string key)
     {
         var name = key.Split(':')[^1];
-        return SecretWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase));
+        return SecretEndings.Any(w => name.EndsWith(w, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Every credential value in <paramref name="configuration"/>, to scrub from output.</summary>

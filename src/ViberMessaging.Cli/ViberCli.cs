@@ -31,6 +31,11 @@ public static class ViberCli
             }
 
             await context.Error.WriteLineAsync("Run with --help to see the options.").ConfigureAwait(false);
+            if (args.Contains("--json", StringComparer.Ordinal))
+            {
+                new CliOutput(context, json: true).WriteJson(new { error = new { kind = "usage", messages = parse.Errors.Select(e => e.Message).ToArray() }, exitCode = ExitCodes.Usage });
+            }
+
             return ExitCodes.Usage;
         }
 

@@ -96,10 +96,11 @@ public sealed class SendCommandTests
     {
         using var cli = new CliRunner();
 
-        var result = await cli.RunAsync("send", "--text", "hi");
+        var result = await cli.RunAsync("send", "--text", "hi", "--json");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--to", result.Error, StringComparison.Ordinal);
+        Assert.Equal("usage", result.Json.GetProperty("error").GetProperty("kind").GetString());
     }
 
     [Fact]

@@ -226,7 +226,7 @@ internal static class CampaignCommand
             var reported = 0;
             var progress = new Reporter(p =>
             {
-                var done = p.Sent + p.AlreadyDone;
+                var done = Done(p);
                 var tenth = (int)Math.Min(10, 10 * done / Math.Max(1, csv.Valid));
                 if (tenth > reported)
                 {
@@ -259,7 +259,7 @@ internal static class CampaignCommand
                 var reporter = new Reporter(p =>
                 {
                     latest = p;
-                    task.Value = p.Sent + p.AlreadyDone;
+                    task.Value = Done(p);
                     task.Description = Formats.Escape($"{definition.Id}: {p.Accepted} accepted, {p.Rejected} rejected, {p.NotSent.Values.Sum()} not sent, {p.Unknown} unknown");
                 });
                 try
@@ -331,6 +331,9 @@ internal static class CampaignCommand
 
         return exit;
     }
+
+    /// <summary>Recipients with an outcome (not those provably not sent: a resume sends them again).</summary>
+    private static long Done(CampaignProgress p) => p.Sent - p.NotSent.Values.Sum() + p.AlreadyDone;
 
     private static void CheckId(string id)
     {
