@@ -8,6 +8,7 @@ namespace ViberMessaging.Cli.Tests;
 /// The "done when": the packed tool installs with <c>dotnet tool install --add-source</c> and
 /// <c>viber send --emulator</c> works from the installed command. Slow (pack + install): one test.
 /// </summary>
+[Collection(ProcessEnvironment.Name)]
 public sealed class ToolPackageTests
 {
     [Fact]

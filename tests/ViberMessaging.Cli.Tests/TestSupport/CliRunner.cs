@@ -27,6 +27,9 @@ internal sealed class CliRunner : IDisposable
 
     public IReadOnlyDictionary<string, string> Environment { get; set; }
 
+    /// <summary>Whether the run reads user secrets (off by default: a developer's own secrets must not change a test).</summary>
+    public bool UseUserSecrets { get; init; }
+
     /// <summary>The environment variables that point every provider at <paramref name="emulator"/>, as a user would set them.</summary>
     public static Dictionary<string, string> EnvironmentFor(ViberEmulator emulator)
     {
@@ -58,7 +61,7 @@ internal sealed class CliRunner : IDisposable
             Error = stderr,
             WorkingDirectory = WorkingDirectory,
             EnvironmentVariables = Environment,
-            UseUserSecrets = false,
+            UseUserSecrets = UseUserSecrets,
             OwnsProcess = false,
         };
         var exit = await ViberCli.RunAsync(args, context, cancellationToken);
