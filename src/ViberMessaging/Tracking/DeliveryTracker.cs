@@ -108,9 +108,10 @@ internal sealed class DeliveryTracker : BackgroundService, IDeliveryTracker
                 {
                     _pending.Remove(report.MessageId);
                 }
-                else if (message.NextPollAt < now + _options.CallbackSilence)
+                else if (_options.CallbackProviders.Contains(report.MessageId.Provider) && message.NextPollAt < now + _options.CallbackSilence)
                 {
                     // The provider pushes this message's statuses: a poll is only the fallback for a lost callback.
+                    // (SMS.by's one answer to a bulk request is no such promise: its messages keep their polling.)
                     message.NextPollAt = now + _options.CallbackSilence;
                 }
             }
