@@ -41,7 +41,7 @@ public static class Program
         var emulatorOptions = new ViberEmulatorOptions();
         emulatorOptions.Timeline.DeliveredAfter = TimeSpan.FromSeconds(1);
         emulatorOptions.Timeline.ReadAfter = TimeSpan.FromSeconds(2);
-        await using var emulator = await ViberEmulator.StartAsync(emulatorOptions);
+        await using var emulator = await ViberEmulator.StartAsync(emulatorOptions, cancellationToken);
         emulator.ScriptRecipient("+380500000011", RecipientBehavior.Reads);
         emulator.ScriptRecipient("+380500000012", RecipientBehavior.BlocksSender);
 

@@ -15,7 +15,7 @@ public sealed class DeliveryWebhooksTests
 
         Assert.True(exitCode == 0, $"exit {exitCode}: {error}\n{output}");
         var lines = output.ToString().Split('\n');
-        Assert.Contains(lines, l => l.StartsWith("DecisionTelecom:", StringComparison.Ordinal) && l.Contains("→ Read", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("DecisionTelecom:", StringComparison.Ordinal) && l.Contains("→ Delivered", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("DecisionTelecom:", StringComparison.Ordinal) && l.Contains("→ Undeliverable", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("SmsBy:bulk:", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("2 DecisionTelecom messages final, 2 SMS.by recipients answered.", StringComparison.Ordinal));
