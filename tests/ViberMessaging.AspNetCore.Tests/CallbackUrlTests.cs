@@ -173,6 +173,25 @@ public sealed class CallbackUrlTests
         Assert.Equal(["DecisionTelecom"], app.Services.GetRequiredService<IOptions<DeliveryTrackerOptions>>().Value.CallbackProviders);
     }
 
+    [Theory]
+    [InlineData("/relative/")]
+    [InlineData("ftp://shop.example/")]
+    [InlineData("https://shop.example/?q=1")]
+    public void AddViberCallbacks_PublicBaseAddressNotAnHttpBase_FailsNamingIt(string address)
+    {
+        var services = new ServiceCollection();
+        services.AddViberMessaging().AddDecisionTelecom(o => o.ApiKey = "a-key").AddViberCallbacks(o =>
+        {
+            o.Secret = CallbackApp.Secret;
+            o.PublicBaseAddress = new Uri(address, UriKind.RelativeOrAbsolute);
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ViberCallbackOptions>>().Value);
+
+        Assert.Contains(exception.Failures, f => f.StartsWith("PublicBaseAddress must be an absolute http or https address", StringComparison.Ordinal));
+    }
+
     private static void SmsBy(IViberMessagingBuilder builder) => builder.AddSmsBy(o => o.Token = "t0k");
 
     private static async Task<HttpResponseMessage> PostAsync(CallbackApp app, string path, string body)

@@ -14,7 +14,17 @@ internal sealed class CallbackProvidersFromRegistrations(IServiceProvider servic
 {
     public void PostConfigure(string? name, DeliveryTrackerOptions options)
     {
-        if (services.GetService<IViberCallbackAddress>() is not { } address || services.GetService<ProviderRegistry>() is not { } registry)
+        IViberCallbackAddress? address;
+        try
+        {
+            address = services.GetService<IViberCallbackAddress>();
+        }
+        catch (OptionsValidationException)
+        {
+            return; // the callback options are invalid: the start-up check reports them, the tracker still starts
+        }
+
+        if (address is null || services.GetService<ProviderRegistry>() is not { } registry)
         {
             return;
         }

@@ -218,6 +218,21 @@ public sealed class DeliveryTrackerTests
     }
 
     [Fact]
+    public async Task ReportAsync_AccountNotInCallbackProviders_KeepsTheMessagesPollingSchedule()
+    {
+        // An account that answers a request once (SMS.by's bulk callback): that answer is no promise of more callbacks, so polling goes on.
+        var query = Account("AnsweredOnce", 1, (_, _) => DeliveryStatus.Sent);
+        using var sut = CreateSut(o => o.CallbackProviders.Add("DecisionTelecom"));
+        sut.Track(Sent("AnsweredOnce", 1));
+
+        await sut.ReportAsync(new DeliveryReport(new MessageId("AnsweredOnce", "1"), DeliveryStatus.Pending) { RawStatus = "NEW" });
+        _time.Advance(TimeSpan.FromSeconds(10));
+        await sut.PollDueAsync(CancellationToken.None);
+
+        Assert.Equal([new MessageId("AnsweredOnce", "1")], Assert.Single(query.Requests));
+    }
+
+    [Fact]
     public async Task PollDueAsync_SendsWaiting_TakesAtMostThePollingShareOfPermits()
     {
         // 10 permits per second, 20 %: 2 polls per second while sends wait, 100 requests' worth due.
