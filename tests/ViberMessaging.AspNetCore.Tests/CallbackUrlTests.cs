@@ -54,6 +54,26 @@ public sealed class CallbackUrlTests
     }
 
     [Fact]
+    public async Task SendAsync_MessageWithItsOwnCallbackUrl_KeepsIt()
+    {
+        await using var emulator = await ViberEmulator.StartAsync(new ViberEmulatorOptions());
+        await using var app = await CallbackApp.StartAsync(register: b => b.AddDecisionTelecom().UseEmulator(emulator), publicBaseAddress: new Uri("https://shop.example/"));
+        var own = new Uri("http://127.0.0.1:9/elsewhere/callback");   // loopback, nothing listens: the emulator's post just fails
+
+        await app.Services.GetRequiredKeyedService<IViberSender>("DecisionTelecom").SendAsync(new ViberMessage
+        {
+            Sender = "MyShop",
+            Recipients = [PhoneNumber.Parse("380504444441")],
+            Text = "Your order has shipped",
+            CallbackUrl = own,
+        });
+
+        var send = Assert.Single(emulator.RequestsTo(ViberProviders.DecisionTelecom), r => r.Method == "POST" && r.Path.Contains("send", StringComparison.OrdinalIgnoreCase));
+        using var body = JsonDocument.Parse(send.Body);
+        Assert.Equal(own.AbsoluteUri, body.RootElement.GetProperty("callback_url").GetString());
+    }
+
+    [Fact]
     public async Task SendAsync_SmsByBulkWithPublicBaseAddress_CarriesATokenUrlAndTheAnswerReachesTheTracker()
     {
         await using var emulator = await ViberEmulator.StartAsync(new ViberEmulatorOptions());
