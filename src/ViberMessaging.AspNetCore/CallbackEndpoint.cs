@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ViberMessaging.DecisionTelecom;
+using ViberMessaging.SmsBy;
 
 namespace ViberMessaging.AspNetCore;
 
@@ -19,6 +20,7 @@ internal sealed class CallbackEndpoint(
     IOptions<ViberCallbackOptions> options,
     IDeliveryTracker tracker,
     ReplyDispatcher replies,
+    SmsByCallbackCorrelations correlations,
     ILogger<CallbackEndpoint> logger)
 {
     public const string UnknownAccount = "(unknown)";
@@ -27,7 +29,15 @@ internal sealed class CallbackEndpoint(
     {
         var account = context.Request.RouteValues["account"] as string ?? string.Empty;
         var secret = context.Request.RouteValues["secret"] as string ?? string.Empty;
-        if (account.Length == 0 || services.GetKeyedService<ViberProviderOptions>(account) is not DecisionTelecomOptions || !paths.IsValid(account, secret))
+        var token = context.Request.RouteValues["token"] as string;
+        var accountOptions = account.Length == 0 ? null : AccountOptions(account);
+        var known = (accountOptions, token) switch
+        {
+            (DecisionTelecomOptions, null) => true,
+            (SmsByOptions, { Length: > 0 }) => correlations.IsIssued(account, token),
+            _ => false,
+        };
+        if (!known || !paths.IsValid(account, secret))
         {
             await NotFoundAsync(context).ConfigureAwait(false);
             return;
@@ -61,13 +71,21 @@ internal sealed class CallbackEndpoint(
         string outcome;
         try
         {
-            outcome = await HandOffAsync(account, body, context).ConfigureAwait(false);
+            outcome = accountOptions is SmsByOptions smsBy
+                ? await HandOffSmsByAsync(account, token!, smsBy.ProviderUtcOffset, body, context.RequestAborted).ConfigureAwait(false)
+                : await HandOffAsync(account, body, context).ConfigureAwait(false);
         }
         catch (ViberMessagingException exception) when (exception.ErrorCode == ViberErrorCode.MalformedResponse)
         {
             CallbackLog.Malformed(logger, account, exception.Message);
             CallbackInstruments.Record(account, CallbackOutcome.Malformed);
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (outcome == CallbackOutcome.NotFound)
+        {
+            await NotFoundAsync(context).ConfigureAwait(false);
             return;
         }
 
@@ -100,6 +118,44 @@ internal sealed class CallbackEndpoint(
 
         var report = DecisionTelecomCallbacks.ParseStatus(body, account);
         return await tracker.ReportAsync(report, context.RequestAborted).ConfigureAwait(false) ? CallbackOutcome.Accepted : CallbackOutcome.Duplicate;
+    }
+
+    /// <summary>
+    /// SMS.by's answer to a bulk request: checked first (400 when malformed), then merged with the ids the request
+    /// returned, or kept until the send returns them (a callback faster than <c>SendAsync</c>).
+    /// </summary>
+    private async Task<string> HandOffSmsByAsync(string account, string token, TimeSpan offset, byte[] body, CancellationToken cancellationToken)
+    {
+        SmsByCallbacks.ParseBulkStatus(body, [], offset);
+        if (!correlations.TryAccept(account, token, body, out var ids))
+        {
+            return CallbackOutcome.NotFound;
+        }
+
+        if (ids is null)
+        {
+            return CallbackOutcome.Early;
+        }
+
+        var changed = false;
+        foreach (var report in SmsByCallbacks.ParseBulkStatus(body, ids, offset))
+        {
+            changed |= await tracker.ReportAsync(report, cancellationToken).ConfigureAwait(false);
+        }
+
+        return changed ? CallbackOutcome.Accepted : CallbackOutcome.Duplicate;
+    }
+
+    private ViberProviderOptions? AccountOptions(string account)
+    {
+        try
+        {
+            return services.GetKeyedService<ViberProviderOptions>(account);
+        }
+        catch (OptionsValidationException)
+        {
+            return null;
+        }
     }
 
     private void Refuse(HttpContext context, string account, int status, string outcome, string reason)

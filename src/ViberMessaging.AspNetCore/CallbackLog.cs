@@ -19,4 +19,7 @@ internal static partial class CallbackLog
 
     [LoggerMessage(954, LogLevel.Warning, "Viber callback for {Provider}: the reply queue is full; answered 503 so the gateway tries again")]
     public static partial void ReplyQueueFull(ILogger logger, string provider);
+
+    [LoggerMessage(955, LogLevel.Warning, "Viber callback for {Provider}: {Count} early callbacks could not be merged after the send returned")]
+    public static partial void EarlyMergeFailed(ILogger logger, Exception exception, string provider, int count);
 }

@@ -10,4 +10,5 @@ internal static class CallbackOutcome
     public const string TooLarge = "too_large";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string Malformed = "malformed";
+    public const string Early = "early";
 }

@@ -9,7 +9,8 @@ public static class ViberCallbackEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps <c>POST {prefix}/{account}/{secret}</c> for every account whose gateway pushes (DecisionTelecom: status
-    /// callbacks and two-way replies). A request for an unknown account, with a wrong secret or to any other path under
+    /// callbacks and two-way replies) and <c>POST {prefix}/{account}/{secret}/{token}</c> for SMS.by's answers to the
+    /// bulk requests the SDK gave a callback URL (<see cref="ViberCallbackOptions.PublicBaseAddress"/>). A request for an unknown account, with a wrong secret or to any other path under
     /// <paramref name="prefix"/> gets 404 and is counted; a body over <see cref="ViberCallbackOptions.MaxBodyBytes"/> 413;
     /// a content type other than JSON 415; a body the provider's parser cannot read 400 with a log line; a callback
     /// 200 with an empty body once it is handed off (statuses to <see cref="ViberMessaging.IDeliveryTracker"/>, replies
@@ -31,6 +32,7 @@ public static class ViberCallbackEndpointRouteBuilderExtensions
 
         var group = endpoints.MapGroup(prefix);
         group.MapPost("/{account}/{secret}", endpoint.HandleAsync);
+        group.MapPost("/{account}/{secret}/{token}", endpoint.HandleAsync);
         group.Map("/{**rest}", endpoint.NotFoundAsync);
         if (options.RateLimitingPolicy is { } policy)
         {

@@ -11,6 +11,16 @@ public sealed class ViberCallbackOptions
     /// <value>None: required.</value>
     public string? Secret { get; set; }
 
+    /// <summary>
+    /// Where the providers reach this application, for example <c>https://shop.example/</c>. When set, the SDK sets
+    /// <c>callback_url</c> itself on every send that takes one and sets no <see cref="ViberMessage.CallbackUrl"/>: each
+    /// DecisionTelecom send (this address plus <see cref="ViberCallbackPaths.PathFor"/>, and the account's statuses then
+    /// come by callback, polled only as a fallback) and each SMS.by <c>sendBulkViber</c> request (the same path plus a
+    /// correlation token, since SMS.by's answer does not name its request).
+    /// </summary>
+    /// <value><see langword="null"/>: nothing is set for you; set <see cref="ViberMessage.CallbackUrl"/> with <see cref="ViberCallbackPaths.UrlFor"/>.</value>
+    public Uri? PublicBaseAddress { get; set; }
+
     /// <summary>The largest callback body accepted, in bytes; larger ones get 413 before they are read.</summary>
     /// <value>65 536 (64 KiB).</value>
     public int MaxBodyBytes { get; set; } = 64 * 1024;

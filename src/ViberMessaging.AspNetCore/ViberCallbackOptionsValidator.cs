@@ -20,6 +20,11 @@ internal sealed class ViberCallbackOptionsValidator : IValidateOptions<ViberCall
             failures.Add($"{nameof(ViberCallbackOptions.MaxBodyBytes)} must be between 1024 and 16777216 (was {options.MaxBodyBytes}).");
         }
 
+        if (options.PublicBaseAddress is { } address && (!address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp) || !string.IsNullOrEmpty(address.Query) || !string.IsNullOrEmpty(address.Fragment)))
+        {
+            failures.Add($"{nameof(ViberCallbackOptions.PublicBaseAddress)} must be an absolute http or https address without query or fragment, for example https://shop.example/ (was '{address.OriginalString}').");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -37,7 +37,7 @@ public sealed class ViberCallbackPaths
         return $"{Prefix.TrimEnd('/')}/{Uri.EscapeDataString(providerName)}/{Segment(providerName)}";
     }
 
-    /// <summary>The account's callback URL under a public base address.</summary>
+    /// <summary>The account's callback URL under a public base address (its path kept: <c>https://shop.example/app/</c> gives <c>https://shop.example/app/viber/…</c>).</summary>
     /// <param name="publicBaseAddress">Where the gateways reach this application, for example <c>https://shop.example/</c>.</param>
     /// <param name="providerName">The account's registration name.</param>
     /// <returns>The absolute URL to put in <see cref="ViberMessage.CallbackUrl"/>.</returns>
@@ -50,8 +50,15 @@ public sealed class ViberCallbackPaths
             throw new ArgumentException("The public base address must be absolute, for example https://shop.example/.", nameof(publicBaseAddress));
         }
 
-        return new Uri(publicBaseAddress, PathFor(providerName));
+        return new Uri(Under(publicBaseAddress) + PathFor(providerName));
     }
+
+    /// <summary>The account's callback URL for one request, with its correlation token as the last path segment.</summary>
+    internal Uri CorrelatedUrlFor(Uri publicBaseAddress, string providerName, string correlationToken)
+        => new(Under(publicBaseAddress) + PathFor(providerName) + "/" + Uri.EscapeDataString(correlationToken));
+
+    /// <summary>The base address without its trailing slash, its path kept (an application behind a reverse proxy's path prefix).</summary>
+    private static string Under(Uri publicBaseAddress) => publicBaseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
 
     /// <summary>Whether <paramref name="segment"/> is the account's secret segment (compared in constant time).</summary>
     internal bool IsValid(string providerName, string segment)

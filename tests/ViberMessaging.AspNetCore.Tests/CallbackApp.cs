@@ -28,12 +28,13 @@ internal sealed class CallbackApp : IAsyncDisposable
 
     public ViberCallbackPaths Paths => Services.GetRequiredService<ViberCallbackPaths>();
 
-    public static async Task<CallbackApp> StartAsync(bool kestrel = false, Action<IViberMessagingBuilder>? register = null, Action<IServiceCollection>? services = null)
+    public static async Task<CallbackApp> StartAsync(bool kestrel = false, Action<IViberMessagingBuilder>? register = null, Action<IServiceCollection>? services = null, Uri? publicBaseAddress = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         if (kestrel)
         {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            // On the public address's port when the test gives one (the SDK puts that address in callback_url).
+            builder.WebHost.UseUrls(publicBaseAddress is null ? "http://127.0.0.1:0" : $"http://127.0.0.1:{publicBaseAddress.Port}");
         }
         else
         {
@@ -55,12 +56,21 @@ internal sealed class CallbackApp : IAsyncDisposable
         {
             o.Secret = Secret;
             o.MaxBodyBytes = 4096;
+            o.PublicBaseAddress = publicBaseAddress;
         });
         services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapViberCallbacks("/viber");
         await app.StartAsync();
         return new CallbackApp(app, app.Services.GetFakeLogCollector());
+    }
+
+    /// <summary>A loopback port free right now, for an application whose public address must be known before it starts.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

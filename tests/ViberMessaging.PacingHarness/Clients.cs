@@ -13,7 +13,7 @@ namespace ViberMessaging.PacingHarness;
 /// <summary>Builds the SDK as a user registers it, pointed at the emulator process.</summary>
 internal static class Sdk
 {
-    public static ServiceProvider Create(EmulatorProcess emulator, string provider, Action<ViberProviderOptions>? configure = null, Func<HttpMessageHandler>? primary = null)
+    public static ServiceProvider Create(EmulatorProcess emulator, string provider, Action<ViberProviderOptions>? configure = null, Func<HttpMessageHandler>? primary = null, Action<IViberMessagingBuilder>? extend = null)
     {
         var services = new ServiceCollection();
         var builder = services.AddViberMessaging();
@@ -64,6 +64,7 @@ internal static class Sdk
             services.AddHttpClient(ProviderRegistration.HttpClientName(provider)).ConfigurePrimaryHttpMessageHandler(primary);
         }
 
+        extend?.Invoke(builder);
         return services.BuildServiceProvider();
     }
 

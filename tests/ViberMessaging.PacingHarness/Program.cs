@@ -46,6 +46,8 @@ foreach (var name in settings.Scenarios)
         "cancel" => scenarios.CancelAsync(),
         "bulk" => scenarios.BulkAsync(),
         "providers" => scenarios.ProvidersAsync(),
+        "mixed" => scenarios.MixedAsync(),
+        "callbacks" => scenarios.CallbacksAsync(),
         "soak" => scenarios.SoakAsync(),
         "distributed" => scenarios.DistributedAsync(),
         _ => throw new InvalidOperationException(name),

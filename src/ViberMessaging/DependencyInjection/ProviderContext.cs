@@ -10,4 +10,8 @@ internal sealed record ProviderContext<TOptions>(
     ProviderTransport Transport,
     ILogger Logger,
     TimeProvider TimeProvider)
-    where TOptions : ViberProviderOptions;
+    where TOptions : ViberProviderOptions
+{
+    /// <summary>Where the providers that push should post callbacks, when the application receives them (<c>AddViberCallbacks</c>); else <see langword="null"/>.</summary>
+    public IViberCallbackAddress? Callbacks { get; init; }
+}

@@ -164,7 +164,10 @@ internal static class ProviderRegistration
                 sp.GetService<TimeProvider>() ?? TimeProvider.System,
                 sp.GetRequiredService<IOptionsMonitor<HttpClientFactoryOptions>>().Get(HttpClientName(name)).HandlerLifetime,
                 definition.ErrorParser);
-            return definition.Create(new ProviderContext<TOptions>(name, o, transport, LoggerFor(sp, name), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            return definition.Create(new ProviderContext<TOptions>(name, o, transport, LoggerFor(sp, name), sp.GetService<TimeProvider>() ?? TimeProvider.System)
+            {
+                Callbacks = sp.GetService<IViberCallbackAddress>(),
+            });
         });
         services.AddKeyedSingleton(name, (sp, key) =>
         {

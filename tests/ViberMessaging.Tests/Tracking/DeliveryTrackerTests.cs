@@ -157,6 +157,49 @@ public sealed class DeliveryTrackerTests
     }
 
     [Fact]
+    public async Task WatchAsync_ChangesBeforeFirstMoveNext_AreDelivered()
+    {
+        using var sut = CreateSut();
+        var id = new MessageId("DecisionTelecom", "8");
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var stream = sut.WatchAsync(cancel.Token);   // subscribed now, enumerated only after the changes
+
+        await sut.ReportAsync(new DeliveryReport(id, DeliveryStatus.Sent) { RawStatus = "0" });
+        await sut.ReportAsync(new DeliveryReport(id, DeliveryStatus.Delivered) { RawStatus = "1" });
+        var watched = new List<DeliveryStatus>();
+        await foreach (var report in stream)
+        {
+            watched.Add(report.Status);
+            if (watched.Count == 2)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal([DeliveryStatus.Sent, DeliveryStatus.Delivered], watched);
+    }
+
+    [Fact]
+    public async Task WatchAsync_NeverEnumeratedThenCancelled_IsUnsubscribed()
+    {
+        using var sut = CreateSut();
+        using var cancel = new CancellationTokenSource();
+        var stream = sut.WatchAsync(cancel.Token);
+        await cancel.CancelAsync();
+
+        await sut.ReportAsync(new DeliveryReport(new MessageId("DecisionTelecom", "9"), DeliveryStatus.Sent));
+
+        Assert.Equal(0, sut.WatcherCount);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var report in stream)
+            {
+                Assert.Fail("a cancelled subscription yielded " + report);
+            }
+        });
+    }
+
+    [Fact]
     public async Task PollDueAsync_CallbackAccount_IsPolledOnlyAfterCallbackSilence()
     {
         var query = Account("DecisionTelecom", 1, (_, _) => DeliveryStatus.Sent);
@@ -172,6 +215,21 @@ public sealed class DeliveryTrackerTests
 
         var only = Assert.Single(query.Requests);
         Assert.Equal([new MessageId("DecisionTelecom", "2")], only);
+    }
+
+    [Fact]
+    public async Task ReportAsync_AccountNotInCallbackProviders_KeepsTheMessagesPollingSchedule()
+    {
+        // An account that answers a request once (SMS.by's bulk callback): that answer is no promise of more callbacks, so polling goes on.
+        var query = Account("AnsweredOnce", 1, (_, _) => DeliveryStatus.Sent);
+        using var sut = CreateSut(o => o.CallbackProviders.Add("DecisionTelecom"));
+        sut.Track(Sent("AnsweredOnce", 1));
+
+        await sut.ReportAsync(new DeliveryReport(new MessageId("AnsweredOnce", "1"), DeliveryStatus.Pending) { RawStatus = "NEW" });
+        _time.Advance(TimeSpan.FromSeconds(10));
+        await sut.PollDueAsync(CancellationToken.None);
+
+        Assert.Equal([new MessageId("AnsweredOnce", "1")], Assert.Single(query.Requests));
     }
 
     [Fact]

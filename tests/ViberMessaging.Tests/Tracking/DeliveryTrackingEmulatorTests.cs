@@ -34,9 +34,10 @@ public sealed class DeliveryTrackingEmulatorTests
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await hosted.StartAsync(stop.Token);
         var changes = new List<DeliveryReport>();
+        var stream = sut.WatchAsync(stop.Token);   // subscribed here, before the send: the task below may start reading late
         var watching = Task.Run(async () =>
         {
-            await foreach (var report in sut.WatchAsync(stop.Token))
+            await foreach (var report in stream)
             {
                 lock (changes)
                 {

@@ -26,9 +26,10 @@ internal sealed class DecisionTelecomViberClient(ProviderContext<DecisionTelecom
     public async Task<SendResult> SendAsync(ViberMessage message, CancellationToken cancellationToken = default)
     {
         Check(message);
+        var callbackUrl = message.CallbackUrl is null ? context.Callbacks?.GetCallbackUrl(ProviderName, correlationToken: null) : null;
         return await SendBatching.SendAsync(
             ProviderName, message.Recipients, chunkSize: 1, context.Options.MaxConcurrentRequests,
-            (chunk, token) => SendOneAsync(message, chunk.Span[0], token), context.Logger, cancellationToken).ConfigureAwait(false);
+            (chunk, token) => SendOneAsync(message, callbackUrl, chunk.Span[0], token), context.Logger, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<DeliveryReport>> GetStatusesAsync(IEnumerable<MessageId> messageIds, CancellationToken cancellationToken = default)
@@ -39,9 +40,11 @@ internal sealed class DecisionTelecomViberClient(ProviderContext<DecisionTelecom
             (chunk, token) => QueryOneAsync(chunk.Span[0], token), cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<ChunkResult> SendOneAsync(ViberMessage message, PhoneNumber recipient, CancellationToken cancellationToken)
+    // callbackUrl: the application's callback URL for this account (IViberCallbackAddress) when the message sets none.
+    private Task<ChunkResult> SendOneAsync(ViberMessage message, Uri? callbackUrl, PhoneNumber recipient, CancellationToken cancellationToken)
     {
         var body = DecisionTelecomRequestMapper.ToDecisionTelecomSend(message, recipient);
+        body = callbackUrl is null ? body : body with { CallbackUrl = callbackUrl.AbsoluteUri };
         var request = ViberRequestOptions.Create(HttpMethod.Post, SendPath, new PooledJsonContent<SendViberRequest>(body, Json.SendViberRequest), "send", idempotent: false);
         return context.Transport.CallAsync(request, Json.SendViberResponse, (recipient, ProviderName), static (response, answer, s) => Sent(response, answer, s.recipient, s.ProviderName), static (response, error, s) => Refused(response, error, s.recipient, s.ProviderName), cancellationToken);
     }

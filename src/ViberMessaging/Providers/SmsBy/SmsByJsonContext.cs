@@ -17,6 +17,7 @@ namespace ViberMessaging.SmsBy;
 [JsonSerializable(typeof(SmsByBulkResponse))]
 [JsonSerializable(typeof(SmsByBulkStatusRequest))]
 [JsonSerializable(typeof(List<SmsByBulkStatusItem>))]
+[JsonSerializable(typeof(SmsByBulkStatusItem))]
 [JsonSerializable(typeof(SmsByEnvelope<SmsByQuickResult>))]
 [JsonSerializable(typeof(SmsByEnvelope<SmsByDeliveryData>))]
 [JsonSerializable(typeof(SmsByEnvelope<SmsByListResult>))]

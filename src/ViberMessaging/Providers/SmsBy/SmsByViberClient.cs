@@ -120,9 +120,34 @@ internal sealed partial class SmsByViberClient : IViberSender, IStatusQuery, IVi
 
     private async Task<ChunkResult> PostBulkAsync(SmsByBulkRequest body, ReadOnlyMemory<PhoneNumber> chunk, string[]? lists, CancellationToken cancellationToken)
     {
-        var request = Post(SmsByRequestMapper.SendBulkPath, new PooledJsonContent<SmsByBulkRequest>(body, SmsByJsonContext.Default.SmsByBulkRequest), "send", idempotent: false);
+        var (withCallback, correlation) = WithCallbackUrl(body);
+        var request = Post(SmsByRequestMapper.SendBulkPath, new PooledJsonContent<SmsByBulkRequest>(withCallback, SmsByJsonContext.Default.SmsByBulkRequest), "send", idempotent: false);
         var sent = await Transport.CallAsync(request, SmsByJsonContext.Default.SmsByBulkResponse, answer => SmsByResponseMapper.FromSmsByBulkResponse(answer, ProviderName, chunk.Span, lists) with { Raw = answer }, cancellationToken).ConfigureAwait(false);
+        if (correlation is not null)
+        {
+            // The message went out whatever happens here: the callback side logs its own problems and never fails the send.
+            var ids = sent.Recipients.Where(r => r.MessageId is not null).Select(r => r.MessageId!.Value).ToArray();
+            await _context.Callbacks!.CorrelateAsync(ProviderName, correlation, ids, CancellationToken.None).ConfigureAwait(false);
+        }
+
         return await WithRefusedListsAsync(sent, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The application's callback URL (<see cref="IViberCallbackAddress"/>) on a request that sets none, with a fresh
+    /// correlation token: SMS.by's answer to it does not name the request.
+    /// </summary>
+    private (SmsByBulkRequest Body, string? Correlation) WithCallbackUrl(SmsByBulkRequest body)
+    {
+        if (body.CallbackUrl is not null || _context.Callbacks is not { } callbacks)
+        {
+            return (body, null);
+        }
+
+        var token = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
+        return callbacks.GetCallbackUrl(ProviderName, token) is { } url
+            ? (new SmsByBulkRequest { Token = body.Token, Messages = body.Messages, CallbackUrl = SmsByMessageValidator.Link(url) }, token)
+            : (body, null);
     }
 
     /// <summary>
