@@ -4,7 +4,7 @@ namespace ViberMessaging.Campaigns;
 
 /// <summary>
 /// The <see cref="ICampaignRunner"/>: reads the journal, marks what was in flight as Unknown, then streams the input in
-/// chunks — pending recorded durably, sent, outcomes recorded — skipping every recipient with a known outcome.
+/// chunks (the journal asked one chunk at a time) — pending recorded durably, sent, outcomes recorded — skipping every recipient with a known outcome.
 /// "May it have been sent?" is each error's <see cref="ViberMessagingException.Outcome"/>, never decided here.
 /// </summary>
 internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time) : ICampaignRunner
@@ -34,65 +34,111 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
         }
 
         var run = new Run(campaign, time);
-        await ResumeAsync(run, cancellationToken).ConfigureAwait(false);
-        var chunk = new List<CampaignRecipient>(chunkSize);
+
+        // Recipients pending when the last run stopped may have been sent: recorded Unknown, never resent.
+        run.Unknown += await journal.RecoverInFlightAsync(campaign.Id, CancellationToken.None).ConfigureAwait(false);
+
+        // Memory: at most one chunk read but not yet looked up, plus less than two chunks looked up and waiting to be
+        // sent, whatever the size of the input or of the journal (the journal is asked one chunk at a time).
+        var read = new List<CampaignRecipient>(chunkSize);
+        var ready = new List<CampaignRecipient>(2 * chunkSize);
+        var window = new HashSet<string>(StringComparer.Ordinal);
         var cancelled = false;
         try
         {
             await foreach (var recipient in recipients.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                if (run.Known.TryGetValue(recipient.Phone.Digits, out var state) && state != CampaignRecipientState.NotSent)
+                if (!window.Add(recipient.Phone.Digits))
                 {
                     run.AlreadyDone++;
                     continue;
                 }
 
-                run.Known[recipient.Phone.Digits] = CampaignRecipientState.Pending;
-                chunk.Add(recipient);
-                if (chunk.Count == chunkSize)
+                read.Add(recipient);
+                if (read.Count < chunkSize)
                 {
-                    if (!await SendChunkAsync(sender, run, chunk, progress, cancellationToken).ConfigureAwait(false))
-                    {
-                        cancelled = true;
-                        break;
-                    }
+                    continue;
+                }
 
-                    chunk.Clear();
+                await LookUpAsync(run, read, ready, window, cancellationToken).ConfigureAwait(false);
+                while (ready.Count >= chunkSize)
+                {
+                    if (!await SendNextAsync(sender, run, ready, chunkSize, window, progress, cancellationToken).ConfigureAwait(false))
+                    {
+                        return Summary(run, cancelled: true);
+                    }
                 }
             }
 
-            if (!cancelled && chunk.Count > 0)
+            await LookUpAsync(run, read, ready, window, cancellationToken).ConfigureAwait(false);
+            while (ready.Count > 0)
             {
-                cancelled = !await SendChunkAsync(sender, run, chunk, progress, cancellationToken).ConfigureAwait(false);
+                if (!await SendNextAsync(sender, run, ready, chunkSize, window, progress, cancellationToken).ConfigureAwait(false))
+                {
+                    return Summary(run, cancelled: true);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Stopped while reading the input: the recipients read but not sent were never journaled, so a resume sends them.
+            // Stopped while reading the input or the journal: the recipients read but not sent were never journaled,
+            // so a resume sends them.
             cancelled = true;
         }
 
-        return new CampaignSummary { CampaignId = campaign.Id, Progress = run.Snapshot(), Cancelled = cancelled };
+        return Summary(run, cancelled);
     }
 
-    /// <summary>Loads the journal; recipients pending when the last run stopped may have been sent: recorded Unknown, never resent.</summary>
-    private async Task ResumeAsync(Run run, CancellationToken cancellationToken)
+    private static CampaignSummary Summary(Run run, bool cancelled)
+        => new() { CampaignId = run.Campaign.Id, Progress = run.Snapshot(), Cancelled = cancelled };
+
+    /// <summary>Moves the recipients read to <paramref name="ready"/>, except those whose outcome the journal already knows.</summary>
+    private async Task LookUpAsync(Run run, List<CampaignRecipient> read, List<CampaignRecipient> ready, HashSet<string> window, CancellationToken cancellationToken)
     {
-        var inFlight = new List<CampaignJournalEntry>();
-        await foreach (var entry in journal.ReadAsync(run.Campaign.Id, cancellationToken).ConfigureAwait(false))
+        if (read.Count == 0)
         {
-            run.Known[entry.Phone.Digits] = entry.State == CampaignRecipientState.Pending ? CampaignRecipientState.Unknown : entry.State;
-            if (entry.State == CampaignRecipientState.Pending)
+            return;
+        }
+
+        var known = await journal.FindAsync(run.Campaign.Id, read.ConvertAll(r => r.Phone), cancellationToken).ConfigureAwait(false);
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in known)
+        {
+            if (entry.State != CampaignRecipientState.NotSent)
             {
-                inFlight.Add(entry with { State = CampaignRecipientState.Unknown, Detail = "InFlightWhenStopped" });
+                done.Add(entry.Phone.Digits);
             }
         }
 
-        if (inFlight.Count > 0)
+        foreach (var recipient in read)
         {
-            await journal.RecordOutcomesAsync(run.Campaign.Id, inFlight, CancellationToken.None).ConfigureAwait(false);
-            run.Unknown += inFlight.Count;
+            if (done.Contains(recipient.Phone.Digits))
+            {
+                run.AlreadyDone++;
+                window.Remove(recipient.Phone.Digits);
+            }
+            else
+            {
+                ready.Add(recipient);
+            }
         }
+
+        read.Clear();
+    }
+
+    /// <summary>Sends the first chunk of <paramref name="ready"/>; returns <see langword="false"/> when the run must stop (cancelled).</summary>
+    private async Task<bool> SendNextAsync(IViberSender sender, Run run, List<CampaignRecipient> ready, int chunkSize, HashSet<string> window, IProgress<CampaignProgress>? progress, CancellationToken cancellationToken)
+    {
+        var count = Math.Min(chunkSize, ready.Count);
+        var chunk = ready.GetRange(0, count);
+        ready.RemoveRange(0, count);
+        var sent = await SendChunkAsync(sender, run, chunk, progress, cancellationToken).ConfigureAwait(false);
+        foreach (var recipient in chunk)
+        {
+            window.Remove(recipient.Phone.Digits);
+        }
+
+        return sent;
     }
 
     /// <summary>Journals, sends and journals one chunk; returns <see langword="false"/> when the run must stop (cancelled).</summary>
@@ -113,7 +159,7 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
             if (stop || cancellationToken.IsCancellationRequested)
             {
                 stop = true;
-                outcomes.AddRange(part.Phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.NotSent, Detail: nameof(ViberErrorCode.Cancelled))));
+                outcomes.AddRange(part.Phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.NotSent, detail: nameof(ViberErrorCode.Cancelled))));
                 continue;
             }
 
@@ -127,12 +173,12 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
                 stop = true;
                 outcomes.AddRange(e.Result is { } partial
                     ? partial.Recipients.Select(ToEntry)
-                    : part.Phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.Unknown, Detail: nameof(ViberErrorCode.Cancelled))));
+                    : part.Phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.Unknown, detail: nameof(ViberErrorCode.Cancelled))));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 stop = true;
-                outcomes.AddRange(part.Phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.NotSent, Detail: nameof(ViberErrorCode.Cancelled))));
+                outcomes.AddRange(part.Phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.NotSent, detail: nameof(ViberErrorCode.Cancelled))));
             }
             catch (ViberMessagingException e)
             {
@@ -155,7 +201,7 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
             var text = CampaignTemplate.Render(template.Text, recipient.Variables, out var missing);
             if (missing is not null)
             {
-                outcomes.Add(new CampaignJournalEntry(recipient.Phone, CampaignRecipientState.NotSent, Detail: $"{nameof(ViberErrorCode.ValidationFailed)}: no variable '{missing}'"));
+                outcomes.Add(new CampaignJournalEntry(recipient.Phone, CampaignRecipientState.NotSent, detail: $"{nameof(ViberErrorCode.ValidationFailed)}: no variable '{missing}'"));
                 continue;
             }
 
@@ -176,22 +222,20 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
     private static CampaignJournalEntry ToEntry(RecipientResult result) => result.Status switch
     {
         RecipientStatus.Accepted => new CampaignJournalEntry(result.Recipient, CampaignRecipientState.Accepted, result.MessageId),
-        RecipientStatus.Rejected => new CampaignJournalEntry(result.Recipient, CampaignRecipientState.Rejected, Detail: result.Reason?.ToString() ?? result.ProviderCode),
+        RecipientStatus.Rejected => new CampaignJournalEntry(result.Recipient, CampaignRecipientState.Rejected, detail: result.Reason?.ToString() ?? result.ProviderCode),
         _ => FromError(result.Recipient, result.Error),
     };
 
     private static CampaignJournalEntry FromError(PhoneNumber phone, ViberMessagingException? error)
-        => new(phone, error is { Outcome: SendOutcome.NotSent } ? CampaignRecipientState.NotSent : CampaignRecipientState.Unknown, Detail: (error?.ErrorCode ?? ViberErrorCode.Unknown).ToString());
+        => new(phone, error is { Outcome: SendOutcome.NotSent } ? CampaignRecipientState.NotSent : CampaignRecipientState.Unknown, detail: (error?.ErrorCode ?? ViberErrorCode.Unknown).ToString());
 
-    /// <summary>One run's state: the journal's index and the counts.</summary>
+    /// <summary>One run's counts.</summary>
     private sealed class Run(CampaignDefinition campaign, TimeProvider time)
     {
         private readonly long _started = time.GetTimestamp();
         private readonly Dictionary<ViberErrorCode, long> _notSent = [];
 
         public CampaignDefinition Campaign { get; } = campaign;
-
-        public Dictionary<string, CampaignRecipientState> Known { get; } = new(StringComparer.Ordinal);
 
         public long AlreadyDone { get; set; }
 
@@ -207,7 +251,6 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
         {
             foreach (var outcome in outcomes)
             {
-                Known[outcome.Phone.Digits] = outcome.State;
                 Sent++;
                 switch (outcome.State)
                 {
