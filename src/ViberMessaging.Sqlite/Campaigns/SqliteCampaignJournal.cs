@@ -122,6 +122,14 @@ internal sealed class SqliteCampaignJournal : ICampaignJournal, IDisposable
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             using var command = connection.CreateCommand();
+
+            // A process killed between creating the file and its schema leaves a file without the table: nothing recorded.
+            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'campaign_recipient'";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
+            {
+                yield break;
+            }
+
             command.CommandText = "SELECT phone, state, message_id, detail FROM campaign_recipient WHERE campaign = $campaign ORDER BY phone";
             command.Parameters.AddWithValue("$campaign", campaignId);
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

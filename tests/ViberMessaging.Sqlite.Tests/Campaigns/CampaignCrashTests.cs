@@ -39,6 +39,7 @@ public sealed class CampaignCrashTests(ITestOutputHelper output) : IDisposable
             {
                 var (killed, unknown) = await CrashAndResumeAsync(run, random);
                 killedMidRun += killed ? 1 : 0;
+                output.WriteLine($"run {run}: {(killed ? "killed mid-campaign" : "finished before the kill")}, {unknown} Unknown, {clock.Elapsed.TotalSeconds:F1} s");
                 totalUnknown += unknown;
             }
         }
