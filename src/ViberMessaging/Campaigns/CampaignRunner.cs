@@ -7,8 +7,11 @@ namespace ViberMessaging.Campaigns;
 /// chunks (the journal asked one chunk at a time) — pending recorded durably, sent, outcomes recorded — skipping every recipient with a known outcome.
 /// "May it have been sent?" is each error's <see cref="ViberMessagingException.Outcome"/>, never decided here.
 /// </summary>
-internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time) : ICampaignRunner
+internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time, IDeliveryTracker? tracker = null) : ICampaignRunner
 {
+    /// <summary>Journal entries per status query in the final pass (the provider splits it further into the requests it allows).</summary>
+    private const int StatusBatch = 500;
+
     private static readonly SearchValues<char> IdCharacters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-_");
 
     public async Task<CampaignSummary> RunAsync(
@@ -89,6 +92,96 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
         return Summary(run, cancelled);
     }
 
+    public async Task<CampaignExport> ExportAsync(string campaignId, TextWriter csv, IStatusQuery? statusQuery = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(campaignId);
+        ArgumentNullException.ThrowIfNull(csv);
+        var states = new Dictionary<CampaignRecipientState, long>();
+        var statuses = new Dictionary<DeliveryStatus, long>();
+        var unavailable = 0L;
+        var recipients = 0L;
+        var batch = new List<CampaignJournalEntry>(StatusBatch);
+        await csv.WriteAsync((CampaignCsv.Header + "\r\n").AsMemory(), cancellationToken).ConfigureAwait(false);
+        await foreach (var entry in journal.ReadAsync(campaignId, cancellationToken).ConfigureAwait(false))
+        {
+            batch.Add(entry);
+            if (batch.Count == StatusBatch)
+            {
+                await FlushAsync().ConfigureAwait(false);
+            }
+        }
+
+        await FlushAsync().ConfigureAwait(false);
+        await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return new CampaignExport { CampaignId = campaignId, Recipients = recipients, States = states, Statuses = statuses, StatusUnavailable = unavailable };
+
+        async Task FlushAsync()
+        {
+            var reports = await FinalStatusesAsync(batch, statusQuery, cancellationToken).ConfigureAwait(false);
+            foreach (var entry in batch)
+            {
+                recipients++;
+                states[entry.State] = states.GetValueOrDefault(entry.State) + 1;
+                var report = entry.MessageId is { } id ? reports.GetValueOrDefault(id) : null;
+                if (report is not null)
+                {
+                    statuses[report.Status] = statuses.GetValueOrDefault(report.Status) + 1;
+                }
+                else if (entry.State == CampaignRecipientState.Accepted)
+                {
+                    unavailable++;
+                }
+
+                await CampaignCsv.WriteRowAsync(csv, entry, report, cancellationToken).ConfigureAwait(false);
+            }
+
+            batch.Clear();
+        }
+    }
+
+    /// <summary>The final status of each accepted entry with an id: the tracker's where it knows the message, the rest in one query.</summary>
+    private async Task<Dictionary<MessageId, DeliveryReport>> FinalStatusesAsync(List<CampaignJournalEntry> batch, IStatusQuery? statusQuery, CancellationToken cancellationToken)
+    {
+        var reports = new Dictionary<MessageId, DeliveryReport>();
+        var ask = new List<MessageId>();
+        foreach (var entry in batch)
+        {
+            if (entry.State != CampaignRecipientState.Accepted || entry.MessageId is not { IsEmpty: false } id)
+            {
+                continue;
+            }
+
+            if (tracker is not null && await tracker.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } tracked)
+            {
+                reports[id] = tracked;
+            }
+            else
+            {
+                ask.Add(id);
+            }
+        }
+
+        if (statusQuery is not null && ask.Count > 0)
+        {
+            try
+            {
+                foreach (var report in await statusQuery.GetStatusesAsync(ask.Distinct(), cancellationToken).ConfigureAwait(false))
+                {
+                    if (report.Error is null)
+                    {
+                        reports[report.MessageId] = report;
+                    }
+                }
+            }
+            catch (ViberMessagingException)
+            {
+                // The provider could not be queried at all: these rows carry no status and are counted unavailable.
+            }
+        }
+
+        return reports;
+    }
+
     private static CampaignSummary Summary(Run run, bool cancelled)
         => new() { CampaignId = run.Campaign.Id, Progress = run.Snapshot(), Cancelled = cancelled };
 
@@ -167,6 +260,7 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
             {
                 var result = await sender.SendAsync(run.Campaign.Template.WithRecipients(part.Phones, part.Text), cancellationToken).ConfigureAwait(false);
                 outcomes.AddRange(result.Recipients.Select(ToEntry));
+                tracker?.Track(result);
             }
             catch (SendCanceledException e)
             {
