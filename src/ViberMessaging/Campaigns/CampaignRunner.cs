@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.ExceptionServices;
 
 namespace ViberMessaging.Campaigns;
 
@@ -247,6 +248,7 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
         await journal.RecordPendingAsync(run.Campaign.Id, chunk.Select(r => r.Phone).ToArray(), CancellationToken.None).ConfigureAwait(false);
         var outcomes = new List<CampaignJournalEntry>(chunk.Count);
         var stop = false;
+        ViberValidationException? invalidTemplate = null;
         foreach (var part in Render(run.Campaign.Template, chunk, outcomes))
         {
             if (stop || cancellationToken.IsCancellationRequested)
@@ -274,6 +276,14 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
                 stop = true;
                 outcomes.AddRange(part.Phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.NotSent, detail: nameof(ViberErrorCode.Cancelled))));
             }
+            catch (ViberValidationException e) when (!e.Errors.Any(r => r.Field.StartsWith(nameof(ViberMessage.Recipients), StringComparison.Ordinal)))
+            {
+                // The template itself breaks the provider's rules: every chunk would fail the same way, so the run stops
+                // and throws it. Nothing was sent: the chunk is journaled NotSent, sent again once the template is fixed.
+                stop = true;
+                invalidTemplate = e;
+                outcomes.AddRange(part.Phones.Select(p => FromError(p, e)));
+            }
             catch (ViberMessagingException e)
             {
                 outcomes.AddRange(part.Phones.Select(p => FromError(p, e)));
@@ -283,6 +293,11 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
         await journal.RecordOutcomesAsync(run.Campaign.Id, outcomes, CancellationToken.None).ConfigureAwait(false);
         run.Count(outcomes);
         progress?.Report(run.Snapshot());
+        if (invalidTemplate is not null)
+        {
+            ExceptionDispatchInfo.Throw(invalidTemplate);
+        }
+
         return !stop;
     }
 

@@ -128,6 +128,23 @@ public sealed class CampaignRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_TemplateBreaksTheProvidersRules_ThrowsNamingTheFieldAndTheFixedTemplateResumes()
+    {
+        await using var harness = await StartAsync();
+        var sut = CreateSut(harness);
+        var invalid = new CampaignDefinition { Id = "invalid", ChunkSize = 2, Template = new ViberMessage { Sender = "MyShop", Text = new string('x', 1001) } };
+
+        var error = await Assert.ThrowsAsync<ViberValidationException>(() => sut.RunAsync(Sender(harness), invalid, Recipients(6)));
+        var requestsOfTheInvalidRun = harness.Emulator.RequestsTo(ViberProviders.SmsClub).Count;
+        var fixedRun = await sut.RunAsync(Sender(harness), Campaign("invalid", chunkSize: 2), Recipients(6));
+
+        Assert.Contains(error.Errors, e => e.Field == "Text");
+        Assert.Equal(0, requestsOfTheInvalidRun);
+        Assert.Equal((6L, 0L, 0L), (fixedRun.Progress.Accepted, fixedRun.Progress.Unknown, fixedRun.Progress.AlreadyDone));
+        Assert.Equal(6, harness.Emulator.AcceptedMessages(ViberProviders.SmsClub).Count);
+    }
+
+    [Fact]
     public async Task ExportAsync_AfterTheRun_WritesOneRowPerRecipientWithItsFinalStatus()
     {
         var clock = TestClock.Create();
