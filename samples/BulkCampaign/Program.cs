@@ -3,11 +3,17 @@
 //   dotnet run --project samples/BulkCampaign                          100 000 generated numbers → SMS Club on the embedded emulator
 //   dotnet run --project samples/BulkCampaign -- customers.csv --provider Devino --save-ids ids.txt
 //
-// Ctrl+C stops taking new requests, lets the ones in flight finish, and reports exactly what was sent.
+// The campaign runner journals every chunk in campaigns.db (ViberMessaging.Sqlite): Ctrl+C stops taking new recipients,
+// lets the requests in flight finish and reports what was sent; run again with the --campaign-id it printed to resume
+// without sending anybody twice.
+//
+//   dotnet run --project samples/BulkCampaign -- customers.csv --campaign-id spring-sale --summary spring-sale.csv
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ViberMessaging.Campaigns;
 using Spectre.Console;
 
 namespace ViberMessaging.Samples.BulkCampaign;
@@ -86,11 +92,25 @@ public static class Program
             Description = "Write the accepted message ids to this file, one per line (samples/StatusTracking reads it).",
         };
 
+        var campaignId = new Option<string?>("--campaign-id")
+        {
+            Description = "The campaign's id: run again with the same id (and --journal) to resume after Ctrl+C or a crash. Default: a new id, printed.",
+        };
+        var journal = new Option<string>("--journal")
+        {
+            Description = "The campaign journal (SQLite file).",
+            DefaultValueFactory = _ => "campaigns.db",
+        };
+        var summaryCsv = new Option<string?>("--summary")
+        {
+            Description = "Write the per-recipient summary CSV (phone, state, message id, final delivery status) to this file at the end.",
+        };
+
         var root = new RootCommand(
             "Sends one campaign to a large recipient list through one provider, paced to its rate limit, with live progress; "
             + "reports accepted/rejected counts, the request rate achieved against the limit and the total time. Ctrl+C stops cleanly.")
         {
-            file, count, provider, sender, text, maxSeconds, saveIds,
+            file, count, provider, sender, text, maxSeconds, saveIds, campaignId, journal, summaryCsv,
         };
         root.SetAction((parse, token) => SampleRun.GuardAsync(
             io.Error,
@@ -104,7 +124,10 @@ public static class Program
                     parse.GetValue(sender)!,
                     parse.GetValue(text)!,
                     parse.GetValue(maxSeconds) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-                    parse.GetValue(saveIds)),
+                    parse.GetValue(saveIds),
+                    parse.GetValue(campaignId),
+                    parse.GetValue(journal)!,
+                    parse.GetValue(summaryCsv)),
                 token),
             token));
         return SampleRun.InvokeAsync(root, args, io, cancellationToken);
@@ -124,16 +147,18 @@ public static class Program
 
         var list = settings.File is { } path ? RecipientList.Read(path) : RecipientList.Generate(name, settings.Count);
         await using var setup = await ProviderSetup.StartAsync(configuration, [name], settings.Sender, cancellationToken);
-        await using var services = setup.BuildServices();
+        await using var services = setup.BuildServices(b => b.UseSqliteCampaignJournal(settings.Journal));
         var viber = ProviderSetup.Resolve<IViberSender>(services, name);
         var options = ProviderSetup.OptionsOf(services, name);
         var perRequest = Math.Max(1, viber.Capabilities.MaxRecipientsPerRequest);
-        var chunks = list.Recipients.Chunk(perRequest).ToArray();
+        var chunks = (list.Recipients.Count + perRequest - 1) / perRequest;
+        var id = settings.CampaignId ?? "bulk-" + TimeProvider.System.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
 
         var source = settings.File ?? "generated test numbers";
         var target = ProviderSetup.Target(setup, options);
         console.MarkupLineInterpolated($"Campaign to [blue]{Count(list.Recipients.Count)}[/] recipients ({source}) through [blue]{name}[/] ({target}).");
-        console.MarkupLineInterpolated($"{Plural(chunks.Length, "request")} of at most {Plural(perRequest, "recipient")}; pacing {Limit(options.Pacing)}; at most {options.MaxConcurrentRequests} in flight.");
+        console.MarkupLineInterpolated($"Campaign id [blue]{id}[/], journal {Path.GetFullPath(settings.Journal)}: run again with --campaign-id {id} to resume.");
+        console.MarkupLineInterpolated($"{Plural(chunks, "request")} of at most {Plural(perRequest, "recipient")}; pacing {Limit(options.Pacing)}; one request at a time, each journaled before and after.");
         if (list.Invalid > 0)
         {
             console.MarkupLineInterpolated($"[yellow]Skipped {Count(list.Invalid)} invalid numbers[/] ({string.Join(", ", list.InvalidSamples)}{(list.Invalid > list.InvalidSamples.Count ? ", …" : string.Empty)}).");
@@ -144,76 +169,62 @@ public static class Program
             console.MarkupLineInterpolated($"[yellow]Skipped {Count(list.Duplicates)} duplicate numbers.[/]");
         }
 
-        var tally = new CampaignTally();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (settings.MaxDuration is { } limit)
         {
             stop.CancelAfter(limit);
         }
 
-        // Stopping takes no new requests; those in flight get DrainTimeout to finish, so their outcome is known.
+        // Stopping takes no new recipients; the requests in flight get DrainTimeout to finish, so their outcome is known.
         using var drain = new CancellationTokenSource();
         using var drainOnStop = stop.Token.Register(() => drain.CancelAfter(DrainTimeout));
-        var stopwatch = Stopwatch.StartNew();
-        var next = -1;
-
-        // Workers take the next request's recipients until the list is done or the campaign is stopped.
-        async Task SendAllAsync(Action<CampaignTally> onAnswer)
+        var runner = services.GetRequiredService<ICampaignRunner>();
+        var campaign = new CampaignDefinition
         {
-            var workers = Enumerable.Range(0, Math.Max(1, options.MaxConcurrentRequests)).Select(async _ =>
+            Id = id,
+            ExpectedRecipients = list.Recipients.Count,
+            Template = new ViberMessage { Sender = settings.Sender, Text = settings.Text, Kind = MessageKind.Promotional },
+        };
+        var stopwatch = Stopwatch.StartNew();
+        var requests = 0;
+        var last = new CampaignProgress();
+        string? stoppedBy = null;
+
+        async IAsyncEnumerable<CampaignRecipient> Input()
+        {
+            foreach (var phone in list.Recipients)
             {
-                while (!stop.IsCancellationRequested)
+                if (stop.IsCancellationRequested)
                 {
-                    var index = Interlocked.Increment(ref next);
-                    if (index >= chunks.Length)
-                    {
-                        return;
-                    }
-
-                    var chunk = chunks[index];
-                    var message = new ViberMessage
-                    {
-                        Sender = settings.Sender,
-                        Recipients = chunk,
-                        Text = settings.Text,
-                        Kind = MessageKind.Promotional,
-                    };
-                    try
-                    {
-                        tally.Add(await viber.SendAsync(message, drain.Token));
-                    }
-                    catch (ViberValidationException)
-                    {
-                        // The message itself breaks the provider's rules: every request would fail the same way.
-                        await stop.CancelAsync();
-                        throw;
-                    }
-                    catch (ViberMessagingException e)
-                    {
-                        tally.Fail(chunk.Length, e);
-                        if (StopsTheCampaign(e.ErrorCode))
-                        {
-                            tally.StoppedBy ??= e.Message;
-                            await stop.CancelAsync();
-                        }
-                    }
-                    catch (OperationCanceledException) when (drain.IsCancellationRequested)
-                    {
-                        tally.Interrupt(chunk.Length);
-                    }
-
-                    onAnswer(tally);
+                    yield break;
                 }
-            });
-            await Task.WhenAll(workers);
+
+                await Task.CompletedTask;
+                yield return new CampaignRecipient(phone);
+            }
         }
 
-        string Status(CampaignTally t)
-            => string.Create(CultureInfo.InvariantCulture, $"{t.Accepted:N0} accepted, {t.Requests / Math.Max(stopwatch.Elapsed.TotalSeconds, 0.001):0.0} req/s");
+        Task<CampaignSummary> RunAsync(Action<CampaignProgress> onChunk) => runner.RunAsync(viber, campaign, Input(), new Reporter(p =>
+        {
+            requests++;
+            last = p;
+            // Errors that would fail every remaining request the same way stop the campaign (the rest stays unsent).
+            if (stoppedBy is null && p.NotSent.Keys.Where(StopsTheCampaign).Select(c => (ViberErrorCode?)c).FirstOrDefault() is { } code)
+            {
+                stoppedBy = $"{code} from {name}";
+                stop.Cancel();
+            }
 
+            onChunk(p);
+        }), drain.Token);
+
+        string Status(CampaignProgress p)
+            => string.Create(CultureInfo.InvariantCulture, $"{p.Accepted:N0} accepted, {requests / Math.Max(stopwatch.Elapsed.TotalSeconds, 0.001):0.0} req/s");
+
+        CampaignSummary result;
         if (console.Profile.Capabilities.Interactive)
         {
-            await console.Progress()
+            result = await console.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new LabelledTimeColumn("elapsed", t => t.ElapsedTime), new LabelledTimeColumn("left", t => t.RemainingTime))
                 .StartAsync(async progress =>
@@ -221,10 +232,10 @@ public static class Program
                     var task = progress.AddTask($"Sending through {name}", maxValue: list.Recipients.Count);
                     try
                     {
-                        await SendAllAsync(t =>
+                        return await RunAsync(p =>
                         {
-                            task.Value = t.Answered + t.Interrupted;
-                            task.Description = $"{name}: {Status(t)}";
+                            task.Value = p.Sent + p.AlreadyDone;
+                            task.Description = $"{name}: {Status(p)}";
                         });
                     }
                     finally
@@ -237,41 +248,59 @@ public static class Program
         {
             // Redirected output (CI logs, a file, tests): a line at every tenth of the list instead of a redrawn bar.
             var reported = 0;
-            var gate = new object();
-            await SendAllAsync(t =>
+            result = await RunAsync(p =>
             {
-                var done = t.Answered + t.Interrupted;
-                lock (gate)
+                var done = p.Sent + p.AlreadyDone;
+                var tenth = (int)(10L * done / list.Recipients.Count);
+                if (tenth > reported)
                 {
-                    var tenth = (int)(10L * done / list.Recipients.Count);
-                    if (tenth > reported)
-                    {
-                        reported = tenth;
-                        io.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {tenth * 10,3}%  {done:N0} of {list.Recipients.Count:N0} recipients answered; {Status(t)}"));
-                    }
+                    reported = tenth;
+                    io.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {tenth * 10,3}%  {done:N0} of {list.Recipients.Count:N0} recipients done; {Status(p)}"));
                 }
             });
         }
 
         stopwatch.Stop();
-
-        var notSent = list.Recipients.Count - tally.Answered - tally.Interrupted;
+        var done = result.Progress;
+        var failed = done.NotSent.Values.Sum();
+        var notSent = list.Recipients.Count - done.Sent - done.AlreadyDone;
         if (settings.SaveIds is { } idsPath)
         {
-            await File.WriteAllLinesAsync(idsPath, tally.MessageIds.Select(id => id.ToString()), CancellationToken.None);
+            var ids = new List<string>();
+            await foreach (var entry in services.GetRequiredService<ICampaignJournal>().ReadAsync(id, CancellationToken.None))
+            {
+                if (entry is { State: CampaignRecipientState.Accepted, MessageId: { } messageId })
+                {
+                    ids.Add(messageId.ToString());
+                }
+            }
+
+            await File.WriteAllLinesAsync(idsPath, ids, CancellationToken.None);
+        }
+
+        CampaignExport? export = null;
+        if (settings.Summary is { } summaryPath)
+        {
+            var writer = File.CreateText(summaryPath);
+            await using (writer)
+            {
+                export = await runner.ExportAsync(id, writer, ProviderSetup.Resolve<IStatusQuery>(services, name), CancellationToken.None);
+            }
         }
 
         var summary = new Table().HideHeaders().AddColumns("", "").Title("Campaign summary");
         summary.AddRow("Provider", Markup.Escape($"{name} ({ProviderSetup.Target(setup, options)})"));
+        summary.AddRow("Campaign", Markup.Escape($"{id} (journal {Path.GetFullPath(settings.Journal)})"));
         summary.AddRow("Recipients", Count(list.Recipients.Count));
-        summary.AddRow("Accepted", $"[green]{Count(tally.Accepted)}[/]");
-        summary.AddRow("Rejected", Markup.Escape($"{Count(tally.Rejected)}{Breakdown(tally.RejectedBy)}"));
-        summary.AddRow("Failed", Markup.Escape($"{Count(tally.Failed)}{Breakdown(tally.FailedBy)}"));
-        summary.AddRow("Interrupted", $"{Count(tally.Interrupted)}{(tally.Interrupted > 0 ? " (cut off in flight: outcome unknown, check statuses before resending)" : string.Empty)}");
+        summary.AddRow("Accepted", $"[green]{Count(done.Accepted)}[/]");
+        summary.AddRow("Rejected", Count(done.Rejected));
+        summary.AddRow("Failed", Markup.Escape($"{Count(failed)}{Breakdown(done.NotSent)}{(failed > 0 ? " (not sent: a resume sends them again)" : string.Empty)}"));
+        summary.AddRow("Interrupted", $"{Count(done.Unknown)}{(done.Unknown > 0 ? " (may have been sent: Unknown in the journal, never re-sent automatically)" : string.Empty)}");
+        summary.AddRow("Already done", Markup.Escape($"{Count(done.AlreadyDone)} (in the journal from an earlier run, or repeated)"));
         summary.AddRow("Not sent", Count(notSent));
-        summary.AddRow("Requests", Markup.Escape($"{Count(tally.Requests)} (at most {Plural(perRequest, "recipient")} each)"));
+        summary.AddRow("Requests", Markup.Escape($"{Count(requests)} (at most {Plural(perRequest, "recipient")} each)"));
         summary.AddRow("Total time", Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{stopwatch.Elapsed.TotalSeconds:0.0} s")));
-        summary.AddRow("Request rate", Markup.Escape(Rate(tally, stopwatch.Elapsed, options.Pacing)));
+        summary.AddRow("Request rate", Markup.Escape(Rate(requests, stopwatch.Elapsed, options.Pacing)));
         if (setup.Emulator is { } used)
         {
             var peak = used.PeakRequestsInWindow(name) is > 0 and var p ? $", at most {p} in any window of its rate limit" : string.Empty;
@@ -281,19 +310,24 @@ public static class Program
 
         if (settings.SaveIds is { } saved)
         {
-            summary.AddRow("Message ids", Markup.Escape($"{Count(tally.MessageIds.Count)} written to {saved}"));
+            summary.AddRow("Message ids", Markup.Escape($"written to {saved}"));
+        }
+
+        if (export is not null)
+        {
+            summary.AddRow("Summary CSV", Markup.Escape($"{Count(export.Recipients)} rows written to {settings.Summary} ({string.Join(", ", export.Statuses.Select(s => $"{s.Key}: {Count(s.Value)}"))})"));
         }
 
         console.Write(summary);
 
-        if (stop.IsCancellationRequested)
+        if (stop.IsCancellationRequested || result.Cancelled)
         {
-            var why = tally.StoppedBy ?? (cancellationToken.IsCancellationRequested ? "Ctrl+C" : "--max-seconds");
-            console.MarkupLineInterpolated($"[yellow]Stopped by {why}: {Count(notSent)} recipients not sent.[/]");
-            return tally.StoppedBy is null ? ExitCodes.Cancelled : ExitCodes.Failure;
+            var why = stoppedBy ?? (cancellationToken.IsCancellationRequested ? "Ctrl+C" : "--max-seconds");
+            console.MarkupLineInterpolated($"[yellow]Stopped by {why}: {Count(notSent)} recipients not sent. Resume: --campaign-id {id}[/]");
+            return stoppedBy is null ? ExitCodes.Cancelled : ExitCodes.Failure;
         }
 
-        return tally.Failed + tally.Interrupted == 0 ? ExitCodes.Success : ExitCodes.Failure;
+        return failed + done.Unknown == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     /// <summary>Errors that would fail every remaining request the same way (credentials, money, sender, content).</summary>
@@ -309,9 +343,9 @@ public static class Program
     /// The requests per second achieved, against the limit and the gate's ceiling: N per (W + margin), after a first
     /// burst of N — so over a short run the average can sit a little above the ceiling.
     /// </summary>
-    private static string Rate(CampaignTally tally, TimeSpan elapsed, PacingOptions pacing)
+    private static string Rate(int requests, TimeSpan elapsed, PacingOptions pacing)
     {
-        var average = tally.Requests / Math.Max(elapsed.TotalSeconds, 0.001);
+        var average = requests / Math.Max(elapsed.TotalSeconds, 0.001);
         if (!pacing.Enabled)
         {
             return string.Create(CultureInfo.InvariantCulture, $"{average:0.00} requests/s (pacing off)");
@@ -324,12 +358,19 @@ public static class Program
             $"{average:0.00} requests/s = {100 * average / limit:0}% of the {limit:0.##}/s limit (the gate's ceiling with its margin: {ceiling:0.00}/s after a first burst of {pacing.Burst ?? pacing.PermitLimit})");
     }
 
-    private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Plural(int value, string noun) => $"{Count(value)} {noun}{(value == 1 ? string.Empty : "s")}";
 
-    private static string Breakdown(IReadOnlyDictionary<string, int> reasons)
+    private static string Breakdown(IReadOnlyDictionary<ViberErrorCode, long> reasons)
         => reasons.Count == 0 ? string.Empty : " (" + string.Join(", ", reasons.OrderByDescending(r => r.Value).Select(r => $"{r.Key}: {Count(r.Value)}")) + ")";
 
-    private sealed record CampaignSettings(string? File, int Count, string Provider, string Sender, string Text, TimeSpan? MaxDuration, string? SaveIds);
+    /// <summary>Reports on the runner's own thread (no synchronization context, no reordering).</summary>
+    private sealed class Reporter(Action<CampaignProgress> report) : IProgress<CampaignProgress>
+    {
+        public void Report(CampaignProgress value) => report(value);
+    }
+
+    private sealed record CampaignSettings(
+        string? File, int Count, string Provider, string Sender, string Text, TimeSpan? MaxDuration, string? SaveIds, string? CampaignId, string Journal, string? Summary);
 }

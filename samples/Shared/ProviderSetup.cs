@@ -45,7 +45,7 @@ internal sealed class ProviderSetup : IAsyncDisposable
     }
 
     /// <summary>The SDK's registration, the same in every sample: every provider bound to its configuration section.</summary>
-    public ServiceProvider BuildServices()
+    public ServiceProvider BuildServices(Action<IViberMessagingBuilder>? configure = null)
     {
         var services = new ServiceCollection();
         var builder = services.AddViberMessaging(Configuration);
@@ -53,6 +53,8 @@ internal sealed class ProviderSetup : IAsyncDisposable
         {
             builder.AddProvider(provider);
         }
+
+        configure?.Invoke(builder);
 
         return services.BuildServiceProvider();
     }

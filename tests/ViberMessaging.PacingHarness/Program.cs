@@ -12,6 +12,11 @@ if (args is [EmulatorProcess.ServeCommand])
     return await EmulatorServer.RunAsync();
 }
 
+if (args is [Scenarios.CampaignWorker.Command, ..])
+{
+    return await Scenarios.CampaignWorker.RunAsync(args);
+}
+
 if (args is [Scenarios.DistributedWorker.Command, ..])
 {
     return await Scenarios.DistributedWorker.RunAsync(args);
@@ -50,6 +55,7 @@ foreach (var name in settings.Scenarios)
         "callbacks" => scenarios.CallbacksAsync(),
         "soak" => scenarios.SoakAsync(),
         "distributed" => scenarios.DistributedAsync(),
+        "campaign" => scenarios.CampaignAsync(),
         _ => throw new InvalidOperationException(name),
     });
 }

@@ -68,6 +68,37 @@ public sealed class BulkCampaignTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_InterruptedThenResumedByCampaignId_SendsEveryoneExactlyOnceAndWritesTheSummary()
+    {
+        await using var provider = await ViberEmulator.StartAsync();
+        var csv = WriteCsv("phone", Enumerable.Range(0, 10_000).Select(i => "+38050" + (4_000_000 + i).ToString(CultureInfo.InvariantCulture)));
+        var configuration = SampleEmulator.ConfigurationFor(provider, ViberProviders.SmsClub);
+        var journal = Path.Combine(_directory, "campaigns.db");
+        var summaryCsv = Path.Combine(_directory, "summary.csv");
+        string[] args = [csv, "--campaign-id", "spring-sale", "--journal", journal];
+        using var ctrlC = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+
+        var first = await SampleOutcome.RunAsync((output, error) => BulkCampaignSample.RunAsync(args, output, error, configuration, ctrlC.Token));
+        var acceptedBeforeResume = provider.AcceptedMessages(ViberProviders.SmsClub).Count;
+        var second = await SampleOutcome.RunAsync((output, error) => BulkCampaignSample.RunAsync([.. args, "--summary", summaryCsv], output, error, configuration));
+
+        Assert.Equal(130, first.ExitCode);
+        Assert.Contains("Resume: --campaign-id spring-sale", first.Output, StringComparison.Ordinal);
+        Assert.InRange(acceptedBeforeResume, 1, 9_999);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Empty(second.Error);
+        Assert.StartsWith(Count(first.Value("Accepted")).ToString("N0", CultureInfo.InvariantCulture) + " ", second.Value("Already done"), StringComparison.Ordinal);
+        Assert.Equal(10_000 - acceptedBeforeResume, Count(second.Value("Accepted")));
+        var accepted = provider.AcceptedMessages(ViberProviders.SmsClub).Select(m => PhoneNumber.Parse(m.Recipient).Digits).ToList();
+        Assert.Equal(10_000, accepted.Count);
+        Assert.Equal(10_000, accepted.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(0, provider.DuplicateCount(ViberProviders.SmsClub));
+        var rows = await File.ReadAllLinesAsync(summaryCsv);
+        Assert.Equal("phone,state,message_id,delivery_status,status_at,detail", rows[0]);
+        Assert.Equal(10_000, rows.Skip(1).Count(r => r.Contains(",Accepted,SmsClub:", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task RunAsync_CsvWithHeaderInvalidAndDuplicateLines_SkipsThemAndSendsTheRest()
     {
         var csv = WriteCsv("name;phone", ["Olena;+380 50 111 11 11", "Taras;not a phone", "Olena again;+380501111111", "Iryna;\"+380 50 222-22-22\"", string.Empty, "# a comment"]);

@@ -1,14 +1,18 @@
 using System.Buffers;
+using System.Runtime.ExceptionServices;
 
 namespace ViberMessaging.Campaigns;
 
 /// <summary>
 /// The <see cref="ICampaignRunner"/>: reads the journal, marks what was in flight as Unknown, then streams the input in
-/// chunks — pending recorded durably, sent, outcomes recorded — skipping every recipient with a known outcome.
+/// chunks (the journal asked one chunk at a time) — pending recorded durably, sent, outcomes recorded — skipping every recipient with a known outcome.
 /// "May it have been sent?" is each error's <see cref="ViberMessagingException.Outcome"/>, never decided here.
 /// </summary>
-internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time) : ICampaignRunner
+internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time, IDeliveryTracker? tracker = null) : ICampaignRunner
 {
+    /// <summary>Journal entries per status query in the final pass (the provider splits it further into the requests it allows).</summary>
+    private const int StatusBatch = 500;
+
     private static readonly SearchValues<char> IdCharacters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-_");
 
     public async Task<CampaignSummary> RunAsync(
@@ -34,65 +38,201 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
         }
 
         var run = new Run(campaign, time);
-        await ResumeAsync(run, cancellationToken).ConfigureAwait(false);
-        var chunk = new List<CampaignRecipient>(chunkSize);
+
+        // Recipients pending when the last run stopped may have been sent: recorded Unknown, never resent.
+        run.Unknown += await journal.RecoverInFlightAsync(campaign.Id, CancellationToken.None).ConfigureAwait(false);
+
+        // Memory: at most one chunk read but not yet looked up, plus less than two chunks looked up and waiting to be
+        // sent, whatever the size of the input or of the journal (the journal is asked one chunk at a time).
+        var read = new List<CampaignRecipient>(chunkSize);
+        var ready = new List<CampaignRecipient>(2 * chunkSize);
+        var window = new HashSet<string>(StringComparer.Ordinal);
         var cancelled = false;
         try
         {
             await foreach (var recipient in recipients.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                if (run.Known.TryGetValue(recipient.Phone.Digits, out var state) && state != CampaignRecipientState.NotSent)
+                if (!window.Add(recipient.Phone.Digits))
                 {
                     run.AlreadyDone++;
                     continue;
                 }
 
-                run.Known[recipient.Phone.Digits] = CampaignRecipientState.Pending;
-                chunk.Add(recipient);
-                if (chunk.Count == chunkSize)
+                read.Add(recipient);
+                if (read.Count < chunkSize)
                 {
-                    if (!await SendChunkAsync(sender, run, chunk, progress, cancellationToken).ConfigureAwait(false))
-                    {
-                        cancelled = true;
-                        break;
-                    }
+                    continue;
+                }
 
-                    chunk.Clear();
+                await LookUpAsync(run, read, ready, window, cancellationToken).ConfigureAwait(false);
+                while (ready.Count >= chunkSize)
+                {
+                    if (!await SendNextAsync(sender, run, ready, chunkSize, window, progress, cancellationToken).ConfigureAwait(false))
+                    {
+                        return Summary(run, cancelled: true);
+                    }
                 }
             }
 
-            if (!cancelled && chunk.Count > 0)
+            await LookUpAsync(run, read, ready, window, cancellationToken).ConfigureAwait(false);
+            while (ready.Count > 0)
             {
-                cancelled = !await SendChunkAsync(sender, run, chunk, progress, cancellationToken).ConfigureAwait(false);
+                if (!await SendNextAsync(sender, run, ready, chunkSize, window, progress, cancellationToken).ConfigureAwait(false))
+                {
+                    return Summary(run, cancelled: true);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Stopped while reading the input: the recipients read but not sent were never journaled, so a resume sends them.
+            // Stopped while reading the input or the journal: the recipients read but not sent were never journaled,
+            // so a resume sends them.
             cancelled = true;
         }
 
-        return new CampaignSummary { CampaignId = campaign.Id, Progress = run.Snapshot(), Cancelled = cancelled };
+        return Summary(run, cancelled);
     }
 
-    /// <summary>Loads the journal; recipients pending when the last run stopped may have been sent: recorded Unknown, never resent.</summary>
-    private async Task ResumeAsync(Run run, CancellationToken cancellationToken)
+    public async Task<CampaignExport> ExportAsync(string campaignId, TextWriter csv, IStatusQuery? statusQuery = null, CancellationToken cancellationToken = default)
     {
-        var inFlight = new List<CampaignJournalEntry>();
-        await foreach (var entry in journal.ReadAsync(run.Campaign.Id, cancellationToken).ConfigureAwait(false))
+        ArgumentException.ThrowIfNullOrEmpty(campaignId);
+        ArgumentNullException.ThrowIfNull(csv);
+        var states = new Dictionary<CampaignRecipientState, long>();
+        var statuses = new Dictionary<DeliveryStatus, long>();
+        var unavailable = 0L;
+        var recipients = 0L;
+        var batch = new List<CampaignJournalEntry>(StatusBatch);
+        await csv.WriteAsync((CampaignCsv.Header + "\r\n").AsMemory(), cancellationToken).ConfigureAwait(false);
+        await foreach (var entry in journal.ReadAsync(campaignId, cancellationToken).ConfigureAwait(false))
         {
-            run.Known[entry.Phone.Digits] = entry.State == CampaignRecipientState.Pending ? CampaignRecipientState.Unknown : entry.State;
-            if (entry.State == CampaignRecipientState.Pending)
+            batch.Add(entry);
+            if (batch.Count == StatusBatch)
             {
-                inFlight.Add(entry with { State = CampaignRecipientState.Unknown, Detail = "InFlightWhenStopped" });
+                await FlushAsync().ConfigureAwait(false);
             }
         }
 
-        if (inFlight.Count > 0)
+        await FlushAsync().ConfigureAwait(false);
+        await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return new CampaignExport { CampaignId = campaignId, Recipients = recipients, States = states, Statuses = statuses, StatusUnavailable = unavailable };
+
+        async Task FlushAsync()
         {
-            await journal.RecordOutcomesAsync(run.Campaign.Id, inFlight, CancellationToken.None).ConfigureAwait(false);
-            run.Unknown += inFlight.Count;
+            var reports = await FinalStatusesAsync(batch, statusQuery, cancellationToken).ConfigureAwait(false);
+            foreach (var entry in batch)
+            {
+                recipients++;
+                states[entry.State] = states.GetValueOrDefault(entry.State) + 1;
+                var report = entry.MessageId is { } id ? reports.GetValueOrDefault(id) : null;
+                if (report is not null)
+                {
+                    statuses[report.Status] = statuses.GetValueOrDefault(report.Status) + 1;
+                }
+                else if (entry.State == CampaignRecipientState.Accepted)
+                {
+                    unavailable++;
+                }
+
+                await CampaignCsv.WriteRowAsync(csv, entry, report, cancellationToken).ConfigureAwait(false);
+            }
+
+            batch.Clear();
         }
+    }
+
+    /// <summary>The final status of each accepted entry with an id: the tracker's where it knows the message, the rest in one query.</summary>
+    private async Task<Dictionary<MessageId, DeliveryReport>> FinalStatusesAsync(List<CampaignJournalEntry> batch, IStatusQuery? statusQuery, CancellationToken cancellationToken)
+    {
+        var reports = new Dictionary<MessageId, DeliveryReport>();
+        var ask = new List<MessageId>();
+        foreach (var entry in batch)
+        {
+            if (entry.State != CampaignRecipientState.Accepted || entry.MessageId is not { IsEmpty: false } id)
+            {
+                continue;
+            }
+
+            if (tracker is not null && await tracker.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } tracked)
+            {
+                reports[id] = tracked;
+            }
+            else
+            {
+                ask.Add(id);
+            }
+        }
+
+        if (statusQuery is not null && ask.Count > 0)
+        {
+            try
+            {
+                foreach (var report in await statusQuery.GetStatusesAsync(ask.Distinct(), cancellationToken).ConfigureAwait(false))
+                {
+                    if (report.Error is null)
+                    {
+                        reports[report.MessageId] = report;
+                    }
+                }
+            }
+            catch (ViberMessagingException)
+            {
+                // The provider could not be queried at all: these rows carry no status and are counted unavailable.
+            }
+        }
+
+        return reports;
+    }
+
+    private static CampaignSummary Summary(Run run, bool cancelled)
+        => new() { CampaignId = run.Campaign.Id, Progress = run.Snapshot(), Cancelled = cancelled };
+
+    /// <summary>Moves the recipients read to <paramref name="ready"/>, except those whose outcome the journal already knows.</summary>
+    private async Task LookUpAsync(Run run, List<CampaignRecipient> read, List<CampaignRecipient> ready, HashSet<string> window, CancellationToken cancellationToken)
+    {
+        if (read.Count == 0)
+        {
+            return;
+        }
+
+        var known = await journal.FindAsync(run.Campaign.Id, read.ConvertAll(r => r.Phone), cancellationToken).ConfigureAwait(false);
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in known)
+        {
+            if (entry.State != CampaignRecipientState.NotSent)
+            {
+                done.Add(entry.Phone.Digits);
+            }
+        }
+
+        foreach (var recipient in read)
+        {
+            if (done.Contains(recipient.Phone.Digits))
+            {
+                run.AlreadyDone++;
+                window.Remove(recipient.Phone.Digits);
+            }
+            else
+            {
+                ready.Add(recipient);
+            }
+        }
+
+        read.Clear();
+    }
+
+    /// <summary>Sends the first chunk of <paramref name="ready"/>; returns <see langword="false"/> when the run must stop (cancelled).</summary>
+    private async Task<bool> SendNextAsync(IViberSender sender, Run run, List<CampaignRecipient> ready, int chunkSize, HashSet<string> window, IProgress<CampaignProgress>? progress, CancellationToken cancellationToken)
+    {
+        var count = Math.Min(chunkSize, ready.Count);
+        var chunk = ready.GetRange(0, count);
+        ready.RemoveRange(0, count);
+        var sent = await SendChunkAsync(sender, run, chunk, progress, cancellationToken).ConfigureAwait(false);
+        foreach (var recipient in chunk)
+        {
+            window.Remove(recipient.Phone.Digits);
+        }
+
+        return sent;
     }
 
     /// <summary>Journals, sends and journals one chunk; returns <see langword="false"/> when the run must stop (cancelled).</summary>
@@ -108,12 +248,13 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
         await journal.RecordPendingAsync(run.Campaign.Id, chunk.Select(r => r.Phone).ToArray(), CancellationToken.None).ConfigureAwait(false);
         var outcomes = new List<CampaignJournalEntry>(chunk.Count);
         var stop = false;
+        ViberValidationException? invalidTemplate = null;
         foreach (var part in Render(run.Campaign.Template, chunk, outcomes))
         {
             if (stop || cancellationToken.IsCancellationRequested)
             {
                 stop = true;
-                outcomes.AddRange(part.Phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.NotSent, Detail: nameof(ViberErrorCode.Cancelled))));
+                outcomes.AddRange(part.Phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.NotSent, detail: nameof(ViberErrorCode.Cancelled))));
                 continue;
             }
 
@@ -121,18 +262,27 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
             {
                 var result = await sender.SendAsync(run.Campaign.Template.WithRecipients(part.Phones, part.Text), cancellationToken).ConfigureAwait(false);
                 outcomes.AddRange(result.Recipients.Select(ToEntry));
+                tracker?.Track(result);
             }
             catch (SendCanceledException e)
             {
                 stop = true;
                 outcomes.AddRange(e.Result is { } partial
                     ? partial.Recipients.Select(ToEntry)
-                    : part.Phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.Unknown, Detail: nameof(ViberErrorCode.Cancelled))));
+                    : part.Phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.Unknown, detail: nameof(ViberErrorCode.Cancelled))));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 stop = true;
-                outcomes.AddRange(part.Phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.NotSent, Detail: nameof(ViberErrorCode.Cancelled))));
+                outcomes.AddRange(part.Phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.NotSent, detail: nameof(ViberErrorCode.Cancelled))));
+            }
+            catch (ViberValidationException e) when (!e.Errors.Any(r => r.Field.StartsWith(nameof(ViberMessage.Recipients), StringComparison.Ordinal)))
+            {
+                // The template itself breaks the provider's rules: every chunk would fail the same way, so the run stops
+                // and throws it. Nothing was sent: the chunk is journaled NotSent, sent again once the template is fixed.
+                stop = true;
+                invalidTemplate = e;
+                outcomes.AddRange(part.Phones.Select(p => FromError(p, e)));
             }
             catch (ViberMessagingException e)
             {
@@ -143,6 +293,11 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
         await journal.RecordOutcomesAsync(run.Campaign.Id, outcomes, CancellationToken.None).ConfigureAwait(false);
         run.Count(outcomes);
         progress?.Report(run.Snapshot());
+        if (invalidTemplate is not null)
+        {
+            ExceptionDispatchInfo.Throw(invalidTemplate);
+        }
+
         return !stop;
     }
 
@@ -155,7 +310,7 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
             var text = CampaignTemplate.Render(template.Text, recipient.Variables, out var missing);
             if (missing is not null)
             {
-                outcomes.Add(new CampaignJournalEntry(recipient.Phone, CampaignRecipientState.NotSent, Detail: $"{nameof(ViberErrorCode.ValidationFailed)}: no variable '{missing}'"));
+                outcomes.Add(new CampaignJournalEntry(recipient.Phone, CampaignRecipientState.NotSent, detail: $"{nameof(ViberErrorCode.ValidationFailed)}: no variable '{missing}'"));
                 continue;
             }
 
@@ -176,22 +331,20 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
     private static CampaignJournalEntry ToEntry(RecipientResult result) => result.Status switch
     {
         RecipientStatus.Accepted => new CampaignJournalEntry(result.Recipient, CampaignRecipientState.Accepted, result.MessageId),
-        RecipientStatus.Rejected => new CampaignJournalEntry(result.Recipient, CampaignRecipientState.Rejected, Detail: result.Reason?.ToString() ?? result.ProviderCode),
+        RecipientStatus.Rejected => new CampaignJournalEntry(result.Recipient, CampaignRecipientState.Rejected, detail: result.Reason?.ToString() ?? result.ProviderCode),
         _ => FromError(result.Recipient, result.Error),
     };
 
     private static CampaignJournalEntry FromError(PhoneNumber phone, ViberMessagingException? error)
-        => new(phone, error is { Outcome: SendOutcome.NotSent } ? CampaignRecipientState.NotSent : CampaignRecipientState.Unknown, Detail: (error?.ErrorCode ?? ViberErrorCode.Unknown).ToString());
+        => new(phone, error is { Outcome: SendOutcome.NotSent } ? CampaignRecipientState.NotSent : CampaignRecipientState.Unknown, detail: (error?.ErrorCode ?? ViberErrorCode.Unknown).ToString());
 
-    /// <summary>One run's state: the journal's index and the counts.</summary>
+    /// <summary>One run's counts.</summary>
     private sealed class Run(CampaignDefinition campaign, TimeProvider time)
     {
         private readonly long _started = time.GetTimestamp();
         private readonly Dictionary<ViberErrorCode, long> _notSent = [];
 
         public CampaignDefinition Campaign { get; } = campaign;
-
-        public Dictionary<string, CampaignRecipientState> Known { get; } = new(StringComparer.Ordinal);
 
         public long AlreadyDone { get; set; }
 
@@ -207,7 +360,6 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
         {
             foreach (var outcome in outcomes)
             {
-                Known[outcome.Phone.Digits] = outcome.State;
                 Sent++;
                 switch (outcome.State)
                 {

@@ -31,7 +31,7 @@ public static class CampaignViberMessagingBuilderExtensions
         }
 
         builder.Services.TryAddSingleton<ICampaignJournal>(static sp => new FileCampaignJournal(sp.GetRequiredService<IOptions<CampaignRunnerOptions>>().Value.JournalDirectory));
-        builder.Services.TryAddSingleton<ICampaignRunner>(static sp => new CampaignRunner(sp.GetRequiredService<ICampaignJournal>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.Services.TryAddSingleton<ICampaignRunner>(static sp => new CampaignRunner(sp.GetRequiredService<ICampaignJournal>(), sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetService<IDeliveryTracker>()));
         return builder;
     }
 }

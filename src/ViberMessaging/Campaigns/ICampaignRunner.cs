@@ -28,10 +28,28 @@ public interface ICampaignRunner
     /// <param name="cancellationToken">Stops the run between chunks; run again with the same id to resume.</param>
     /// <returns>The counts of this run.</returns>
     /// <exception cref="ArgumentException">The campaign's id or chunk size is invalid.</exception>
+    /// <exception cref="ViberValidationException">
+    /// The template breaks the provider's rules (a field other than a recipient): the run stops at the first chunk,
+    /// journaled NotSent (nothing was sent), and a run with the template fixed resumes it.
+    /// </exception>
     Task<CampaignSummary> RunAsync(
         IViberSender sender,
         CampaignDefinition campaign,
         IAsyncEnumerable<CampaignRecipient> recipients,
         IProgress<CampaignProgress>? progress = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The final status pass and the campaign's summary: streams the journal (never loaded whole), reads the final
+    /// status of every accepted recipient — from the delivery tracker when one is registered (<c>AddDeliveryTracking()</c>)
+    /// and knows the message, otherwise through <paramref name="statusQuery"/>, a batch at a time — and writes one CSV row
+    /// per recipient: <c>phone,state,message_id,delivery_status,status_at,detail</c> (RFC 4180, header first).
+    /// </summary>
+    /// <param name="campaignId">The campaign's id.</param>
+    /// <param name="csv">Where the rows go; not closed.</param>
+    /// <param name="statusQuery">The provider's or router's status query (the router asks the provider that accepted each message), or <see langword="null"/> to use the tracker alone.</param>
+    /// <param name="cancellationToken">Cancels the export.</param>
+    /// <returns>The counts written.</returns>
+    /// <exception cref="ArgumentException"><paramref name="campaignId"/> is empty.</exception>
+    Task<CampaignExport> ExportAsync(string campaignId, TextWriter csv, IStatusQuery? statusQuery = null, CancellationToken cancellationToken = default);
 }

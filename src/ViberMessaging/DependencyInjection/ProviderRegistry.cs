@@ -82,10 +82,21 @@ internal sealed class ProviderRegistry
         var configured = options.Value.DefaultProvider;
         if (!string.IsNullOrEmpty(configured))
         {
-            var match = Find(configured) ?? throw new InvalidOperationException(UnknownDefault(configured));
-            if (!chats || match.SupportsChats)
+            // A router is a sender and a status query, never a chat service: chats fall through to the first provider that has them.
+            if (FindRouter(configured) is { } router)
             {
-                return match.Name;
+                if (!chats)
+                {
+                    return router.Name;
+                }
+            }
+            else
+            {
+                var match = Find(configured) ?? throw new InvalidOperationException(UnknownDefault(configured));
+                if (!chats || match.SupportsChats)
+                {
+                    return match.Name;
+                }
             }
         }
 
@@ -97,11 +108,11 @@ internal sealed class ProviderRegistry
 
     /// <summary>The problem with a <c>DefaultProvider</c> that names no registration, or <see langword="null"/>.</summary>
     public string? CheckDefault(string? configured)
-        => string.IsNullOrEmpty(configured) || Find(configured) is not null ? null : UnknownDefault(configured);
+        => string.IsNullOrEmpty(configured) || Find(configured) is not null || FindRouter(configured) is not null ? null : UnknownDefault(configured);
 
     private string UnknownDefault(string configured)
     {
         var hint = ConfigurationSchema.DidYouMean(configured, Names);
-        return $"{Section?.Path ?? ViberMessagingOptions.DefaultSectionName}:{nameof(ViberMessagingOptions.DefaultProvider)} is '{configured}', but no provider with that name is registered (registered: {string.Join(", ", Names)}){(hint.Length > 0 ? hint : ".")}";
+        return $"{Section?.Path ?? ViberMessagingOptions.DefaultSectionName}:{nameof(ViberMessagingOptions.DefaultProvider)} is '{configured}', but no provider or router with that name is registered (registered: {string.Join(", ", Names.Concat(_routers.Select(r => r.Name)))}){(hint.Length > 0 ? hint : ".")}";
     }
 }

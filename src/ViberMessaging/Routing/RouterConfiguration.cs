@@ -12,7 +12,7 @@ internal static class RouterConfiguration
 {
     public const string SectionName = "Routers";
 
-    private static readonly string[] Keys = [nameof(ViberRouterOptions.Routes), nameof(ViberRouterOptions.Otherwise), nameof(ViberRouterOptions.FailOverTo)];
+    private static readonly string[] Keys = [nameof(ViberRouterOptions.Routes), nameof(ViberRouterOptions.Otherwise), nameof(ViberRouterOptions.FailOverTo), nameof(ViberRouterOptions.RouteFailOverTo)];
 
     public static void Bind(IConfiguration section, ViberRouterOptions options)
     {
@@ -29,18 +29,25 @@ internal static class RouterConfiguration
             options.Otherwise = otherwise;
         }
 
-        var failOver = section.GetSection(nameof(ViberRouterOptions.FailOverTo));
-        var names = failOver.Value is { Length: > 0 } list
-            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : failOver.GetChildren()
-                .OrderBy(c => int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : int.MaxValue)
-                .Select(c => c.Value)
-                .OfType<string>();
-        foreach (var name in names)
+        foreach (var name in Names(section.GetSection(nameof(ViberRouterOptions.FailOverTo))))
         {
             options.FailOverTo.Add(name);
         }
+
+        foreach (var route in section.GetSection(nameof(ViberRouterOptions.RouteFailOverTo)).GetChildren())
+        {
+            options.RouteFailOverTo[route.Key] = Names(route).ToList();
+        }
     }
+
+    /// <summary>A list of provider names: a comma-separated value, or an array (<c>:0</c>, <c>:1</c>, …).</summary>
+    private static IEnumerable<string> Names(IConfigurationSection list)
+        => list.Value is { Length: > 0 } names
+            ? names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : list.GetChildren()
+                .OrderBy(c => int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : int.MaxValue)
+                .Select(c => c.Value)
+                .OfType<string>();
 
     /// <summary>Every key of the section that nothing reads, by configuration path.</summary>
     public static IEnumerable<string> Check(IConfigurationSection section)

@@ -45,6 +45,19 @@ internal sealed class RouterOptionsRules(ProviderRegistry registry) : IValidateO
             CheckProvider($"{path}:{nameof(ViberRouterOptions.FailOverTo)}:{i}", options.FailOverTo[i], problems);
         }
 
+        foreach (var (prefix, providers) in options.RouteFailOverTo)
+        {
+            if (!options.Routes.ContainsKey(prefix))
+            {
+                problems.Add($"{path}:{nameof(ViberRouterOptions.RouteFailOverTo)}:{prefix} names no route: {nameof(ViberRouterOptions.Routes)} has no prefix '{prefix}' (routes: {string.Join(", ", options.Routes.Keys)}).");
+            }
+
+            for (var i = 0; i < providers.Count; i++)
+            {
+                CheckProvider($"{path}:{nameof(ViberRouterOptions.RouteFailOverTo)}:{prefix}:{i}", providers[i], problems);
+            }
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

@@ -9,7 +9,7 @@ internal sealed class RouterTable
     public RouterTable(ViberRouterOptions options)
     {
         _routes = options.Routes
-            .Select(r => (Prefix: NormalizePrefix(r.Key)!, Candidates: Candidates(r.Value, options.FailOverTo)))
+            .Select(r => (Prefix: NormalizePrefix(r.Key)!, Candidates: Candidates(r.Value, options.RouteFailOverTo.TryGetValue(r.Key, out var own) ? own : options.FailOverTo)))
             .OrderByDescending(r => r.Prefix.Length)
             .ToArray();
         _otherwise = options.Otherwise is { } otherwise ? Candidates(otherwise, options.FailOverTo) : null;

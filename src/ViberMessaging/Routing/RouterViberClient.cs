@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ViberMessaging.Internal;
+using ViberMessaging.Telemetry;
 
 namespace ViberMessaging.Routing;
 
@@ -181,6 +182,11 @@ internal sealed class RouterViberClient : IViberSender, IStatusQuery
 
                 route[index].Add(new RouteAttempt { ProviderName = provider, Kind = RouteAttemptKind.Final });
                 results[index] = WithRoute(recipient, route[index]);
+            }
+
+            foreach (var reason in next.GroupBy(i => route[i][^1].Error?.ErrorCode.ToString() ?? nameof(ViberErrorCode.Unknown), StringComparer.Ordinal))
+            {
+                ViberMessagingInstruments.RecordFailovers(ProviderName, provider, part.Capable[c + 1], reason.Key, reason.Count());
             }
 
             pending = [.. next];

@@ -6,7 +6,8 @@ namespace ViberMessaging.Routing;
 /// builder.AddRouter("Main", r => r
 ///     .Route("380", "SmsClub").Route("375", "SmsBy").Route("7", "Devino")
 ///     .Otherwise("DecisionTelecom")
-///     .FailOverTo("DecisionTelecom", "SmsClub"));
+///     .FailOverTo("DecisionTelecom", "SmsClub")
+///     .RouteFailOverTo("375", "DecisionTelecom"));
 /// </code>
 /// </example>
 public sealed class ViberRouterBuilder
@@ -55,6 +56,28 @@ public sealed class ViberRouterBuilder
             _options.FailOverTo.Add(provider);
         }
 
+        return this;
+    }
+
+    /// <summary>
+    /// Tries <paramref name="providers"/>, in order, after the provider of the route <paramref name="prefix"/>, in
+    /// place of the router-wide <see cref="FailOverTo"/> (no providers: that route never fails over). The same rules
+    /// apply: only when nothing was sent.
+    /// </summary>
+    /// <param name="prefix">A route's prefix, as given to <see cref="Route"/>.</param>
+    /// <param name="providers">Registered provider names.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The prefix or a name is empty.</exception>
+    public ViberRouterBuilder RouteFailOverTo(string prefix, params string[] providers)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        ArgumentNullException.ThrowIfNull(providers);
+        foreach (var provider in providers)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(provider);
+        }
+
+        _options.RouteFailOverTo[prefix] = [.. providers];
         return this;
     }
 }

@@ -10,7 +10,8 @@ namespace ViberMessaging.Routing;
 ///   "Main": {
 ///     "Routes": { "380": "SmsClub", "375": "SmsBy", "7": "Devino" },
 ///     "Otherwise": "DecisionTelecom",
-///     "FailOverTo": [ "DecisionTelecom", "SmsClub" ]
+///     "FailOverTo": [ "DecisionTelecom", "SmsClub" ],
+///     "RouteFailOverTo": { "375": [ "DecisionTelecom" ] }
 ///   }
 /// }
 /// </code>
@@ -34,4 +35,11 @@ public sealed class ViberRouterOptions
     /// </summary>
     /// <value>Empty by default: no failover.</value>
     public IList<string> FailOverTo { get; } = new List<string>();
+
+    /// <summary>
+    /// Per route (its prefix, as in <see cref="Routes"/>): the providers tried after that route's provider, in place of
+    /// <see cref="FailOverTo"/>. An empty list turns failover off for that route.
+    /// </summary>
+    /// <value>Empty by default: every route fails over to <see cref="FailOverTo"/>.</value>
+    public IDictionary<string, IList<string>> RouteFailOverTo { get; } = new Dictionary<string, IList<string>>(StringComparer.Ordinal);
 }

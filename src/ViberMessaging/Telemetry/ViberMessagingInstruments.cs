@@ -15,6 +15,7 @@ internal static class ViberMessagingInstruments
     public const string SendRecipientsName = "vibermessaging.send.recipients";
     public const string PacingWaitName = "vibermessaging.pacing.wait.duration";
     public const string RateLimitedName = "vibermessaging.requests.rate_limited";
+    public const string RouterFailoversName = "vibermessaging.router.failovers";
 
     public const string ProviderTag = "vibermessaging.provider";
     public const string OperationTag = "vibermessaging.operation";
@@ -25,6 +26,10 @@ internal static class ViberMessagingInstruments
     public const string AcceptedTag = "vibermessaging.accepted";
     public const string RejectedTag = "vibermessaging.rejected";
     public const string FailedTag = "vibermessaging.failed";
+    public const string RouterTag = "vibermessaging.router";
+    public const string FailoverFromTag = "vibermessaging.failover.from";
+    public const string FailoverToTag = "vibermessaging.failover.to";
+    public const string FailoverReasonTag = "vibermessaging.failover.reason";
 
     public static readonly ActivitySource ActivitySource = new(ViberMessagingTelemetry.ActivitySourceName, SdkVersion.Value);
 
@@ -37,6 +42,8 @@ internal static class ViberMessagingInstruments
     public static readonly Histogram<double> PacingWait = Seconds(PacingWaitName, "Time an HTTP attempt waited for its pacing permit.");
 
     public static readonly Counter<long> RateLimited = Meter.CreateCounter<long>(RateLimitedName, "{request}", "Requests the provider refused for its rate limit.");
+
+    public static readonly Counter<long> RouterFailovers = Meter.CreateCounter<long>(RouterFailoversName, "{recipient}", "Recipients a router passed from one provider to the next, by reason.");
 
     /// <summary>The <c>error.type</c> of a failure: the <see cref="ViberErrorCode"/>, else the exception's type.</summary>
     public static string ErrorType(Exception error) => error is ViberMessagingException viber
@@ -53,6 +60,19 @@ internal static class ViberMessagingInstruments
 
     public static void RecordPacingWait(string provider, TimeSpan waited)
         => PacingWait.Record(waited.TotalSeconds, new KeyValuePair<string, object?>(ProviderTag, provider));
+
+    public static void RecordFailovers(string router, string from, string to, string reason, int count)
+    {
+        if (count > 0)
+        {
+            RouterFailovers.Add(
+                count,
+                new KeyValuePair<string, object?>(RouterTag, router),
+                new KeyValuePair<string, object?>(FailoverFromTag, from),
+                new KeyValuePair<string, object?>(FailoverToTag, to),
+                new KeyValuePair<string, object?>(FailoverReasonTag, reason));
+        }
+    }
 
     public static void RecordRateLimited(string provider)
         => RateLimited.Add(1, new KeyValuePair<string, object?>(ProviderTag, provider));

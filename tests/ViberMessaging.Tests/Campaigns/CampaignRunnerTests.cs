@@ -127,6 +127,76 @@ public sealed class CampaignRunnerTests : IDisposable
         Assert.Equal("Hello, Ann!", Assert.Single(harness.Emulator.AcceptedMessages(ViberProviders.SmsClub)).Text);
     }
 
+    [Fact]
+    public async Task RunAsync_TemplateBreaksTheProvidersRules_ThrowsNamingTheFieldAndTheFixedTemplateResumes()
+    {
+        await using var harness = await StartAsync();
+        var sut = CreateSut(harness);
+        var invalid = new CampaignDefinition { Id = "invalid", ChunkSize = 2, Template = new ViberMessage { Sender = "MyShop", Text = new string('x', 1001) } };
+
+        var error = await Assert.ThrowsAsync<ViberValidationException>(() => sut.RunAsync(Sender(harness), invalid, Recipients(6)));
+        var requestsOfTheInvalidRun = harness.Emulator.RequestsTo(ViberProviders.SmsClub).Count;
+        var fixedRun = await sut.RunAsync(Sender(harness), Campaign("invalid", chunkSize: 2), Recipients(6));
+
+        Assert.Contains(error.Errors, e => e.Field == "Text");
+        Assert.Equal(0, requestsOfTheInvalidRun);
+        Assert.Equal((6L, 0L, 0L), (fixedRun.Progress.Accepted, fixedRun.Progress.Unknown, fixedRun.Progress.AlreadyDone));
+        Assert.Equal(6, harness.Emulator.AcceptedMessages(ViberProviders.SmsClub).Count);
+    }
+
+    [Fact]
+    public async Task ExportAsync_AfterTheRun_WritesOneRowPerRecipientWithItsFinalStatus()
+    {
+        var clock = TestClock.Create();
+        await using var harness = await EmulatorHarness.StartAsync(
+            b => b.AddSmsClub().AddCampaignRunner(o => o.JournalDirectory = _journalDirectory), o => o.TimeProvider = clock);
+        var sut = CreateSut(harness);
+        await sut.RunAsync(Sender(harness), Campaign("report"), Items(
+            new CampaignRecipient(PhoneNumber.Parse("+380500000001"), new Dictionary<string, string> { ["name"] = "Ann" }),
+            new CampaignRecipient(PhoneNumber.Parse("+380500000002"))));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        using var csv = new StringWriter();
+
+        var export = await sut.ExportAsync("report", csv, harness.StatusQuery(ViberProviders.SmsClub));
+
+        var id = Assert.Single(harness.Emulator.AcceptedMessages(ViberProviders.SmsClub));
+        var lines = csv.ToString().Split("\r\n");
+        Assert.Equal(4, lines.Length);
+        Assert.Equal("phone,state,message_id,delivery_status,status_at,detail", lines[0]);
+        var rows = lines[1..3].Order(StringComparer.Ordinal).ToArray();
+        Assert.Matches($@"^\+380500000001,Accepted,SmsClub:{id.Id},Read,[^,]*,$", rows[0]);
+        Assert.Equal("+380500000002,NotSent,,,,ValidationFailed: no variable 'name'", rows[1]);
+        Assert.Equal(string.Empty, lines[3]);
+        Assert.Equal((2L, 1L, 1L, 1L, 0L), (export.Recipients, export.States[CampaignRecipientState.Accepted], export.States[CampaignRecipientState.NotSent], export.Statuses[DeliveryStatus.Read], export.StatusUnavailable));
+    }
+
+    [Fact]
+    public async Task ExportAsync_NoStatusQueryNorTracker_CountsAcceptedAsStatusUnavailable()
+    {
+        await using var harness = await StartAsync();
+        var sut = CreateSut(harness);
+        await sut.RunAsync(Sender(harness), Campaign("nostatus"), Recipients(2));
+        using var csv = new StringWriter();
+
+        var export = await sut.ExportAsync("nostatus", csv);
+
+        Assert.Equal((2L, 2L), (export.Recipients, export.StatusUnavailable));
+        Assert.Empty(export.Statuses);
+        Assert.Equal(3, csv.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Theory]
+    [InlineData(null, "")]
+    [InlineData("plain", "plain")]
+    [InlineData("a,b", "\"a,b\"")]
+    [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
+    [InlineData("two\nlines", "\"two\nlines\"")]
+    [InlineData("=HYPERLINK(1)", "'=HYPERLINK(1)")]
+    [InlineData("-12", "-12")]
+    [InlineData("+380500000001", "+380500000001")]
+    public void Field_Value_IsQuotedOnlyWhereCsvNeedsIt(string? value, string expected)
+        => Assert.Equal(expected, CampaignCsv.Field(value));
+
     public void Dispose()
     {
         if (Directory.Exists(_journalDirectory))

@@ -73,7 +73,7 @@ public sealed class StartupValidationTests
         var error = Assert.Throws<OptionsValidationException>(() => sut.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains("ViberMessaging:SmsKlub is not a known setting; did you mean SmsClub?", error.Failures);
-        Assert.Contains(error.Failures, f => f.StartsWith("ViberMessaging:DefaultProvider is 'SmsClb', but no provider with that name is registered", StringComparison.Ordinal) && f.EndsWith("did you mean SmsClub?", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("ViberMessaging:DefaultProvider is 'SmsClb', but no provider or router with that name is registered", StringComparison.Ordinal) && f.EndsWith("did you mean SmsClub?", StringComparison.Ordinal));
         Assert.Contains("ViberMessaging:SmsClub:Token is required with Bearer authentication (SMS Club cabinet → JSON profile); or set Authentication to Basic with Login and Password.", error.Failures);
         Assert.Contains("ViberMessaging:SmsBy:ViberSenders:MyShop must be a whole number; 'one-o-one' is not.", error.Failures);
         Assert.Contains("ViberMessaging:SmsBy:Pacing:PermitLimt is not a known setting; did you mean PermitLimit?", error.Failures);

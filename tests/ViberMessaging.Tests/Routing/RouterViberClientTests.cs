@@ -75,6 +75,39 @@ public sealed class RouterViberClientTests
     }
 
     [Fact]
+    public async Task SendAsync_AccountBlockedAtTheRoutesProvider_CountsTheFailoverWithFromToAndReason()
+    {
+        const string router = "FailoverMetric";
+        using var failovers = Measurements.Collect<long>("vibermessaging.router.failovers");
+        await using var harness = await EmulatorHarness.StartAsync(
+            b => b.AddSmsClub().AddDecisionTelecom().AddRouter(router, r => r.Route("380", ViberProviders.SmsClub).FailOverTo(ViberProviders.DecisionTelecom)));
+
+        await harness.Sender(router).SendAsync(Text(Ukraine, Ukraine2) with { Sender = SmsClubEmulatorSettings.BlockedAccountSender });
+
+        var measurement = Assert.Single(failovers.GetMeasurementSnapshot(), m => Equals(m.Tags["vibermessaging.router"], router));
+        Assert.Equal(2, measurement.Value);
+        Assert.Equal(
+            (ViberProviders.SmsClub, ViberProviders.DecisionTelecom, nameof(ViberErrorCode.AccountBlocked)),
+            (measurement.Tags["vibermessaging.failover.from"], measurement.Tags["vibermessaging.failover.to"], measurement.Tags["vibermessaging.failover.reason"]));
+    }
+
+    [Fact]
+    public async Task SendAsync_ResetAfterAccept_CountsNoFailover()
+    {
+        const string router = "NoFailoverMetric";
+        using var failovers = Measurements.Collect<long>("vibermessaging.router.failovers");
+        await using var harness = await EmulatorHarness.StartAsync(
+            b => b.AddSmsClub().AddDecisionTelecom().AddRouter(router, r => r.Route("380", ViberProviders.SmsClub).FailOverTo(ViberProviders.DecisionTelecom)));
+        harness.Emulator.InjectFault(ViberProviders.SmsClub, EmulatorFault.ResetAfterAccept());
+
+        var error = await Assert.ThrowsAsync<ViberMessagingException>(() => harness.Sender(router).SendAsync(Text(Ukraine)));
+
+        Assert.Equal(SendOutcome.Unknown, error.Outcome);
+        Assert.DoesNotContain(failovers.GetMeasurementSnapshot(), m => Equals(m.Tags["vibermessaging.router"], router));
+        Assert.Empty(harness.Emulator.RequestsTo(ViberProviders.DecisionTelecom));
+    }
+
+    [Fact]
     public async Task SendAsync_ConnectionRefusedAtTheRoutesProvider_FailsOver()
     {
         await using var harness = await StartAsync(

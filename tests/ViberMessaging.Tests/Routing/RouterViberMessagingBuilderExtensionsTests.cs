@@ -38,6 +38,106 @@ public sealed class RouterViberMessagingBuilderExtensionsTests
     }
 
     [Fact]
+    public async Task DefaultProvider_NamingARouter_MakesTheRouterTheUnkeyedSenderAndStatusQuery()
+    {
+        await using var emulator = await ViberEmulator.StartAsync();
+        using var sut = CreateSut(
+            new()
+            {
+                ["ViberMessaging:DefaultProvider"] = "Main",
+                ["ViberMessaging:Routers:Main:Routes:380"] = "SmsClub",
+                ["ViberMessaging:Routers:Main:Otherwise"] = "Devino",
+            },
+            emulator);
+        sut.GetRequiredService<IStartupValidator>().Validate();
+
+        var result = await sut.GetRequiredService<IViberSender>().SendAsync(new ViberMessage
+        {
+            Sender = "MyShop",
+            Recipients = [PhoneNumber.Parse("+380501234567"), PhoneNumber.Parse("+79161234567")],
+            Text = "Hello",
+        });
+        var statuses = await sut.GetRequiredService<IStatusQuery>().GetStatusesAsync(result.MessageIds);
+
+        Assert.Equal("Main", result.ProviderName);
+        Assert.Equal([ViberProviders.SmsClub, ViberProviders.Devino], result.Recipients.Select(r => r.MessageId!.Value.Provider));
+        Assert.Equal(result.MessageIds, statuses.Select(s => s.MessageId));
+        Assert.Same(sut.GetRequiredKeyedService<IViberSender>("Main"), sut.GetRequiredService<IViberSender>());
+    }
+
+    [Fact]
+    public async Task AddRouter_RouteFailOverToEmptyInConfiguration_TurnsFailoverOffForThatRoute()
+    {
+        await using var emulator = await ViberEmulator.StartAsync();
+        using var sut = CreateSut(
+            new()
+            {
+                ["ViberMessaging:Routers:Main:Routes:380"] = "SmsClub",
+                ["ViberMessaging:Routers:Main:Routes:7"] = "Devino",
+                ["ViberMessaging:Routers:Main:FailOverTo:0"] = "DecisionTelecom",
+                ["ViberMessaging:Routers:Main:RouteFailOverTo:380"] = string.Empty,
+            },
+            emulator);
+        sut.GetRequiredService<IStartupValidator>().Validate();
+
+        var error = await Assert.ThrowsAsync<ViberMessagingException>(() => sut.GetRequiredKeyedService<IViberSender>("Main").SendAsync(new ViberMessage
+        {
+            Sender = SmsClubEmulatorSettings.BlockedAccountSender,
+            Recipients = [PhoneNumber.Parse("+380501234567")],
+            Text = "Hello",
+        }));
+
+        // An empty list for 380: the account block is final there (the one recipient's error is thrown), DecisionTelecom is never asked.
+        Assert.Equal((ViberErrorCode.AccountBlocked, SendOutcome.NotSent), (error.ErrorCode, error.Outcome));
+        Assert.Empty(emulator.RequestsTo(ViberProviders.DecisionTelecom));
+    }
+
+    [Fact]
+    public async Task RouteFailOverTo_EmptyForOneRoute_ThatRouteNeverFailsOverAndOthersStillDo()
+    {
+        await using var emulator = await ViberEmulator.StartAsync();
+        using var sut = CreateSut(
+            new()
+            {
+                ["ViberMessaging:Routers:Main:Routes:380"] = "SmsClub",
+                ["ViberMessaging:Routers:Main:Otherwise"] = "SmsClub",
+                ["ViberMessaging:Routers:Main:FailOverTo:0"] = "DecisionTelecom",
+            },
+            emulator,
+            r => r.RouteFailOverTo("380"));
+        sut.GetRequiredService<IStartupValidator>().Validate();
+
+        var result = await sut.GetRequiredKeyedService<IViberSender>("Main").SendAsync(new ViberMessage
+        {
+            Sender = SmsClubEmulatorSettings.BlockedAccountSender,
+            Recipients = [PhoneNumber.Parse("+380501234567"), PhoneNumber.Parse("+491701234567")],
+            Text = "Hello",
+        });
+
+        Assert.Equal(
+            ["SmsClub:Final", "SmsClub:FailedOver DecisionTelecom:Final"],
+            result.Recipients.Select(r => string.Join(" ", r.Route.Select(hop => $"{hop.ProviderName}:{hop.Kind}"))));
+        Assert.Equal((ViberErrorCode.AccountBlocked, SendOutcome.NotSent), (result.Recipients[0].Error!.ErrorCode, result.Recipients[0].Error!.Outcome));
+        Assert.Equal("491701234567", PhoneNumber.Parse(Assert.Single(emulator.AcceptedMessages(ViberProviders.DecisionTelecom)).Recipient).Digits);
+    }
+
+    [Fact]
+    public void Validate_RouteFailOverToForNoRouteOrUnknownProvider_ReportsBothByPath()
+    {
+        using var sut = CreateSut(new()
+        {
+            ["ViberMessaging:Routers:Main:Routes:380"] = "SmsClub",
+            ["ViberMessaging:Routers:Main:RouteFailOverTo:375:0"] = "DecisionTelecom",
+            ["ViberMessaging:Routers:Main:RouteFailOverTo:380:0"] = "Viber",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => sut.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(error.Failures, f => f.StartsWith("ViberMessaging:Routers:Main:RouteFailOverTo:375 names no route", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("ViberMessaging:Routers:Main:RouteFailOverTo:380:0 is 'Viber', but no provider with that name is registered", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Validate_MistakesInARouter_OneExceptionListsEveryOneByPath()
     {
         using var sut = CreateSut(new()
