@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using ViberMessaging.Campaigns;
 
 namespace ViberMessaging.Cli;
 
@@ -7,10 +6,13 @@ namespace ViberMessaging.Cli;
 internal static class CliServices
 {
     /// <summary>
-    /// THE one place the CLI chooses its campaign journal: the SDK's default (a file per campaign in
-    /// <paramref name="directory"/>). To use another store, register its <see cref="ICampaignJournal"/> here, before
-    /// <c>AddCampaignRunner()</c>, which then keeps it.
+    /// The one place the CLI chooses its campaign journal: one SQLite file, <c>journal.db</c> in
+    /// <paramref name="directory"/>, for every campaign (ViberMessaging.Sqlite: kill -9 safe, looked up by key one chunk
+    /// at a time, so memory stays flat for campaigns of millions).
     /// </summary>
     public static IViberMessagingBuilder AddCampaignJournal(this IViberMessagingBuilder builder, string directory)
-        => builder.AddCampaignRunner(o => o.JournalDirectory = directory);
+    {
+        Directory.CreateDirectory(directory);
+        return builder.UseSqliteCampaignJournal(Path.Combine(directory, "journal.db"));
+    }
 }

@@ -43,7 +43,7 @@ internal static class CampaignCommand
         var smsFallback = new Option<string?>("--sms-fallback") { Description = "The SMS text to send when Viber cannot deliver." };
         var smsSender = new Option<string?>("--sms-sender") { Description = "The SMS fallback's sender name." };
         var kind = new Option<MessageKind?>("--kind") { Description = "Transactional or Promotional." };
-        var chunk = new Option<int?>("--chunk-size") { Description = "Recipients per request. Default: the provider's most; 1 when the text has {placeholders} (each text is its own request anyway, and a crash then leaves only the request in flight Unknown)." };
+        var chunk = new Option<int?>("--chunk-size") { Description = "Recipients per request. Default: the provider's most." };
         chunk.Validators.Add(r =>
         {
             if (r.GetValue(chunk) is < 1)
@@ -83,7 +83,7 @@ internal static class CampaignCommand
                 SmsFallback = parse.GetValue(smsFallback),
                 SmsSender = parse.GetValue(smsSender),
                 Kind = parse.GetValue(kind),
-                ChunkSize = parse.GetValue(chunk) ?? (HasPlaceholders(parse.GetValue(text)) ? 1 : null),
+                ChunkSize = parse.GetValue(chunk),
             };
             plan.Save(session.JournalDirectory);
             return await RunAsync(session, output, plan, csv, cancellationToken).ConfigureAwait(false);
@@ -331,14 +331,6 @@ internal static class CampaignCommand
 
         return exit;
     }
-
-    /// <summary>
-    /// Whether the text has <c>{placeholders}</c>. Then every recipient's text differs and goes in a request of its own
-    /// anyway, and the runner journals a whole chunk as pending before its first request: with chunks of one, a crash
-    /// leaves only the request in flight Unknown, not every recipient of a 500-recipient chunk.
-    /// </summary>
-    private static bool HasPlaceholders(string? text)
-        => text is not null && System.Text.RegularExpressions.Regex.IsMatch(text.Replace("{{", string.Empty, StringComparison.Ordinal), @"\{[^{}]+\}");
 
     /// <summary>Recipients with an outcome (not those provably not sent: a resume sends them again).</summary>
     private static long Done(CampaignProgress p) => p.Sent - p.NotSent.Values.Sum() + p.AlreadyDone;

@@ -43,7 +43,8 @@ public sealed class SendResult
     /// The provider's answer this result was read from, for what the neutral model does not carry (as
     /// Microsoft.Extensions.AI's <c>RawRepresentation</c>): the provider's parsed answer to the request, or, for a send
     /// the SDK split into several requests, an <see cref="IReadOnlyList{T}"/> of <see cref="object"/> with each
-    /// request's answer in request order (<see langword="null"/> for a request that failed).
+    /// request's answer in request order (<see langword="null"/> for a request that failed); for a send through a router
+    /// that went to several providers, each provider result's own <see cref="RawRepresentation"/>, in completion order.
     /// </summary>
     /// <value>
     /// <see langword="null"/> when no answer was read. The object is the SDK's own record of the provider's JSON: its

@@ -8,11 +8,8 @@ namespace ViberMessaging.Campaigns;
 /// chunks (the journal asked one chunk at a time) — pending recorded durably, sent, outcomes recorded — skipping every recipient with a known outcome.
 /// "May it have been sent?" is each error's <see cref="ViberMessagingException.Outcome"/>, never decided here.
 /// </summary>
-internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time, IDeliveryTracker? tracker = null) : ICampaignRunner
+internal sealed partial class CampaignRunner(ICampaignJournal journal, TimeProvider time, IDeliveryTracker? tracker = null) : ICampaignRunner
 {
-    /// <summary>Journal entries per status query in the final pass (the provider splits it further into the requests it allows).</summary>
-    private const int StatusBatch = 500;
-
     private static readonly SearchValues<char> IdCharacters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-_");
 
     public async Task<CampaignSummary> RunAsync(
@@ -22,21 +19,7 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
         IProgress<CampaignProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(sender);
-        ArgumentNullException.ThrowIfNull(campaign);
-        ArgumentNullException.ThrowIfNull(recipients);
-        ArgumentNullException.ThrowIfNull(campaign.Template);
-        if (string.IsNullOrEmpty(campaign.Id) || campaign.Id.Length > 100 || campaign.Id.AsSpan().ContainsAnyExcept(IdCharacters) || campaign.Id.StartsWith('.'))
-        {
-            throw new ArgumentException($"CampaignDefinition.Id must be 1 to 100 letters, digits, '.', '-' or '_' (not starting with '.'); '{campaign.Id}' is not.", nameof(campaign));
-        }
-
-        var chunkSize = campaign.ChunkSize ?? sender.Capabilities.MaxRecipientsPerRequest;
-        if (chunkSize < 1)
-        {
-            throw new ArgumentException($"CampaignDefinition.ChunkSize must be at least 1; {chunkSize} is not.", nameof(campaign));
-        }
-
+        var chunkSize = ChunkSize(sender, campaign, recipients);
         var run = new Run(campaign, time);
 
         // Recipients pending when the last run stopped may have been sent: recorded Unknown, never resent.
@@ -93,94 +76,25 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
         return Summary(run, cancelled);
     }
 
-    public async Task<CampaignExport> ExportAsync(string campaignId, TextWriter csv, IStatusQuery? statusQuery = null, CancellationToken cancellationToken = default)
+    /// <summary>Checks the arguments and returns the recipients per request.</summary>
+    private static int ChunkSize(IViberSender sender, CampaignDefinition campaign, IAsyncEnumerable<CampaignRecipient> recipients)
     {
-        ArgumentException.ThrowIfNullOrEmpty(campaignId);
-        ArgumentNullException.ThrowIfNull(csv);
-        var states = new Dictionary<CampaignRecipientState, long>();
-        var statuses = new Dictionary<DeliveryStatus, long>();
-        var unavailable = 0L;
-        var recipients = 0L;
-        var batch = new List<CampaignJournalEntry>(StatusBatch);
-        await csv.WriteAsync((CampaignCsv.Header + "\r\n").AsMemory(), cancellationToken).ConfigureAwait(false);
-        await foreach (var entry in journal.ReadAsync(campaignId, cancellationToken).ConfigureAwait(false))
+        ArgumentNullException.ThrowIfNull(sender);
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(recipients);
+        ArgumentNullException.ThrowIfNull(campaign.Template);
+        if (string.IsNullOrEmpty(campaign.Id) || campaign.Id.Length > 100 || campaign.Id.AsSpan().ContainsAnyExcept(IdCharacters) || campaign.Id.StartsWith('.'))
         {
-            batch.Add(entry);
-            if (batch.Count == StatusBatch)
-            {
-                await FlushAsync().ConfigureAwait(false);
-            }
+            throw new ArgumentException($"CampaignDefinition.Id must be 1 to 100 letters, digits, '.', '-' or '_' (not starting with '.'); '{campaign.Id}' is not.", nameof(campaign));
         }
 
-        await FlushAsync().ConfigureAwait(false);
-        await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return new CampaignExport { CampaignId = campaignId, Recipients = recipients, States = states, Statuses = statuses, StatusUnavailable = unavailable };
-
-        async Task FlushAsync()
+        var chunkSize = campaign.ChunkSize ?? sender.Capabilities.MaxRecipientsPerRequest;
+        if (chunkSize < 1)
         {
-            var reports = await FinalStatusesAsync(batch, statusQuery, cancellationToken).ConfigureAwait(false);
-            foreach (var entry in batch)
-            {
-                recipients++;
-                states[entry.State] = states.GetValueOrDefault(entry.State) + 1;
-                var report = entry.MessageId is { } id ? reports.GetValueOrDefault(id) : null;
-                if (report is not null)
-                {
-                    statuses[report.Status] = statuses.GetValueOrDefault(report.Status) + 1;
-                }
-                else if (entry.State == CampaignRecipientState.Accepted)
-                {
-                    unavailable++;
-                }
-
-                await CampaignCsv.WriteRowAsync(csv, entry, report, cancellationToken).ConfigureAwait(false);
-            }
-
-            batch.Clear();
-        }
-    }
-
-    /// <summary>The final status of each accepted entry with an id: the tracker's where it knows the message, the rest in one query.</summary>
-    private async Task<Dictionary<MessageId, DeliveryReport>> FinalStatusesAsync(List<CampaignJournalEntry> batch, IStatusQuery? statusQuery, CancellationToken cancellationToken)
-    {
-        var reports = new Dictionary<MessageId, DeliveryReport>();
-        var ask = new List<MessageId>();
-        foreach (var entry in batch)
-        {
-            if (entry.State != CampaignRecipientState.Accepted || entry.MessageId is not { IsEmpty: false } id)
-            {
-                continue;
-            }
-
-            if (tracker is not null && await tracker.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } tracked)
-            {
-                reports[id] = tracked;
-            }
-            else
-            {
-                ask.Add(id);
-            }
+            throw new ArgumentException($"CampaignDefinition.ChunkSize must be at least 1; {chunkSize} is not.", nameof(campaign));
         }
 
-        if (statusQuery is not null && ask.Count > 0)
-        {
-            try
-            {
-                foreach (var report in await statusQuery.GetStatusesAsync(ask.Distinct(), cancellationToken).ConfigureAwait(false))
-                {
-                    if (report.Error is null)
-                    {
-                        reports[report.MessageId] = report;
-                    }
-                }
-            }
-            catch (ViberMessagingException)
-            {
-                // The provider could not be queried at all: these rows carry no status and are counted unavailable.
-            }
-        }
-
-        return reports;
+        return chunkSize;
     }
 
     private static CampaignSummary Summary(Run run, bool cancelled)
@@ -235,7 +149,10 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
         return sent;
     }
 
-    /// <summary>Journals, sends and journals one chunk; returns <see langword="false"/> when the run must stop (cancelled).</summary>
+    /// <summary>
+    /// Sends one chunk, one request per rendered text, each journaled pending just before it goes and its outcome just
+    /// after: a crash leaves only the request in flight Unknown. Returns <see langword="false"/> when the run must stop.
+    /// </summary>
     private async Task<bool> SendChunkAsync(IViberSender sender, Run run, List<CampaignRecipient> chunk, IProgress<CampaignProgress>? progress, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
@@ -243,54 +160,35 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
             return false;
         }
 
-        // Durable before anything is sent, and never cut half-way by the caller's token: a recipient journaled as
-        // pending and then not sent would only be reported Unknown, never lost or sent twice.
-        await journal.RecordPendingAsync(run.Campaign.Id, chunk.Select(r => r.Phone).ToArray(), CancellationToken.None).ConfigureAwait(false);
+        var unsent = new List<CampaignJournalEntry>();
         var outcomes = new List<CampaignJournalEntry>(chunk.Count);
         var stop = false;
         ViberValidationException? invalidTemplate = null;
-        foreach (var part in Render(run.Campaign.Template, chunk, outcomes))
+        foreach (var part in Render(run.Campaign.Template, chunk, unsent))
         {
             if (stop || cancellationToken.IsCancellationRequested)
             {
                 stop = true;
-                outcomes.AddRange(part.Phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.NotSent, detail: nameof(ViberErrorCode.Cancelled))));
+                unsent.AddRange(part.Phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.NotSent, detail: nameof(ViberErrorCode.Cancelled))));
                 continue;
             }
 
-            try
-            {
-                var result = await sender.SendAsync(run.Campaign.Template.WithRecipients(part.Phones, part.Text), cancellationToken).ConfigureAwait(false);
-                outcomes.AddRange(result.Recipients.Select(ToEntry));
-                tracker?.Track(result);
-            }
-            catch (SendCanceledException e)
-            {
-                stop = true;
-                outcomes.AddRange(e.Result is { } partial
-                    ? partial.Recipients.Select(ToEntry)
-                    : part.Phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.Unknown, detail: nameof(ViberErrorCode.Cancelled))));
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                stop = true;
-                outcomes.AddRange(part.Phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.NotSent, detail: nameof(ViberErrorCode.Cancelled))));
-            }
-            catch (ViberValidationException e) when (!e.Errors.Any(r => r.Field.StartsWith(nameof(ViberMessage.Recipients), StringComparison.Ordinal)))
-            {
-                // The template itself breaks the provider's rules: every chunk would fail the same way, so the run stops
-                // and throws it. Nothing was sent: the chunk is journaled NotSent, sent again once the template is fixed.
-                stop = true;
-                invalidTemplate = e;
-                outcomes.AddRange(part.Phones.Select(p => FromError(p, e)));
-            }
-            catch (ViberMessagingException e)
-            {
-                outcomes.AddRange(part.Phones.Select(p => FromError(p, e)));
-            }
+            // Durable before this request is sent, and never cut half-way by the caller's token: a recipient journaled
+            // as pending and then not sent would only be reported Unknown, never lost or sent twice.
+            await journal.RecordPendingAsync(run.Campaign.Id, part.Phones, CancellationToken.None).ConfigureAwait(false);
+            var sent = await SendPartAsync(sender, run, part.Text, part.Phones, cancellationToken).ConfigureAwait(false);
+            await journal.RecordOutcomesAsync(run.Campaign.Id, sent.Outcomes, CancellationToken.None).ConfigureAwait(false);
+            outcomes.AddRange(sent.Outcomes);
+            stop = sent.Stop;
+            invalidTemplate ??= sent.InvalidTemplate;
         }
 
-        await journal.RecordOutcomesAsync(run.Campaign.Id, outcomes, CancellationToken.None).ConfigureAwait(false);
+        if (unsent.Count > 0)
+        {
+            await journal.RecordOutcomesAsync(run.Campaign.Id, unsent, CancellationToken.None).ConfigureAwait(false);
+            outcomes.AddRange(unsent);
+        }
+
         run.Count(outcomes);
         progress?.Report(run.Snapshot());
         if (invalidTemplate is not null)
@@ -299,6 +197,37 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
         }
 
         return !stop;
+    }
+
+    /// <summary>One request: what became of each recipient, and whether the run must stop.</summary>
+    private async Task<(List<CampaignJournalEntry> Outcomes, bool Stop, ViberValidationException? InvalidTemplate)> SendPartAsync(IViberSender sender, Run run, string? text, PhoneNumber[] phones, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await sender.SendAsync(run.Campaign.Template.WithRecipients(phones, text), cancellationToken).ConfigureAwait(false);
+            tracker?.Track(result);
+            return ([.. result.Recipients.Select(ToEntry)], false, null);
+        }
+        catch (SendCanceledException e)
+        {
+            return (e.Result is { } partial
+                ? [.. partial.Recipients.Select(ToEntry)]
+                : [.. phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.Unknown, detail: nameof(ViberErrorCode.Cancelled)))], true, null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ([.. phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.NotSent, detail: nameof(ViberErrorCode.Cancelled)))], true, null);
+        }
+        catch (ViberValidationException e) when (!e.Errors.Any(r => r.Field.StartsWith(nameof(ViberMessage.Recipients), StringComparison.Ordinal)))
+        {
+            // The template itself breaks the provider's rules: every chunk would fail the same way, so the run stops
+            // and throws it. Nothing was sent: the recipients are journaled NotSent, sent again once the template is fixed.
+            return ([.. phones.Select(p => FromError(p, e))], true, e);
+        }
+        catch (ViberMessagingException e)
+        {
+            return ([.. phones.Select(p => FromError(p, e))], false, null);
+        }
     }
 
     /// <summary>The chunk grouped by rendered text, in input order; recipients missing a variable go straight to <paramref name="outcomes"/> as NotSent.</summary>
@@ -337,60 +266,4 @@ internal sealed class CampaignRunner(ICampaignJournal journal, TimeProvider time
 
     private static CampaignJournalEntry FromError(PhoneNumber phone, ViberMessagingException? error)
         => new(phone, error is { Outcome: SendOutcome.NotSent } ? CampaignRecipientState.NotSent : CampaignRecipientState.Unknown, detail: (error?.ErrorCode ?? ViberErrorCode.Unknown).ToString());
-
-    /// <summary>One run's counts.</summary>
-    private sealed class Run(CampaignDefinition campaign, TimeProvider time)
-    {
-        private readonly long _started = time.GetTimestamp();
-        private readonly Dictionary<ViberErrorCode, long> _notSent = [];
-
-        public CampaignDefinition Campaign { get; } = campaign;
-
-        public long AlreadyDone { get; set; }
-
-        public long Unknown { get; set; }
-
-        private long Sent { get; set; }
-
-        private long Accepted { get; set; }
-
-        private long Rejected { get; set; }
-
-        public void Count(List<CampaignJournalEntry> outcomes)
-        {
-            foreach (var outcome in outcomes)
-            {
-                Sent++;
-                switch (outcome.State)
-                {
-                    case CampaignRecipientState.Accepted: Accepted++; break;
-                    case CampaignRecipientState.Rejected: Rejected++; break;
-                    case CampaignRecipientState.Unknown: Unknown++; break;
-                    default:
-                        var code = Enum.TryParse<ViberErrorCode>(outcome.Detail?.Split(':')[0], out var parsed) ? parsed : ViberErrorCode.Unknown;
-                        _notSent[code] = _notSent.GetValueOrDefault(code) + 1;
-                        break;
-                }
-            }
-        }
-
-        public CampaignProgress Snapshot()
-        {
-            var elapsed = time.GetElapsedTime(_started);
-            var remaining = Campaign.ExpectedRecipients is { } expected && Sent > 0
-                ? TimeSpan.FromSeconds(Math.Max(0, expected - Sent - AlreadyDone) * elapsed.TotalSeconds / Sent)
-                : (TimeSpan?)null;
-            return new CampaignProgress
-            {
-                Sent = Sent,
-                Accepted = Accepted,
-                Rejected = Rejected,
-                NotSent = new Dictionary<ViberErrorCode, long>(_notSent),
-                Unknown = Unknown,
-                AlreadyDone = AlreadyDone,
-                Elapsed = elapsed,
-                EstimatedRemaining = remaining,
-            };
-        }
-    }
 }

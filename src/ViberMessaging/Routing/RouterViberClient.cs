@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ViberMessaging.Internal;
+using ViberMessaging.Resilience;
 using ViberMessaging.Telemetry;
 
 namespace ViberMessaging.Routing;
@@ -35,8 +36,11 @@ internal sealed class RouterViberClient : IViberSender, IStatusQuery
         var parts = Plan(message);
         var results = new RecipientResult[message.Recipients.Count];
         var batchIds = new List<string>();
-        await Task.WhenAll(parts.Select(part => SendPartAsync(message, part, results, batchIds, cancellationToken))).ConfigureAwait(false);
-        var result = new SendResult(ProviderName, results, batchIds);
+        var answers = new List<object?>();
+        await Task.WhenAll(parts.Select(part => SendPartAsync(message, part, results, (batchIds, answers), cancellationToken))).ConfigureAwait(false);
+
+        // Each provider request's own answer stays reachable: one request's as it is, several as a list (completion order).
+        var result = new SendResult(ProviderName, results, batchIds) { RawRepresentation = answers.Count == 1 ? answers[0] : answers };
         if (result.FailedCount == results.Length)
         {
             ThrowIfCancelled(result, cancellationToken);
@@ -142,7 +146,7 @@ internal sealed class RouterViberClient : IViberSender, IStatusQuery
     }
 
     /// <summary>Sends one route's recipients through its candidates in turn, failing over only what may go elsewhere.</summary>
-    private async Task SendPartAsync(ViberMessage message, Part part, RecipientResult[] results, List<string> batchIds, CancellationToken cancellationToken)
+    private async Task SendPartAsync(ViberMessage message, Part part, RecipientResult[] results, (List<string> BatchIds, List<object?> Answers) collected, CancellationToken cancellationToken)
     {
         var route = part.Indexes.ToDictionary(i => i, _ => new List<RouteAttempt>(part.Skipped));
         var pending = part.Indexes;
@@ -163,9 +167,10 @@ internal sealed class RouterViberClient : IViberSender, IStatusQuery
                 continue;
             }
 
-            lock (batchIds)
+            lock (collected.BatchIds)
             {
-                batchIds.AddRange(sent.Result!.BatchIds);
+                collected.BatchIds.AddRange(sent.Result!.BatchIds);
+                collected.Answers.Add(sent.Result.RawRepresentation);
             }
 
             var next = new List<int>();
@@ -214,10 +219,11 @@ internal sealed class RouterViberClient : IViberSender, IStatusQuery
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            var error = new ViberMessagingException(ViberErrorCode.Cancelled, "The send was cancelled before this request was sent.")
+            var decision = SendOutcomeRules.Decide(new AttemptFacts { IsSend = true, Written = false, Failure = AttemptFailure.Cancelled });
+            var error = new ViberMessagingException(decision.Code ?? ViberErrorCode.Cancelled, "The send was cancelled before this request was sent.")
             {
                 ProviderName = provider,
-                Outcome = SendOutcome.NotSent,
+                Outcome = decision.Outcome,
             };
             return (AllFailed(provider, part, error), null);
         }

@@ -31,6 +31,27 @@ public sealed class CampaignRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_ChunkOfPersonalisedTexts_JournalsEachRequestPendingJustBeforeItGoes()
+    {
+        await using var harness = await StartAsync();
+        var journal = harness.Services.GetRequiredService<ICampaignJournal>();
+        var pendingAtEachSend = new List<string>();
+        var sender = new ObservingSender(Sender(harness), async message =>
+        {
+            var states = await ReadAsync(journal, "personal");
+            pendingAtEachSend.Add(string.Join(",", states.Where(s => s.Value == CampaignRecipientState.Pending).Select(s => s.Key).Order(StringComparer.Ordinal)) + "→" + string.Join(",", message.Recipients.Select(r => r.Digits)));
+        });
+
+        // One chunk of five, five texts: five requests. A crash during any of them must leave only its recipient Unknown.
+        var summary = await CreateSut(harness).RunAsync(sender, Campaign("personal", chunkSize: 5), Recipients(5));
+
+        Assert.Equal(5L, summary.Progress.Accepted);
+        Assert.Equal(
+            Enumerable.Range(0, 5).Select(i => $"3805{i:D8}→3805{i:D8}"),
+            pendingAtEachSend);
+    }
+
+    [Fact]
     public async Task RunAsync_StoppedMidRunThenResumed_SendsEveryRecipientExactlyOnce()
     {
         await using var harness = await StartAsync();
@@ -245,6 +266,20 @@ public sealed class CampaignRunnerTests : IDisposable
         }
 
         return states;
+    }
+
+    /// <summary>A sender that lets the test look at the world just before each request goes.</summary>
+    private sealed class ObservingSender(IViberSender inner, Func<ViberMessage, Task> beforeSend) : IViberSender
+    {
+        public string ProviderName => inner.ProviderName;
+
+        public ProviderCapabilities Capabilities => inner.Capabilities;
+
+        public async Task<SendResult> SendAsync(ViberMessage message, CancellationToken cancellationToken = default)
+        {
+            await beforeSend(message);
+            return await inner.SendAsync(message, cancellationToken);
+        }
     }
 
     /// <summary>Reports on the runner's own thread, so a test can cancel at an exact point.</summary>

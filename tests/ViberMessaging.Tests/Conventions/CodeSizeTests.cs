@@ -19,7 +19,6 @@ public sealed partial class CodeSizeTests(ITestOutputHelper output)
     /// <remarks>Both are in folders other work owns (campaigns, delivery tracking); shrink them there.</remarks>
     private static readonly Dictionary<string, int> Over = new(StringComparer.Ordinal)
     {
-        ["Campaigns/CampaignRunner.cs RunAsync"] = 63,
         ["Tracking/DeliveryTracker.cs"] = 499,
     };
 

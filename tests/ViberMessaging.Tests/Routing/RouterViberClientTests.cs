@@ -38,6 +38,23 @@ public sealed class RouterViberClientTests
     }
 
     [Fact]
+    public async Task SendAsync_ThroughTwoProviders_KeepsEachProvidersRawAnswer()
+    {
+        await using var harness = await StartAsync(r => r.Route("380", ViberProviders.SmsClub).Route("7", ViberProviders.Devino));
+        var sut = CreateSut(harness);
+
+        var routed = await sut.SendAsync(Text(Ukraine, Russia));
+        var single = await sut.SendAsync(Text(Ukraine2));
+
+        var answers = Assert.IsAssignableFrom<IReadOnlyList<object?>>(routed.RawRepresentation);
+        Assert.Equal(2, answers.Count);
+        Assert.All(answers, Assert.NotNull);
+        Assert.NotEqual(answers[0]!.GetType(), answers[1]!.GetType());
+        Assert.NotNull(single.RawRepresentation);
+        Assert.IsNotAssignableFrom<IReadOnlyList<object?>>(single.RawRepresentation);
+    }
+
+    [Fact]
     public async Task SendAsync_LongerPrefix_WinsOverShorterOne()
     {
         await using var harness = await StartAsync(r => r.Route("380", ViberProviders.SmsClub).Route("38050", ViberProviders.DecisionTelecom));
