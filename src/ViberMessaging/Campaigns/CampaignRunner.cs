@@ -48,22 +48,16 @@ internal sealed partial class CampaignRunner(ICampaignJournal journal, TimeProvi
                 }
 
                 await LookUpAsync(run, read, ready, window, cancellationToken).ConfigureAwait(false);
-                while (ready.Count >= chunkSize)
+                if (!await SendReadyAsync(sender, run, ready, chunkSize, keep: chunkSize - 1, window, progress, cancellationToken).ConfigureAwait(false))
                 {
-                    if (!await SendNextAsync(sender, run, ready, chunkSize, window, progress, cancellationToken).ConfigureAwait(false))
-                    {
-                        return Summary(run, cancelled: true);
-                    }
+                    return Summary(run, cancelled: true);
                 }
             }
 
             await LookUpAsync(run, read, ready, window, cancellationToken).ConfigureAwait(false);
-            while (ready.Count > 0)
+            if (!await SendReadyAsync(sender, run, ready, chunkSize, keep: 0, window, progress, cancellationToken).ConfigureAwait(false))
             {
-                if (!await SendNextAsync(sender, run, ready, chunkSize, window, progress, cancellationToken).ConfigureAwait(false))
-                {
-                    return Summary(run, cancelled: true);
-                }
+                return Summary(run, cancelled: true);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -74,6 +68,20 @@ internal sealed partial class CampaignRunner(ICampaignJournal journal, TimeProvi
         }
 
         return Summary(run, cancelled);
+    }
+
+    /// <summary>Sends whole chunks from <paramref name="ready"/> until at most <paramref name="keep"/> recipients are left; <see langword="false"/> when the run must stop.</summary>
+    private async Task<bool> SendReadyAsync(IViberSender sender, Run run, List<CampaignRecipient> ready, int chunkSize, int keep, HashSet<string> window, IProgress<CampaignProgress>? progress, CancellationToken cancellationToken)
+    {
+        while (ready.Count > keep)
+        {
+            if (!await SendNextAsync(sender, run, ready, chunkSize, window, progress, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Checks the arguments and returns the recipients per request.</summary>
