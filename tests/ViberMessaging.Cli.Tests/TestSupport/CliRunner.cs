@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ViberMessaging.Testing;
 
@@ -75,10 +74,23 @@ internal sealed class CliRunner : IDisposable
         return path;
     }
 
-    /// <summary>This test project's source directory (for the help snapshots).</summary>
-    public static string SourceDirectory() => Path.GetDirectoryName(Path.GetDirectoryName(ThisFile()))!;
+    /// <summary>
+    /// This test project's source directory (for the help snapshots and the tool's project): found upwards from the
+    /// test assembly as the folder holding ViberMessaging.sln. Not [CallerFilePath]: a CI build maps source paths to
+    /// "/_/" (deterministic builds), which is no path on disk.
+    /// </summary>
+    public static string SourceDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ViberMessaging.sln")))
+            {
+                return Path.Combine(dir.FullName, "tests", "ViberMessaging.Cli.Tests");
+            }
+        }
 
-    private static string ThisFile([CallerFilePath] string path = "") => path;
+        throw new InvalidOperationException("ViberMessaging.sln not found above " + AppContext.BaseDirectory);
+    }
 
     public void Dispose()
     {
