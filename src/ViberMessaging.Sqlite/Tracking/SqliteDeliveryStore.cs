@@ -66,7 +66,7 @@ internal sealed class SqliteDeliveryStore : IDeliveryStore, IDisposable
             using var transaction = connection.BeginTransaction(deferred: false);
             var stored = Read(connection, transaction, report.MessageId);
             var merged = stored is null ? report : stored.Merge(report);
-            if (stored is not null && Same(stored, merged))
+            if (stored is not null && stored.IsRepeatOf(merged))
             {
                 transaction.Commit();
                 return new DeliveryStoreUpdate(stored, changed: false);
@@ -106,17 +106,6 @@ internal sealed class SqliteDeliveryStore : IDeliveryStore, IDisposable
         _connection?.Dispose();
         _gate.Dispose();
     }
-
-    /// <summary>Whether two reports say the same thing (the in-memory store's rule): a repeat that differs only in when it was stamped is no change.</summary>
-    internal static bool Same(DeliveryReport a, DeliveryReport b)
-        => a.ViberStatus == b.ViberStatus
-        && a.SmsStatus == b.SmsStatus
-        && a.FailureReason == b.FailureReason
-        && string.Equals(a.RawStatus, b.RawStatus, StringComparison.Ordinal)
-        && string.Equals(a.RawSmsStatus, b.RawSmsStatus, StringComparison.Ordinal)
-        && string.Equals(a.ProviderErrorCode, b.ProviderErrorCode, StringComparison.Ordinal)
-        && a.SmsPartIds.Count == b.SmsPartIds.Count
-        && (a.Error is null) == (b.Error is null);
 
     private SqliteConnection Open()
     {

@@ -111,6 +111,26 @@ public sealed class DeliveryReport
     public static DeliveryReport Unavailable(MessageId messageId, ViberMessagingException error)
         => new(messageId, DeliveryStatus.Unknown) { Error = error, ProviderErrorCode = error.ProviderErrorCode };
 
+    /// <summary>
+    /// Whether this report says the same as <paramref name="other"/>: a repeat that differs only in when it was stamped
+    /// (or in its raw answer) is no change. The rule every <see cref="IDeliveryStore"/> uses to drop repeats.
+    /// </summary>
+    /// <param name="other">Another report, usually about the same message.</param>
+    /// <returns><see langword="true"/> when both statuses, the failure reason, the raw values, the provider's error code,
+    /// the number of SMS parts and whether an error is carried are all equal.</returns>
+    public bool IsRepeatOf(DeliveryReport other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return ViberStatus == other.ViberStatus
+            && SmsStatus == other.SmsStatus
+            && FailureReason == other.FailureReason
+            && string.Equals(RawStatus, other.RawStatus, StringComparison.Ordinal)
+            && string.Equals(RawSmsStatus, other.RawSmsStatus, StringComparison.Ordinal)
+            && string.Equals(ProviderErrorCode, other.ProviderErrorCode, StringComparison.Ordinal)
+            && SmsPartIds.Count == other.SmsPartIds.Count
+            && (Error is null) == (other.Error is null);
+    }
+
     /// <summary>Combines two reports about the same message, keeping the most advanced state of each channel.</summary>
     /// <param name="other">A report about the same message.</param>
     /// <returns>The merged report; merging is commutative for different states and idempotent.</returns>

@@ -24,7 +24,7 @@ internal sealed class InMemoryDeliveryStore : IDeliveryStore
             }
 
             var merged = stored.Merge(report);
-            if (DeliveryReportState.Same(stored, merged))
+            if (stored.IsRepeatOf(merged))
             {
                 return ValueTask.FromResult(new DeliveryStoreUpdate(stored, changed: false));
             }

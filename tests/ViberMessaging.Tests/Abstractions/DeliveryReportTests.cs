@@ -50,6 +50,19 @@ public sealed class DeliveryReportTests
     }
 
     [Fact]
+    public void IsRepeatOf_SameStatusStampedLater_IsARepeatButAnotherRawWordIsNot()
+    {
+        var first = new DeliveryReport(Id, DeliveryStatus.Delivered) { StatusAt = T0, RawStatus = "Delivered" };
+        var restamped = new DeliveryReport(Id, DeliveryStatus.Delivered) { StatusAt = T0.AddMinutes(1), RawStatus = "Delivered", RawRepresentation = new object() };
+        var reworded = new DeliveryReport(Id, DeliveryStatus.Delivered) { StatusAt = T0, RawStatus = "DELIVRD" };
+        var smsAdded = new DeliveryReport(Id, DeliveryStatus.Delivered) { StatusAt = T0, RawStatus = "Delivered", SmsStatus = DeliveryStatus.Sent };
+
+        Assert.True(first.IsRepeatOf(restamped));
+        Assert.False(first.IsRepeatOf(reworded));
+        Assert.False(first.IsRepeatOf(smsAdded));
+    }
+
+    [Fact]
     public void Merge_ViberFailureThenSmsDelivered_KeepsBothChannelsAndReason()
     {
         var viberFailed = new DeliveryReport(Id, DeliveryStatus.Undeliverable)
