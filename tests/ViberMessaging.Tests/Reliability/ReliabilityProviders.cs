@@ -69,6 +69,11 @@ internal abstract record ProviderCase(string Name, string SendPath, string Statu
     /// <summary>Send answers that accept the one recipient with an id not of the provider's id shape, and that id as sent.</summary>
     public abstract IEnumerable<(string Answer, string RawId)> UnreadableIdAnswers();
 
+    /// <summary>Lets the account send as <paramref name="sender"/> too, where the provider needs its senders registered (SMS.by: an id per sender name).</summary>
+    public virtual void AcceptSender(ViberProviderOptions options, string sender)
+    {
+    }
+
     /// <summary>What the account needs before the suite's tweak so that <see cref="Message"/> is valid (SMS.by: the sender's id).</summary>
     protected virtual void Prepare(ViberProviderOptions options)
     {

@@ -14,6 +14,8 @@ internal sealed record SmsByReliabilityCase() : ProviderCase(ViberProviders.SmsB
 
     public override IEnumerable<FuzzOperation> FuzzOperations() => SmsByFuzzOperations.For();
 
+    public override void AcceptSender(ViberProviderOptions options, string sender) => ((SmsByOptions)options).ViberSenders.TryAdd(sender, 102);
+
     protected override void Prepare(ViberProviderOptions options) => ((SmsByOptions)options).ViberSenders["MyShop"] = 101;
 
     public override string StatusId(string digits) => "quick:" + digits;
