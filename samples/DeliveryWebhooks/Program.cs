@@ -1,6 +1,7 @@
 // Delivery webhooks: an ASP.NET Core app takes the providers' callbacks on MapViberCallbacks("/viber"), and the SDK
 // sets each send's callback_url itself from the app's public address. No account, no network: the embedded emulator
-// plays DecisionTelecom and SMS.by and posts its callbacks to this app on loopback.
+// plays every provider that posts callbacks (the accounts with an IViberCallbackReader) and posts them to this app on
+// loopback.
 //
 //   dotnet run --project samples/DeliveryWebhooks
 //   dotnet run --project samples/DeliveryWebhooks -- --timeout 30
@@ -10,6 +11,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ViberMessaging.Testing;
@@ -42,21 +44,26 @@ public static class Program
         emulatorOptions.Timeline.DeliveredAfter = TimeSpan.FromSeconds(1);
         emulatorOptions.Timeline.ReadAfter = TimeSpan.FromSeconds(2);
         await using var emulator = await ViberEmulator.StartAsync(emulatorOptions, cancellationToken);
-        emulator.ScriptRecipient("+380500000011", RecipientBehavior.Reads);
-        emulator.ScriptRecipient("+380500000012", RecipientBehavior.BlocksSender);
 
         // The address the providers reach this app at. In production: https://shop.example/ behind your proxy.
         var publicAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(publicAddress.GetLeftPart(UriPartial.Authority));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddViberMessaging()
-            .AddDecisionTelecom().AddSmsBy(o => o.ViberSenders["MyShop"] = 101).UseEmulator(emulator)
-            .AddViberCallbacks(o =>
-            {
-                o.Secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));   // in production: user secrets or a vault
-                o.PublicBaseAddress = publicAddress;
-            });
+
+        // Every provider, as configuration would list them; SMS.by sends from a sender id registered for each name.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("ViberMessaging:SmsBy:ViberSenders:MyShop", "101")]).Build();
+        var viber = builder.Services.AddViberMessaging(configuration);
+        foreach (var name in ViberProviders.All)
+        {
+            viber.AddProvider(name);
+        }
+
+        viber.UseEmulator(emulator).AddViberCallbacks(o =>
+        {
+            o.Secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));   // in production: user secrets or a vault
+            o.PublicBaseAddress = publicAddress;
+        });
         await using var app = builder.Build();
         app.MapViberCallbacks("/viber");
         await app.StartAsync(cancellationToken);
@@ -66,19 +73,30 @@ public static class Program
         deadline.CancelAfter(timeout);
         var changes = tracker.WatchAsync(deadline.Token);   // subscribed before the sends: nothing is missed
 
+        // The accounts whose provider posts callbacks: one that posts every change until final (one URL per account),
+        // one that answers each request once (one URL per request). Two recipients each: one reads, one blocks the sender.
         await output.WriteLineAsync($"Callbacks on {publicAddress}viber/{{account}}/{{secret}}; the SDK sets callback_url on each send.");
-        var decision = await app.Services.GetRequiredKeyedService<IViberSender>(ViberProviders.DecisionTelecom).SendAsync(
-            new ViberMessage { Sender = "MyShop", Recipients = [PhoneNumber.Parse("+380500000011"), PhoneNumber.Parse("+380500000012")], Text = "Your order #1042 has shipped" },
-            cancellationToken);
-        var smsBy = await app.Services.GetRequiredKeyedService<IViberSender>(ViberProviders.SmsBy).SendAsync(
-            new ViberMessage { Sender = "MyShop", Recipients = [PhoneNumber.Parse("+375291234561"), PhoneNumber.Parse("+375291234562")], Text = "Your order #1043 has shipped" },
-            cancellationToken);
-        tracker.Track(decision);
-        tracker.Track(smsBy);
+        var sends = new List<(string Account, bool PerRequest, SendResult Result)>();
+        foreach (var (name, index) in ViberProviders.All.Select((name, index) => (name, index)))
+        {
+            if (app.Services.GetKeyedService<IViberCallbackReader>(name) is not { } reader)
+            {
+                continue;
+            }
 
-        // DecisionTelecom posts every change until final; SMS.by answers each bulk request once.
-        var waitingForFinal = decision.MessageIds.ToHashSet();
-        var waitingForAnswer = smsBy.MessageIds.ToHashSet();
+            var reads = PhoneNumber.Parse($"+3805000{index:D2}011");
+            var blocks = PhoneNumber.Parse($"+3805000{index:D2}012");
+            emulator.ScriptRecipient(reads.ToString(), RecipientBehavior.Reads);
+            emulator.ScriptRecipient(blocks.ToString(), RecipientBehavior.BlocksSender);
+            var result = await app.Services.GetRequiredKeyedService<IViberSender>(name).SendAsync(
+                new ViberMessage { Sender = "MyShop", Recipients = [reads, blocks], Text = $"Your order #{1042 + index} has shipped" },
+                cancellationToken);
+            tracker.Track(result);
+            sends.Add((name, reader.PerRequest, result));
+        }
+
+        var waitingForFinal = sends.Where(s => !s.PerRequest).SelectMany(s => s.Result.MessageIds).ToHashSet();
+        var waitingForAnswer = sends.Where(s => s.PerRequest).SelectMany(s => s.Result.MessageIds).ToHashSet();
         var callbacks = 0;
         try
         {
@@ -108,7 +126,8 @@ public static class Program
             await app.StopAsync(CancellationToken.None);
         }
 
-        await output.WriteLineAsync($"{callbacks} changes by callback: {decision.MessageIds.Count()} DecisionTelecom messages final, {smsBy.MessageIds.Count()} SMS.by recipients answered.");
+        var done = sends.Select(s => $"{s.Result.MessageIds.Count()} {s.Account} {(s.PerRequest ? "recipients answered" : "messages final")}");
+        await output.WriteLineAsync($"{callbacks} changes by callback: {string.Join(", ", done)}.");
         return Success;
     }
 

@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ViberMessaging.DecisionTelecom;
-using ViberMessaging.SmsBy;
 
 namespace ViberMessaging.AspNetCore;
 
@@ -20,7 +18,7 @@ internal sealed class CallbackEndpoint(
     IOptions<ViberCallbackOptions> options,
     IDeliveryTracker tracker,
     ReplyDispatcher replies,
-    SmsByCallbackCorrelations correlations,
+    CallbackCorrelations correlations,
     ILogger<CallbackEndpoint> logger)
 {
     public const string UnknownAccount = "(unknown)";
@@ -30,14 +28,14 @@ internal sealed class CallbackEndpoint(
         var account = context.Request.RouteValues["account"] as string ?? string.Empty;
         var secret = context.Request.RouteValues["secret"] as string ?? string.Empty;
         var token = context.Request.RouteValues["token"] as string;
-        var accountOptions = account.Length == 0 ? null : AccountOptions(account);
-        var known = (accountOptions, token) switch
+        var reader = account.Length == 0 ? null : Reader(account);
+        var known = (reader, token) switch
         {
-            (DecisionTelecomOptions, null) => true,
-            (SmsByOptions, { Length: > 0 }) => correlations.IsIssued(account, token),
+            ({ PerRequest: false }, null) => true,
+            ({ PerRequest: true }, { Length: > 0 }) => correlations.IsIssued(account, token),
             _ => false,
         };
-        if (!known || !paths.IsValid(account, secret))
+        if (!known || reader is null || !paths.IsValid(account, secret))
         {
             await NotFoundAsync(context).ConfigureAwait(false);
             return;
@@ -71,9 +69,9 @@ internal sealed class CallbackEndpoint(
         string outcome;
         try
         {
-            outcome = accountOptions is SmsByOptions smsBy
-                ? await HandOffSmsByAsync(account, token!, smsBy.ProviderUtcOffset, body, context.RequestAborted).ConfigureAwait(false)
-                : await HandOffAsync(account, body, context).ConfigureAwait(false);
+            outcome = reader.PerRequest
+                ? await HandOffCorrelatedAsync(reader, account, token!, body, context.RequestAborted).ConfigureAwait(false)
+                : await HandOffAsync(reader, account, body, context.RequestAborted).ConfigureAwait(false);
         }
         catch (ViberMessagingException exception) when (exception.ErrorCode == ViberErrorCode.MalformedResponse)
         {
@@ -102,11 +100,12 @@ internal sealed class CallbackEndpoint(
         return Task.CompletedTask;
     }
 
-    private async Task<string> HandOffAsync(string account, byte[] body, HttpContext context)
+    /// <summary>A callback that names its message: a reply to the reply queue, or statuses to the tracker.</summary>
+    private async Task<string> HandOffAsync(IViberCallbackReader reader, string account, byte[] body, CancellationToken cancellationToken)
     {
-        if (DecisionTelecomCallbacks.IsReply(body))
+        var callback = reader.Read(body, []);
+        if (callback.Reply is { } reply)
         {
-            var reply = DecisionTelecomCallbacks.ParseReply(body, account);
             if (!replies.TryQueue(reply))
             {
                 CallbackLog.ReplyQueueFull(logger, account);
@@ -116,29 +115,28 @@ internal sealed class CallbackEndpoint(
             return CallbackOutcome.Reply;
         }
 
-        var report = DecisionTelecomCallbacks.ParseStatus(body, account);
-        return await tracker.ReportAsync(report, context.RequestAborted).ConfigureAwait(false) ? CallbackOutcome.Accepted : CallbackOutcome.Duplicate;
+        return await ReportAsync(callback.Reports, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// SMS.by's answer to a bulk request: checked first (400 when malformed), then merged with the ids the request
-    /// returned, or kept until the send returns them (a callback faster than <c>SendAsync</c>).
+    /// A per-request callback (the answer to one request, not naming it): checked first (400 when malformed), then merged
+    /// with the ids the request returned, or kept until the send returns them (a callback faster than <c>SendAsync</c>).
     /// </summary>
-    private async Task<string> HandOffSmsByAsync(string account, string token, TimeSpan offset, byte[] body, CancellationToken cancellationToken)
+    private async Task<string> HandOffCorrelatedAsync(IViberCallbackReader reader, string account, string token, byte[] body, CancellationToken cancellationToken)
     {
-        SmsByCallbacks.ParseBulkStatus(body, [], offset);
+        reader.Read(body, []);
         if (!correlations.TryAccept(account, token, body, out var ids))
         {
             return CallbackOutcome.NotFound;
         }
 
-        if (ids is null)
-        {
-            return CallbackOutcome.Early;
-        }
+        return ids is null ? CallbackOutcome.Early : await ReportAsync(reader.Read(body, ids).Reports, cancellationToken).ConfigureAwait(false);
+    }
 
+    private async Task<string> ReportAsync(IReadOnlyList<DeliveryReport> reports, CancellationToken cancellationToken)
+    {
         var changed = false;
-        foreach (var report in SmsByCallbacks.ParseBulkStatus(body, ids, offset))
+        foreach (var report in reports)
         {
             changed |= await tracker.ReportAsync(report, cancellationToken).ConfigureAwait(false);
         }
@@ -146,18 +144,17 @@ internal sealed class CallbackEndpoint(
         return changed ? CallbackOutcome.Accepted : CallbackOutcome.Duplicate;
     }
 
-    private ViberProviderOptions? AccountOptions(string account)
+    private IViberCallbackReader? Reader(string account)
     {
         try
         {
-            return services.GetKeyedService<ViberProviderOptions>(account);
+            return services.GetKeyedService<IViberCallbackReader>(account);
         }
         catch (OptionsValidationException)
         {
             return null;
         }
     }
-
     private void Refuse(HttpContext context, string account, int status, string outcome, string reason)
     {
         CallbackLog.Refused(logger, account, status, reason);

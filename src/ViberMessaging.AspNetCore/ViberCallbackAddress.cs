@@ -1,21 +1,20 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ViberMessaging.DecisionTelecom;
-using ViberMessaging.SmsBy;
 
 namespace ViberMessaging.AspNetCore;
 
 /// <summary>
 /// The callback URLs the SDK sets on sends when <see cref="ViberCallbackOptions.PublicBaseAddress"/> is configured:
-/// DecisionTelecom accounts get their secret path; SMS.by bulk requests the same plus a correlation token, tied to the
+/// an account whose provider names its message in each callback (<see cref="IViberCallbackReader.PerRequest"/> false)
+/// gets its secret path; a request whose answer does not name it, the same plus a correlation token, tied to the
 /// request's ids by <see cref="CorrelateAsync"/>, when early callbacks are merged into the tracker.
 /// </summary>
 internal sealed class ViberCallbackAddress(
     IServiceProvider services,
     ViberCallbackPaths paths,
     IOptions<ViberCallbackOptions> options,
-    SmsByCallbackCorrelations correlations,
+    CallbackCorrelations correlations,
     ILogger<ViberCallbackAddress> logger) : IViberCallbackAddress
 {
     public Uri? GetCallbackUrl(string providerName, string? correlationToken)
@@ -25,10 +24,10 @@ internal sealed class ViberCallbackAddress(
             return null;
         }
 
-        return (AccountOptions(providerName), correlationToken) switch
+        return (Reader(providerName), correlationToken) switch
         {
-            (DecisionTelecomOptions, null) => paths.UrlFor(baseAddress, providerName),
-            (SmsByOptions, { Length: > 0 } token) when correlations.Issue(providerName, token) => paths.CorrelatedUrlFor(baseAddress, providerName, token),
+            ({ PerRequest: false }, null) => paths.UrlFor(baseAddress, providerName),
+            ({ PerRequest: true }, { Length: > 0 } token) when correlations.Issue(providerName, token) => paths.CorrelatedUrlFor(baseAddress, providerName, token),
             _ => null,
         };
     }
@@ -36,18 +35,17 @@ internal sealed class ViberCallbackAddress(
     public async ValueTask CorrelateAsync(string providerName, string correlationToken, IReadOnlyList<MessageId> messageIds, CancellationToken cancellationToken)
     {
         var early = correlations.Correlate(providerName, correlationToken, messageIds);
-        if (early.Count == 0)
+        if (early.Count == 0 || Reader(providerName) is not { } reader)
         {
             return;
         }
 
         try
         {
-            var offset = (AccountOptions(providerName) as SmsByOptions)?.ProviderUtcOffset ?? TimeSpan.FromHours(3);
             var tracker = services.GetRequiredService<IDeliveryTracker>();
             foreach (var body in early)
             {
-                foreach (var report in SmsByCallbacks.ParseBulkStatus(body, messageIds, offset))
+                foreach (var report in reader.Read(body, messageIds).Reports)
                 {
                     await tracker.ReportAsync(report, cancellationToken).ConfigureAwait(false);
                 }
@@ -60,11 +58,11 @@ internal sealed class ViberCallbackAddress(
         }
     }
 
-    private ViberProviderOptions? AccountOptions(string providerName)
+    private IViberCallbackReader? Reader(string providerName)
     {
         try
         {
-            return services.GetKeyedService<ViberProviderOptions>(providerName);
+            return services.GetKeyedService<IViberCallbackReader>(providerName);
         }
         catch (OptionsValidationException)
         {

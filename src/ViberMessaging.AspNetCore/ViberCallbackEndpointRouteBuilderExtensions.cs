@@ -8,9 +8,11 @@ namespace Microsoft.AspNetCore.Builder;
 public static class ViberCallbackEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps <c>POST {prefix}/{account}/{secret}</c> for every account whose gateway pushes (DecisionTelecom: status
-    /// callbacks and two-way replies) and <c>POST {prefix}/{account}/{secret}/{token}</c> for SMS.by's answers to the
-    /// bulk requests the SDK gave a callback URL (<see cref="ViberCallbackOptions.PublicBaseAddress"/>). A request for an unknown account, with a wrong secret or to any other path under
+    /// Maps <c>POST {prefix}/{account}/{secret}</c> for every account whose gateway pushes callbacks that name their
+    /// message (status callbacks and two-way replies) and <c>POST {prefix}/{account}/{secret}/{token}</c> for the answers
+    /// to requests the SDK gave a per-request callback URL (<see cref="ViberCallbackOptions.PublicBaseAddress"/>); the
+    /// account's <see cref="ViberMessaging.IViberCallbackReader"/> says which, and reads the body (the provider pages in the docs list
+    /// which providers post what). A request for an unknown account, with a wrong secret or to any other path under
     /// <paramref name="prefix"/> gets 404 and is counted; a body over <see cref="ViberCallbackOptions.MaxBodyBytes"/> 413;
     /// a content type other than JSON 415; a body the provider's parser cannot read 400 with a log line; a callback
     /// 200 with an empty body once it is handed off (statuses to <see cref="ViberMessaging.IDeliveryTracker"/>, replies

@@ -13,10 +13,11 @@ public sealed class ViberCallbackOptions
 
     /// <summary>
     /// Where the providers reach this application, for example <c>https://shop.example/</c>. When set, the SDK sets
-    /// <c>callback_url</c> itself on every send that takes one and sets no <see cref="ViberMessage.CallbackUrl"/>: each
-    /// DecisionTelecom send (this address plus <see cref="ViberCallbackPaths.PathFor"/>, and the account's statuses then
-    /// come by callback, polled only as a fallback) and each SMS.by <c>sendBulkViber</c> request (the same path plus a
-    /// correlation token, since SMS.by's answer does not name its request).
+    /// <c>callback_url</c> itself on every send that takes one and sets no <see cref="ViberMessage.CallbackUrl"/>: for an
+    /// account whose provider posts callbacks that name their message, every send (this address plus
+    /// <see cref="ViberCallbackPaths.PathFor"/>, and the account's statuses then come by callback, polled only as a
+    /// fallback); for one whose answer does not name its request, each such request (the same path plus a correlation
+    /// token). The account's <see cref="IViberCallbackReader.PerRequest"/> says which.
     /// </summary>
     /// <value><see langword="null"/>: nothing is set for you; set <see cref="ViberMessage.CallbackUrl"/> with <see cref="ViberCallbackPaths.UrlFor"/>.</value>
     public Uri? PublicBaseAddress { get; set; }

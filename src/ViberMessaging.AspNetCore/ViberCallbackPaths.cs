@@ -27,8 +27,8 @@ public sealed class ViberCallbackPaths
     /// <value><c>/viber</c> until the endpoints are mapped.</value>
     public string Prefix { get; internal set; } = "/viber";
 
-    /// <summary>The path the gateway must post the account's callbacks to, for example <c>/viber/DecisionTelecom/3f9c…</c>.</summary>
-    /// <param name="providerName">The account's registration name (for example <c>DecisionTelecom</c>).</param>
+    /// <summary>The path the gateway must post the account's callbacks to: <c>{prefix}/{account}/{secret}</c>, for example <c>/viber/Shop/3f9c…</c> for an account registered as <c>Shop</c>.</summary>
+    /// <param name="providerName">The account's registration name (a <see cref="ViberProviders"/> name unless registered under another).</param>
     /// <returns>The path, starting with <see cref="Prefix"/>.</returns>
     /// <exception cref="ArgumentException"><paramref name="providerName"/> is empty.</exception>
     public string PathFor(string providerName)

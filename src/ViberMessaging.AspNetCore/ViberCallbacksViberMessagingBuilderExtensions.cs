@@ -14,7 +14,8 @@ public static class ViberCallbacksViberMessagingBuilderExtensions
     /// problem at once), <see cref="ViberCallbackPaths"/>, the reply queue feeding your <see cref="IViberReplyHandler"/>s,
     /// and <c>AddDeliveryTracking()</c>, whose tracker receives every status callback. With
     /// <see cref="ViberCallbackOptions.PublicBaseAddress"/> set, the SDK sets <c>callback_url</c> on sends itself, and the
-    /// DecisionTelecom accounts join <see cref="DeliveryTrackerOptions.CallbackProviders"/> (polled only as a fallback).
+    /// accounts whose provider posts every status change (<see cref="IViberCallbackReader.PerRequest"/> false) join
+    /// <see cref="DeliveryTrackerOptions.CallbackProviders"/> (polled only as a fallback).
     /// </summary>
     /// <param name="builder">The builder from <c>AddViberMessaging()</c>.</param>
     /// <param name="configure">Sets the options; <see cref="ViberCallbackOptions.Secret"/> is required.</param>
@@ -34,7 +35,7 @@ public static class ViberCallbacksViberMessagingBuilderExtensions
         services.TryAddSingleton<ViberCallbackPaths>();
         services.TryAddSingleton<ReplyDispatcher>();
         services.TryAddSingleton<CallbackEndpoint>();
-        services.TryAddSingleton(static sp => new SmsByCallbackCorrelations(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.TryAddSingleton(static sp => new CallbackCorrelations(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.TryAddSingleton<IViberCallbackAddress, ViberCallbackAddress>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ReplyDispatcher>(static sp => sp.GetRequiredService<ReplyDispatcher>()));
         builder.AddDeliveryTracking();

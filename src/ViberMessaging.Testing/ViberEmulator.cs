@@ -137,7 +137,7 @@ public sealed class ViberEmulator : IAsyncDisposable
 
     /// <summary>
     /// The knobs of one emulated provider: the answers its API can give that no request provokes, for example
-    /// <c>emulator.Provider&lt;DecisionTelecomEmulatorSettings&gt;().BalanceEmpty = true</c>. Every provider has one
+    /// <c>emulator.Provider&lt;DevinoEmulatorSettings&gt;()</c>. Every provider has one
     /// <see cref="EmulatorProviderSettings"/> type, named <c>&lt;Provider&gt;EmulatorSettings</c>.
     /// </summary>
     /// <typeparam name="TSettings">The provider's settings type, for example <see cref="DevinoEmulatorSettings"/>.</typeparam>

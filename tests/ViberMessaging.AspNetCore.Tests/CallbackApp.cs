@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Testing;
 
 namespace ViberMessaging.AspNetCore.Tests;
 
-/// <summary>An application with a DecisionTelecom account and <c>MapViberCallbacks("/viber")</c>, on TestServer or on Kestrel on loopback.</summary>
+/// <summary>An application with the accounts a test registers and <c>MapViberCallbacks("/viber")</c>, on TestServer or on Kestrel on loopback.</summary>
 internal sealed class CallbackApp : IAsyncDisposable
 {
     public const string Secret = "test-secret-0123456789abcdef";
@@ -28,7 +28,7 @@ internal sealed class CallbackApp : IAsyncDisposable
 
     public ViberCallbackPaths Paths => Services.GetRequiredService<ViberCallbackPaths>();
 
-    public static async Task<CallbackApp> StartAsync(bool kestrel = false, Action<IViberMessagingBuilder>? register = null, Action<IServiceCollection>? services = null, Uri? publicBaseAddress = null)
+    public static async Task<CallbackApp> StartAsync(Action<IViberMessagingBuilder> register, bool kestrel = false, Action<IServiceCollection>? services = null, Uri? publicBaseAddress = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         if (kestrel)
@@ -43,14 +43,7 @@ internal sealed class CallbackApp : IAsyncDisposable
 
         builder.Logging.ClearProviders().AddFakeLogging().SetMinimumLevel(LogLevel.Debug);
         var viber = builder.Services.AddViberMessaging();
-        if (register is null)
-        {
-            viber.AddDecisionTelecom(o => o.ApiKey = "a-key");
-        }
-        else
-        {
-            register(viber);
-        }
+        register(viber);
 
         viber.AddViberCallbacks(o =>
         {

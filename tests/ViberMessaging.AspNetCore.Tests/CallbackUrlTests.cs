@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ViberMessaging.Testing;
@@ -9,188 +5,55 @@ using ViberMessaging.Testing;
 namespace ViberMessaging.AspNetCore.Tests;
 
 /// <summary>
-/// <see cref="ViberCallbackOptions.PublicBaseAddress"/>: the SDK sets <c>callback_url</c> on sends itself (exact on the
-/// wire, checked through the emulator), the callbacks to that URL reach the tracker, and SMS.by's bulk answer, which
-/// does not name its request, is tied to it by a correlation token, even when it comes before the send returned.
+/// <see cref="ViberCallbackOptions.PublicBaseAddress"/> and the accounts' <see cref="IViberCallbackReader"/>s across
+/// every provider in <see cref="ViberProviders.All"/> (each provider's own behaviour: <c>Providers/&lt;Provider&gt;/</c>).
 /// </summary>
 public sealed class CallbackUrlTests
 {
-    private const string Uuid = "cc9c8043-8caf-11ef-b035-9e8f47954dec";
-    private const string BulkAnswer = """[{"message_id":1,"name":"Viber","alphaname_id":101,"success":[{"delivery_id":1001,"phone":"375291111111","status":"DELIVERED","status_time":"2024-10-16 22:52:42.497994"}]}]""";
-    private static readonly MessageId BulkId = new("SmsBy", $"bulk:{Uuid}:375291111111");
-
-    [Fact]
-    public async Task SendAsync_DecisionTelecomWithPublicBaseAddress_CarriesTheAccountsUrlAndItsCallbacksReachTheTracker()
-    {
-        await using var emulator = await ViberEmulator.StartAsync(new ViberEmulatorOptions());
-        emulator.ScriptRecipient("380504444441", RecipientBehavior.Delivers);
-        var publicAddress = new Uri($"http://127.0.0.1:{CallbackApp.FreePort()}/");
-        await using var app = await CallbackApp.StartAsync(kestrel: true, register: b => b.AddDecisionTelecom().UseEmulator(emulator), publicBaseAddress: publicAddress);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var changes = app.Tracker.WatchAsync(cancel.Token);
-
-        var result = await app.Services.GetRequiredKeyedService<IViberSender>("DecisionTelecom").SendAsync(new ViberMessage
-        {
-            Sender = "MyShop",
-            Recipients = [PhoneNumber.Parse("380504444441")],
-            Text = "Your order has shipped",
-        });
-
-        var send = Assert.Single(emulator.RequestsTo(ViberProviders.DecisionTelecom), r => r.Method == "POST" && r.Path.Contains("send", StringComparison.OrdinalIgnoreCase));
-        using var body = JsonDocument.Parse(send.Body);
-        Assert.Equal(app.Paths.UrlFor(publicAddress, "DecisionTelecom").AbsoluteUri, body.RootElement.GetProperty("callback_url").GetString());
-        Assert.StartsWith($"http://127.0.0.1:{publicAddress.Port}/viber/DecisionTelecom/", body.RootElement.GetProperty("callback_url").GetString(), StringComparison.Ordinal);
-        var id = Assert.Single(result.MessageIds);
-        await foreach (var report in changes)
-        {
-            if (report.MessageId == id && report.IsFinal)
-            {
-                Assert.Equal(DeliveryStatus.Delivered, report.Status);
-                break;
-            }
-        }
-
-        Assert.Contains("DecisionTelecom", app.Services.GetRequiredService<IOptions<DeliveryTrackerOptions>>().Value.CallbackProviders);
-    }
-
-    [Fact]
-    public async Task SendAsync_MessageWithItsOwnCallbackUrl_KeepsIt()
-    {
-        await using var emulator = await ViberEmulator.StartAsync(new ViberEmulatorOptions());
-        await using var app = await CallbackApp.StartAsync(register: b => b.AddDecisionTelecom().UseEmulator(emulator), publicBaseAddress: new Uri("https://shop.example/"));
-        var own = new Uri("http://127.0.0.1:9/elsewhere/callback");   // loopback, nothing listens: the emulator's post just fails
-
-        await app.Services.GetRequiredKeyedService<IViberSender>("DecisionTelecom").SendAsync(new ViberMessage
-        {
-            Sender = "MyShop",
-            Recipients = [PhoneNumber.Parse("380504444441")],
-            Text = "Your order has shipped",
-            CallbackUrl = own,
-        });
-
-        var send = Assert.Single(emulator.RequestsTo(ViberProviders.DecisionTelecom), r => r.Method == "POST" && r.Path.Contains("send", StringComparison.OrdinalIgnoreCase));
-        using var body = JsonDocument.Parse(send.Body);
-        Assert.Equal(own.AbsoluteUri, body.RootElement.GetProperty("callback_url").GetString());
-    }
-
-    [Fact]
-    public async Task SendAsync_SmsByBulkWithPublicBaseAddress_CarriesATokenUrlAndTheAnswerReachesTheTracker()
-    {
-        await using var emulator = await ViberEmulator.StartAsync(new ViberEmulatorOptions());
-        var publicAddress = new Uri($"http://127.0.0.1:{CallbackApp.FreePort()}/");
-        await using var app = await CallbackApp.StartAsync(kestrel: true, register: b => b.AddSmsBy(o => o.ViberSenders["MyShop"] = 101).UseEmulator(emulator), publicBaseAddress: publicAddress);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var changes = app.Tracker.WatchAsync(cancel.Token);
-
-        var result = await app.Services.GetRequiredKeyedService<IViberSender>("SmsBy").SendAsync(new ViberMessage
-        {
-            Sender = "MyShop",
-            Recipients = [PhoneNumber.Parse("375291234561"), PhoneNumber.Parse("375291234562")],
-            Text = "Your order has shipped",
-        });
-
-        var send = Assert.Single(emulator.RequestsTo(ViberProviders.SmsBy), r => r.Path.EndsWith("sendBulkViber", StringComparison.Ordinal));
-        using var body = JsonDocument.Parse(send.Body);
-        var url = body.RootElement.GetProperty("callback_url").GetString()!;
-        var prefix = app.Paths.UrlFor(publicAddress, "SmsBy").AbsoluteUri + "/";
-        Assert.StartsWith(prefix, url, StringComparison.Ordinal);
-        Assert.Matches("^[0-9a-f]{24}$", url[prefix.Length..]);
-        var ids = result.MessageIds.ToHashSet();
-        Assert.Equal(2, ids.Count);
-        var heard = new HashSet<MessageId>();
-        await foreach (var report in changes)
-        {
-            Assert.Contains(report.MessageId, ids);
-            Assert.NotNull(report.RawStatus);
-            heard.Add(report.MessageId);
-            if (heard.Count == 2)
-            {
-                break;
-            }
-        }
-
-        Assert.DoesNotContain("SmsBy", app.Services.GetRequiredService<IOptions<DeliveryTrackerOptions>>().Value.CallbackProviders);
-    }
-
-    [Fact]
-    public async Task Post_SmsByAnswerBeforeTheSendReturned_IsMergedOnceTheIdsAreKnown()
-    {
-        await using var app = await CallbackApp.StartAsync(register: SmsBy, publicBaseAddress: new Uri("https://shop.example/"));
-        var address = app.Services.GetRequiredService<IViberCallbackAddress>();
-        var url = address.GetCallbackUrl("SmsBy", "0123456789abcdef01234567");
-        Assert.NotNull(url);
-
-        using var early = await PostAsync(app, url!.AbsolutePath, BulkAnswer);
-        var beforeTheIds = await app.Tracker.GetAsync(BulkId);
-        await address.CorrelateAsync("SmsBy", "0123456789abcdef01234567", [BulkId], CancellationToken.None);
-        using var repeat = await PostAsync(app, url.AbsolutePath, BulkAnswer);
-
-        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (early.StatusCode, repeat.StatusCode));
-        Assert.Null(beforeTheIds);
-        var report = await app.Tracker.GetAsync(BulkId);
-        Assert.Equal((DeliveryStatus.Delivered, "DELIVERED"), (report?.Status, report?.RawStatus));
-    }
-
-    [Fact]
-    public async Task Post_SmsByAnswerAfterTheSendReturned_ReachesTheTrackerAtOnce()
-    {
-        await using var app = await CallbackApp.StartAsync(register: SmsBy, publicBaseAddress: new Uri("https://shop.example/"));
-        var address = app.Services.GetRequiredService<IViberCallbackAddress>();
-        var url = address.GetCallbackUrl("SmsBy", "feedfacefeedfacefeedface")!;
-        await address.CorrelateAsync("SmsBy", "feedfacefeedfacefeedface", [BulkId], CancellationToken.None);
-
-        using var response = await PostAsync(app, url.AbsolutePath, BulkAnswer);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(DeliveryStatus.Delivered, (await app.Tracker.GetAsync(BulkId))?.Status);
-    }
-
-    [Theory]
-    [InlineData("unknown-token", BulkAnswer, HttpStatusCode.NotFound)]
-    [InlineData("abcabcabcabcabcabcabcabc", "not json", HttpStatusCode.BadRequest)]
-    [InlineData("abcabcabcabcabcabcabcabc", "[1,2]", HttpStatusCode.BadRequest)]
-    [InlineData("abcabcabcabcabcabcabcabc", "null", HttpStatusCode.BadRequest)]
-    public async Task Post_SmsByUnknownTokenOrMalformedBody_IsRefused(string token, string body, HttpStatusCode expected)
-    {
-        await using var app = await CallbackApp.StartAsync(register: SmsBy, publicBaseAddress: new Uri("https://shop.example/"));
-        Assert.NotNull(app.Services.GetRequiredService<IViberCallbackAddress>().GetCallbackUrl("SmsBy", "abcabcabcabcabcabcabcabc"));
-
-        using var response = await PostAsync(app, app.Paths.PathFor("SmsBy") + "/" + token, body);
-
-        Assert.Equal(expected, response.StatusCode);
-        Assert.Null(await app.Tracker.GetAsync(BulkId));
-    }
-
-    [Fact]
-    public async Task Post_SmsByWithoutToken_Answers404()
-    {
-        await using var app = await CallbackApp.StartAsync(register: SmsBy, publicBaseAddress: new Uri("https://shop.example/"));
-
-        using var response = await PostAsync(app, app.Paths.PathFor("SmsBy"), BulkAnswer);
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-    }
-
     [Fact]
     public async Task GetCallbackUrl_NoPublicBaseAddress_SetsNothingAndListsNoCallbackAccount()
     {
-        await using var app = await CallbackApp.StartAsync();
+        await using var emulator = await ViberEmulator.StartAsync(new ViberEmulatorOptions());
+        await using var app = await CallbackApp.StartAsync(b => AddEveryProvider(b, emulator));
         var address = app.Services.GetRequiredService<IViberCallbackAddress>();
 
-        Assert.Null(address.GetCallbackUrl("DecisionTelecom", null));
+        Assert.All(ViberProviders.All, name =>
+        {
+            Assert.Null(address.GetCallbackUrl(name, null));
+            Assert.Null(address.GetCallbackUrl(name, "0123456789abcdef01234567"));
+        });
         Assert.Empty(app.Services.GetRequiredService<IOptions<DeliveryTrackerOptions>>().Value.CallbackProviders);
     }
 
     [Fact]
-    public async Task GetCallbackUrl_PublicBaseAddress_IsTheAccountsSecretPathForDecisionTelecomOnly()
+    public async Task GetCallbackUrl_PublicBaseAddress_FollowsEachAccountsReader()
     {
-        await using var app = await CallbackApp.StartAsync(register: b => b.AddDecisionTelecom(o => o.ApiKey = "a-key").AddSmsBy(o => o.Token = "t0k"), publicBaseAddress: new Uri("https://shop.example/base/"));
+        await using var emulator = await ViberEmulator.StartAsync(new ViberEmulatorOptions());
+        await using var app = await CallbackApp.StartAsync(b => AddEveryProvider(b, emulator), publicBaseAddress: new Uri("https://shop.example/base/"));
         var address = app.Services.GetRequiredService<IViberCallbackAddress>();
+        var perAccount = ViberProviders.All.Where(n => app.Services.GetKeyedService<IViberCallbackReader>(n) is { PerRequest: false }).ToArray();
 
-        Assert.Equal(new Uri("https://shop.example/base" + app.Paths.PathFor("DecisionTelecom")), address.GetCallbackUrl("DecisionTelecom", null));
-        Assert.Null(address.GetCallbackUrl("SmsBy", null));      // SMS.by's answer needs a token
+        Assert.NotEmpty(perAccount);
+        Assert.All(ViberProviders.All, name =>
+        {
+            var reader = app.Services.GetKeyedService<IViberCallbackReader>(name);
+            var url = reader is { PerRequest: false } ? new Uri("https://shop.example/base" + app.Paths.PathFor(name)) : null;
+            Assert.Equal(url, address.GetCallbackUrl(name, null));
+        });
         Assert.Null(address.GetCallbackUrl("Nobody", null));
-        Assert.Equal(["DecisionTelecom"], app.Services.GetRequiredService<IOptions<DeliveryTrackerOptions>>().Value.CallbackProviders);
+        Assert.Null(address.GetCallbackUrl("Nobody", "0123456789abcdef01234567"));
+        Assert.Equal(perAccount, app.Services.GetRequiredService<IOptions<DeliveryTrackerOptions>>().Value.CallbackProviders);
+    }
+
+    [Fact]
+    public async Task CallbackReader_IsRegisteredForExactlyTheProvidersThatTakeACallbackUrl()
+    {
+        await using var emulator = await ViberEmulator.StartAsync(new ViberEmulatorOptions());
+        await using var app = await CallbackApp.StartAsync(b => AddEveryProvider(b, emulator));
+
+        Assert.All(ViberProviders.All, name => Assert.Equal(
+            (name, app.Services.GetRequiredKeyedService<IViberSender>(name).Capabilities.SupportsCallbackUrl),
+            (name, app.Services.GetKeyedService<IViberCallbackReader>(name) is not null)));
     }
 
     [Theory]
@@ -200,7 +63,7 @@ public sealed class CallbackUrlTests
     public void AddViberCallbacks_PublicBaseAddressNotAnHttpBase_FailsNamingIt(string address)
     {
         var services = new ServiceCollection();
-        services.AddViberMessaging().AddDecisionTelecom(o => o.ApiKey = "a-key").AddViberCallbacks(o =>
+        services.AddViberMessaging().AddViberCallbacks(o =>
         {
             o.Secret = CallbackApp.Secret;
             o.PublicBaseAddress = new Uri(address, UriKind.RelativeOrAbsolute);
@@ -212,11 +75,14 @@ public sealed class CallbackUrlTests
         Assert.Contains(exception.Failures, f => f.StartsWith("PublicBaseAddress must be an absolute http or https address", StringComparison.Ordinal));
     }
 
-    private static void SmsBy(IViberMessagingBuilder builder) => builder.AddSmsBy(o => o.Token = "t0k");
-
-    private static async Task<HttpResponseMessage> PostAsync(CallbackApp app, string path, string body)
+    /// <summary>One account of every provider, under its default name, pointed at the emulator.</summary>
+    private static void AddEveryProvider(IViberMessagingBuilder builder, ViberEmulator emulator)
     {
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        return await app.App.GetTestClient().PostAsync(path, content);
+        foreach (var name in ViberProviders.All)
+        {
+            builder.AddProvider(name);
+        }
+
+        builder.UseEmulator(emulator);
     }
 }

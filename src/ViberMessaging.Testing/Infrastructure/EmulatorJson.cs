@@ -20,7 +20,7 @@ internal static class EmulatorJson
     /// <summary>
     /// Parses the request body as JSON, or returns <see langword="null"/> when it is not JSON. A property whose value is
     /// <c>null</c> is left out, at any depth: the gateways treat <c>"image": null</c> as no image, and clients that
-    /// serialise every optional field (DecisionTelecom's own SDK among them) write nulls for the fields they do not set.
+    /// serialise every optional field (some providers' own SDKs among them) write nulls for the fields they do not set.
     /// </summary>
     public static JsonDocument? TryParse(HttpContext context)
     {

@@ -4,9 +4,9 @@ namespace ViberMessaging;
 /// <remarks>
 /// <para>
 /// A chat is opened by sending a message with <see cref="TwoWayOptions.OpenChat"/>; its id comes back in
-/// <see cref="RecipientResult.ChatId"/>. Providers that push replies instead of keeping chats (DecisionTelecom)
-/// deliver them to your callback endpoint, where the provider's callback parser turns them into
-/// <see cref="ChatMessage"/>s.
+/// <see cref="RecipientResult.ChatId"/>. Providers that push replies instead of keeping chats (no keyed
+/// <see cref="IViberChats"/> for their accounts) deliver them to your callback endpoint, where the account's
+/// <see cref="IViberCallbackReader"/> turns them into <see cref="ChatMessage"/>s.
 /// </para>
 /// <para>Implementations are thread-safe. Reading is retried through transient faults; a reply is a send and is never sent twice.</para>
 /// </remarks>

@@ -17,9 +17,8 @@ public sealed class ProviderCapabilities
 
     /// <summary>
     /// Whether a button is sent only together with an image: a message with <see cref="ViberMessage.Button"/> must then
-    /// have <see cref="ViberMessage.ImageUrl"/> too (SMS Club: <c>picture_url</c>, <c>button_txt</c> and
-    /// <c>button_url</c> "must be used together or not at all"; DecisionTelecom: message type 108 is text, image and
-    /// button).
+    /// have <see cref="ViberMessage.ImageUrl"/> too (the provider's document pairs them, for example "must be used
+    /// together or not at all", or its only message type with a button is text, image and button).
     /// </summary>
     public bool ButtonRequiresImage { get; init; }
 

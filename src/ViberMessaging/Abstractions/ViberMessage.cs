@@ -50,8 +50,8 @@ public sealed class ViberMessage
     /// <summary>Whether the message is transactional (a receipt, a code) or promotional (marketing).</summary>
     /// <value>
     /// <see langword="null"/> by default: not chosen. A provider that routes the two kinds differently derives it from
-    /// the content (DecisionTelecom: an image or a button makes the message promotional, text alone transactional);
-    /// the others treat an unchosen kind as transactional.
+    /// the content (for example: an image or a button makes the message promotional, text alone transactional; the
+    /// provider pages in the docs say which do); the others treat an unchosen kind as transactional.
     /// </value>
     public MessageKind? Kind { get; init; }
 

@@ -14,7 +14,9 @@ using Microsoft.Extensions.Options;
 using ViberMessaging.Http;
 using ViberMessaging.Internal;
 using ViberMessaging.Pacing;
+using ViberMessaging.Providers;
 using ViberMessaging.Telemetry;
+using ViberMessaging.Tracking;
 
 namespace ViberMessaging.DependencyInjection;
 
@@ -180,6 +182,12 @@ internal static class ProviderRegistration
         if (supportsChats)
         {
             services.AddKeyedSingleton<IViberChats>(name, static (sp, key) => Observed(sp, key).Get<IViberChats>());
+        }
+
+        if (ProviderManifest.All.FirstOrDefault(p => p.OptionsType == typeof(TOptions))?.Callbacks is { } callbacks)
+        {
+            services.AddKeyedSingleton<IViberCallbackReader>(name, (sp, key) => new ProviderCallbackReader(
+                callbacks, (string)key!, sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get((string)key!)));
         }
 
         if (typeof(IBalanceQuery).IsAssignableFrom(typeof(TClient)))

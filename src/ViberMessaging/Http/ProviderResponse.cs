@@ -131,7 +131,7 @@ internal sealed class ProviderResponse : IDisposable
         }
 
         // Everything the provider said is redacted: a provider that echoes the request can echo its credentials in a
-        // code (Devino's status, DecisionTelecom's name) as well as in a message, and messages quote codes.
+        // code (a status or error name field) as well as in a message, and messages quote codes.
         return new ViberMessagingException(effectiveCode, _redactor.Redact(message))
         {
             ProviderName = ProviderName,

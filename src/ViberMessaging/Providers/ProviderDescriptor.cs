@@ -24,6 +24,12 @@ internal sealed record ProviderDescriptor
     /// <summary>What an account with these options supports: the provider's <c>&lt;Provider&gt;MessageValidator.CapabilitiesFor</c>.</summary>
     public required Func<ViberProviderOptions, ProviderCapabilities> Capabilities { get; init; }
 
+    /// <summary>
+    /// How the provider posts statuses and replies to a callback URL the SDK sets, or <see langword="null"/> when it
+    /// posts none (its statuses are polled).
+    /// </summary>
+    public ProviderCallbacks? Callbacks { get; init; }
+
     /// <summary>Registers an account of the provider under a name, then applies the configure callback, if any.</summary>
     public required Func<IViberMessagingBuilder, string, Action<ViberProviderOptions>?, IViberMessagingBuilder> Add { get; init; }
 

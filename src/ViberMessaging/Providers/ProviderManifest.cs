@@ -18,8 +18,10 @@ internal static class ProviderManifest
     [
         ProviderDescriptor.Create<SmsClubOptions>(ViberProviders.SmsClub, ["Token", "Login", "Password"], SmsClubMessageValidator.CapabilitiesFor, static (b, n, c) => b.AddSmsClub(n, c)),
         ProviderDescriptor.Create<DevinoOptions>(ViberProviders.Devino, ["Login", "Password"], DevinoMessageValidator.CapabilitiesFor, static (b, n, c) => b.AddDevino(n, c)),
-        ProviderDescriptor.Create<DecisionTelecomOptions>(ViberProviders.DecisionTelecom, ["ApiKey"], DecisionTelecomMessageValidator.CapabilitiesFor, static (b, n, c) => b.AddDecisionTelecom(n, c)),
-        ProviderDescriptor.Create<SmsByOptions>(ViberProviders.SmsBy, ["Token"], SmsByMessageValidator.CapabilitiesFor, static (b, n, c) => b.AddSmsBy(n, c)),
+        ProviderDescriptor.Create<DecisionTelecomOptions>(ViberProviders.DecisionTelecom, ["ApiKey"], DecisionTelecomMessageValidator.CapabilitiesFor, static (b, n, c) => b.AddDecisionTelecom(n, c))
+            with { Callbacks = new() { PerRequest = false, Parse = static (body, account, _, _) => DecisionTelecomCallbacks.IsReply(body) ? new(DecisionTelecomCallbacks.ParseReply(body, account)) : new([DecisionTelecomCallbacks.ParseStatus(body, account)]) } },
+        ProviderDescriptor.Create<SmsByOptions>(ViberProviders.SmsBy, ["Token"], SmsByMessageValidator.CapabilitiesFor, static (b, n, c) => b.AddSmsBy(n, c))
+            with { Callbacks = new() { PerRequest = true, Parse = static (body, _, options, ids) => new(SmsByCallbacks.ParseBulkStatus(body, ids, ((SmsByOptions)options).ProviderUtcOffset)) } },
     ];
 
     /// <summary>The provider with this default name (case-insensitive), or <see langword="null"/>.</summary>

@@ -77,8 +77,8 @@ internal readonly record struct AttemptFacts
     public ViberErrorCode? ProviderCode { get; init; }
 
     /// <summary>
-    /// Whether the provider documents that this error may follow processing (Devino's <c>error-system</c>,
-    /// DecisionTelecom's "Internal server error" at any HTTP status).
+    /// Whether the provider documents that this error may follow processing (for example a "system error" or an
+    /// "Internal server error" answered at any HTTP status: each provider's error parser says which).
     /// </summary>
     public bool MayFollowProcessing { get; init; }
 

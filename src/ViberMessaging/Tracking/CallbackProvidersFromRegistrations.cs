@@ -1,14 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using ViberMessaging.DecisionTelecom;
 using ViberMessaging.DependencyInjection;
 
 namespace ViberMessaging.Tracking;
 
 /// <summary>
-/// Fills <see cref="DeliveryTrackerOptions.CallbackProviders"/> from the registrations: every DecisionTelecom account
-/// the application gets callbacks for (an <see cref="IViberCallbackAddress"/> gives it a URL), so nobody lists them by
-/// hand. DecisionTelecom posts every status change; SMS.by answers a bulk request once, which is no reason to poll less.
+/// Fills <see cref="DeliveryTrackerOptions.CallbackProviders"/> from the registrations: every account whose provider
+/// posts each status change to one URL per account (<see cref="IViberCallbackReader.PerRequest"/> false) and that the
+/// application gets callbacks for (an <see cref="IViberCallbackAddress"/> gives it a URL), so nobody lists them by hand.
+/// A provider that answers each request once (per-request callbacks) is no reason to poll less.
 /// </summary>
 internal sealed class CallbackProvidersFromRegistrations(IServiceProvider services) : IPostConfigureOptions<DeliveryTrackerOptions>
 {
@@ -31,17 +31,17 @@ internal sealed class CallbackProvidersFromRegistrations(IServiceProvider servic
 
         foreach (var account in registry.Names)
         {
-            ViberProviderOptions? accountOptions;
+            IViberCallbackReader? reader;
             try
             {
-                accountOptions = services.GetKeyedService<ViberProviderOptions>(account);
+                reader = services.GetKeyedService<IViberCallbackReader>(account);
             }
             catch (OptionsValidationException)
             {
                 continue; // reported by the start-up check, with every other problem
             }
 
-            if (accountOptions is DecisionTelecomOptions && address.GetCallbackUrl(account, correlationToken: null) is not null)
+            if (reader is { PerRequest: false } && address.GetCallbackUrl(account, correlationToken: null) is not null)
             {
                 options.CallbackProviders.Add(account);
             }

@@ -14,7 +14,7 @@ public sealed class DeliveryTrackerOptions
     /// <value>15 minutes.</value>
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>How long a message is followed before the tracker gives up on a final status (DecisionTelecom answers status queries for 5 days).</summary>
+    /// <summary>How long a message is followed before the tracker gives up on a final status (some providers keep statuses for 5 days only: see their pages in the docs).</summary>
     /// <value>5 days.</value>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(5);
 

@@ -3,7 +3,9 @@ namespace ViberMessaging;
 /// <summary>
 /// Where the providers that push should post an account's callbacks. When one is registered (<c>ViberMessaging.AspNetCore</c>'s
 /// <c>AddViberCallbacks</c> with a <c>PublicBaseAddress</c>), the SDK sets <c>callback_url</c> on the sends that take one
-/// and leave <see cref="ViberMessage.CallbackUrl"/> unset: every DecisionTelecom send, and SMS.by's <c>sendBulkViber</c>.
+/// and leave <see cref="ViberMessage.CallbackUrl"/> unset. Which sends those are, and how their callbacks are read, is
+/// the account's <see cref="IViberCallbackReader"/>: every send of an account whose callbacks name their message, and
+/// each request of one whose answer does not (<see cref="IViberCallbackReader.PerRequest"/>).
 /// </summary>
 /// <remarks>
 /// <para>Thread-safe. Called on the send path before the request leaves: implementations must not block or throw.</para>
@@ -18,7 +20,7 @@ public interface IViberCallbackAddress
     /// <summary>The URL the account's provider should post this request's callbacks to.</summary>
     /// <param name="providerName">The account's registration name.</param>
     /// <param name="correlationToken">
-    /// <see langword="null"/> when the callbacks name their message (DecisionTelecom); otherwise a fresh token
+    /// <see langword="null"/> when the callbacks name their message; otherwise a fresh token
     /// (letters and digits) that the URL must carry so its callback can be tied to the request.
     /// </param>
     /// <returns>The absolute URL, or <see langword="null"/> to leave <c>callback_url</c> unset for this account.</returns>

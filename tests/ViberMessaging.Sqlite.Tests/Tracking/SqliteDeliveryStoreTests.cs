@@ -6,7 +6,7 @@ namespace ViberMessaging.Sqlite.Tests.Tracking;
 /// <summary>The SQLite delivery store: the in-memory store's merge (first, repeat, stale, newer), atomic per message, and kept in the file across a restart.</summary>
 public sealed class SqliteDeliveryStoreTests : IDisposable
 {
-    private static readonly MessageId Id = new("DecisionTelecom", "9007199254740993");
+    private static readonly MessageId Id = new("Shop", "9007199254740993");
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"vibermessaging-{Guid.NewGuid():N}.db");
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class SqliteDeliveryStoreTests : IDisposable
             (stored.MessageId, stored.ViberStatus, stored.SmsStatus, stored.FailureReason, stored.StatusAt, stored.Recipient, stored.RawStatus, stored.RawSmsStatus, stored.ProviderErrorCode));
         Assert.Equal(report.SmsPartIds, stored.SmsPartIds);
         Assert.False((await sut.MergeAsync(report)).Changed);   // the merge after a restart still deduplicates
-        Assert.Null(await sut.GetAsync(new MessageId("DecisionTelecom", "1")));
+        Assert.Null(await sut.GetAsync(new MessageId("Shop", "1")));
     }
 
     [Fact]

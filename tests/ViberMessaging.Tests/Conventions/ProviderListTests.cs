@@ -32,10 +32,6 @@ public sealed partial class ProviderListTests
         ["samples/TwoWayChat/Program.cs"] = "which providers keep chats and how the others deliver replies",
 
         // Scenario tests that drive each provider's own error, knob or shape in one run.
-        ["tests/ViberMessaging.Tests/Reliability/SecretsTests.cs"] = "each provider's credential-echoing error shape and account errors",
-        ["tests/ViberMessaging.Tests/Reliability/SecretScan.cs"] = "each credential and its Basic forms",
-        ["tests/ViberMessaging.Tests/Reliability/HostileResponseTests.cs"] = "each provider's nested-answer shape (outcome tests, issue 15 item 1)",
-        ["tests/ViberMessaging.Tests/Reliability/UnreadableIdTests.cs"] = "each provider's unreadable-id answers (outcome tests, issue 15 item 1)",
         ["tests/ViberMessaging.Samples.Tests/TwoWayChatTests.cs"] = "the TwoWayChat sample's answer for each provider",
 
         // Measurement tools: hand-written raw clients per provider are the baseline being measured against.

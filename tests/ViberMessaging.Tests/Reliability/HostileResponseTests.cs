@@ -102,25 +102,16 @@ public sealed class HostileResponseTests(ITestOutputHelper output)
         AssertCutOff(error, send);
     }
 
-    /// <summary>The nesting sits inside the shape each provider reads, so the parser must descend into it.</summary>
+    /// <summary>The nesting sits inside the shape each provider reads (<see cref="ProviderCase.NestedAnswer"/>), so the parser must descend into it.</summary>
     private static string Deep(string provider, int depth)
-    {
-        var nest = new string('[', depth) + new string(']', depth);
-        return provider switch
-        {
-            ViberProviders.SmsClub => """{"successfulRequest":{"requestData":{"messages":""" + nest + ""","5769":""" + nest + "}}}",
-            ViberProviders.Devino => $$"""{"status":"ok","messages":{{nest}}}""",
-            ViberProviders.DecisionTelecom => $$"""{"message_id":{{nest}},"status":1}""",
-            _ => $$"""{"status":"OK","result":{{nest}}}""",
-        };
-    }
+        => ReliabilityProviders.Get(provider).NestedAnswer(new string('[', depth) + new string(']', depth));
 
     private static async Task<ViberMessagingException> CallAsync(StubbedTransport transport, string name, bool send)
     {
         var provider = ReliabilityProviders.Get(name);
         Task call = send
             ? transport.Sender(name).SendAsync(provider.Message("Hello"))
-            : transport.StatusQuery(name).GetStatusesAsync([new MessageId(name, name == ViberProviders.SmsBy ? "quick:8484" : "5769")]);
+            : transport.StatusQuery(name).GetStatusesAsync([new MessageId(name, provider.StatusId("5769"))]);
         return await Assert.ThrowsAsync<ViberMessagingException>(() => call.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 

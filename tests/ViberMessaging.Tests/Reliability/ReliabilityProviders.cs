@@ -1,5 +1,8 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using ViberMessaging.Providers;
+using ViberMessaging.Testing;
+using ViberMessaging.Tests.TestSupport;
 
 namespace ViberMessaging.Tests.Reliability;
 
@@ -44,6 +47,32 @@ internal abstract record ProviderCase(string Name, string SendPath, string Statu
 
     /// <summary>The provider's calls the response fuzzer drives (<c>&lt;Provider&gt;FuzzOperations.For</c>).</summary>
     public abstract IEnumerable<FuzzOperation> FuzzOperations();
+
+    /// <summary>An id of the provider's id shape for a status query: the digits as the provider's ids carry them.</summary>
+    public virtual string StatusId(string digits) => digits;
+
+    /// <summary>Sets the provider's emulator credentials to values that change under Base64, URL and form encoding.</summary>
+    public abstract void SetHostileCredentials(EmulatorCredentials credentials);
+
+    /// <summary>Each of the provider's credentials (and its combined forms, such as <c>login:password</c>) with a label, for <see cref="SecretScan"/>.</summary>
+    public abstract IEnumerable<(string Label, string Secret)> Secrets(EmulatorCredentials credentials);
+
+    /// <summary>Provokes one of the provider's account errors with a body (a refused sender, a blocked account, an empty balance, an unknown id) on the harness's account of the provider, and leaves the emulator as it was where the error came from a setting. Returns what the call returned, for the secret scan to walk.</summary>
+    public abstract Task<object?> ProvokeAccountErrorAsync(EmulatorHarness harness);
+
+    /// <summary>The provider's error answer with <paramref name="text"/> (a JSON string) in every text field it has (message, code, name, status).</summary>
+    public abstract string EchoingError(string text, HttpStatusCode status);
+
+    /// <summary>A successful answer with <paramref name="nest"/> (deep JSON arrays) inside the shape the provider's parser reads, so it must descend into it.</summary>
+    public abstract string NestedAnswer(string nest);
+
+    /// <summary>Send answers that accept the one recipient with an id not of the provider's id shape, and that id as sent.</summary>
+    public abstract IEnumerable<(string Answer, string RawId)> UnreadableIdAnswers();
+
+    /// <summary>Lets the account send as <paramref name="sender"/> too, where the provider needs its senders registered (SMS.by: an id per sender name).</summary>
+    public virtual void AcceptSender(ViberProviderOptions options, string sender)
+    {
+    }
 
     /// <summary>What the account needs before the suite's tweak so that <see cref="Message"/> is valid (SMS.by: the sender's id).</summary>
     protected virtual void Prepare(ViberProviderOptions options)

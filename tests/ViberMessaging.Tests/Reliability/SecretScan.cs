@@ -20,17 +20,9 @@ internal sealed class SecretScan
     private readonly HashSet<object> _visited = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<Type> _typesSeen = [];
 
+    /// <summary>Every provider's credentials (<see cref="ProviderCase.Secrets"/>).</summary>
     public SecretScan(EmulatorCredentials credentials)
-        : this(
-            [
-                ("SmsClub token", credentials.SmsClubToken),
-                ("SmsClub password", credentials.SmsClubPassword),
-                ("Devino password", credentials.DevinoPassword),
-                ("DecisionTelecom key", credentials.DecisionTelecomApiKey),
-                ("SMS.by token", credentials.SmsByToken),
-                ("SmsClub login:password", credentials.SmsClubLogin + ":" + credentials.SmsClubPassword),
-                ("Devino login:password", credentials.DevinoLogin + ":" + credentials.DevinoPassword),
-            ])
+        : this(ReliabilityProviders.All.SelectMany(p => p.Secrets(credentials)))
     {
     }
 

@@ -5,9 +5,8 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
-using ViberMessaging.DecisionTelecom;
-using ViberMessaging.Devino;
 using ViberMessaging.SmsBy;
+using ViberMessaging.Providers;
 using ViberMessaging.SmsClub;
 using ViberMessaging.Testing;
 using ViberMessaging.Tests.TestSupport;
@@ -22,17 +21,17 @@ namespace ViberMessaging.Tests.Reliability;
 /// </summary>
 public sealed class SecretsTests
 {
-    /// <summary>Credentials with characters that change under Base64, URL and form encoding.</summary>
-    private static EmulatorCredentials Credentials() => new()
+    /// <summary>Credentials with characters that change under Base64, URL and form encoding (<see cref="ProviderCase.SetHostileCredentials"/>).</summary>
+    private static EmulatorCredentials Credentials()
     {
-        SmsClubToken = "sc-Tok3n+/=Zq81",
-        SmsClubLogin = "shop-login",
-        SmsClubPassword = "P@ss w0rd&more=1",
-        DevinoLogin = "devino-shop",
-        DevinoPassword = "dev:Pa55 w/rd",
-        DecisionTelecomApiKey = "dt-K3y+/=abcd",
-        SmsByToken = "sb tok&en=42",
-    };
+        var credentials = new EmulatorCredentials();
+        foreach (var provider in ReliabilityProviders.All)
+        {
+            provider.SetHostileCredentials(credentials);
+        }
+
+        return credentials;
+    }
 
     [Fact]
     public async Task RepresentativeOperations_EveryProviderAtTrace_NoCredentialInLogsErrorsOrToString()
@@ -90,13 +89,10 @@ public sealed class SecretsTests
         }
 
         // Provider errors with bodies: a refused sender, a blocked account, an empty balance, an unknown token.
-        await Run(async () => await harness.Sender(ViberProviders.SmsClub).SendAsync(new ViberMessage { Sender = SmsClubEmulatorSettings.NoMoneySender, Recipients = [ReliabilityProviders.Get(ViberProviders.SmsClub).Recipient], Text = "x" }));
-        harness.Emulator.Provider<DevinoEmulatorSettings>().InjectStatus("error-account-locked");
-        await Run(async () => await harness.Sender(ViberProviders.Devino).SendAsync(ReliabilityProviders.Get(ViberProviders.Devino).Message("locked")));
-        harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().BalanceEmpty = true;
-        await Run(async () => await harness.Sender(ViberProviders.DecisionTelecom).SendAsync(ReliabilityProviders.Get(ViberProviders.DecisionTelecom).Message("no money")));
-        harness.Emulator.Provider<DecisionTelecomEmulatorSettings>().BalanceEmpty = false;
-        await Run(async () => await harness.Services.GetRequiredKeyedService<ISmsByClient>(ViberProviders.SmsBy).GetMailingAsync(999_999));
+        foreach (var provider in ReliabilityProviders.All)
+        {
+            await Run(() => provider.ProvokeAccountErrorAsync(harness));
+        }
 
         // Chats and balances.
         var opened = await harness.Sender("SmsClubBasic").SendAsync(new ViberMessage { Sender = "MyShop", Recipients = [ReliabilityProviders.Get(ViberProviders.SmsClub).Recipient], Text = "chat", TwoWay = TwoWayOptions.OpenChat });
@@ -119,7 +115,7 @@ public sealed class SecretsTests
             var sent = await sender.SendAsync(provider.Message("secrets: sent"));
             seen.Add(sent);
             seen.Add(sender.Capabilities);
-            await Run(async () => await status.GetStatusesAsync([.. sent.MessageIds, new MessageId(provider.Name, provider.Name == ViberProviders.SmsBy ? "quick:1" : "1")]));
+            await Run(async () => await status.GetStatusesAsync([.. sent.MessageIds, new MessageId(provider.Name, provider.StatusId("1"))]));
             await Run(async () => await sender.SendAsync(new ViberMessage { Text = new string('x', 5000), Recipients = [provider.Recipient] }));
             foreach (var injected in new[] { EmulatorFault.ServerErrorAfterAccept(), EmulatorFault.ResetAfterAccept(), EmulatorFault.MalformedAfterAccept(), EmulatorFault.HangAfterAccept(), EmulatorFault.RateLimited(TimeSpan.Zero) })
             {
@@ -196,7 +192,7 @@ public sealed class SecretsTests
         var scan = new SecretScan(credentials);
 
         var send = await Record.ExceptionAsync(() => transport.Sender(name).SendAsync(provider.Message("Hello")));
-        var read = await Record.ExceptionAsync(() => transport.StatusQuery(name).GetStatusesAsync([new MessageId(name, name == ViberProviders.SmsBy ? "quick:8484" : "5769")]));
+        var read = await Record.ExceptionAsync(() => transport.StatusQuery(name).GetStatusesAsync([new MessageId(name, provider.StatusId("5769"))]));
 
         // SMS.by's statusBulkViber takes the token (and the uuid) in the query string, as its document says.
         var bulk = name == ViberProviders.SmsBy
@@ -223,14 +219,7 @@ public sealed class SecretsTests
     private static HttpResponseMessage Echo(string provider, HttpStatusCode status, string echo)
     {
         var text = JsonSerializer.Serialize(echo, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        var body = provider switch
-        {
-            ViberProviders.SmsClub => $$$"""{"errorRequest":{"errors":{"sender":[{{{text}}}],{{{text}}}:[{{{text}}}]}},"name":{{{text}}},"message":{{{text}}}}""",
-            ViberProviders.Devino => $$$"""{"timestamp":1,"status":{{{text}}},"error":{{{text}}},"message":{{{text}}},"path":"/send","messages":[{"code":{{{text}}}}]}""",
-            ViberProviders.DecisionTelecom => $$$"""{"name":{{{text}}},"message":{{{text}}},"code":{{{text}}},"status":{{{(int)status}}}}""",
-            _ => $$$"""{"status":{{{text}}},"error":{{{text}}},"message":{{{text}}}}""",
-        };
-        return StubbedTransport.Json(status, body);
+        return StubbedTransport.Json(status, ReliabilityProviders.Get(provider).EchoingError(text, status));
     }
 
     /// <summary>Every registered account's options print no credential.</summary>
@@ -241,9 +230,10 @@ public sealed class SecretsTests
             scan.Check($"SmsClubOptions '{name}'.ToString()", services.GetRequiredService<IOptionsMonitor<SmsClubOptions>>().Get(name).ToString());
         }
 
-        scan.Check("DevinoOptions.ToString()", services.GetRequiredService<IOptionsMonitor<DevinoOptions>>().Get(ViberProviders.Devino).ToString());
-        scan.Check("DecisionTelecomOptions.ToString()", services.GetRequiredService<IOptionsMonitor<DecisionTelecomOptions>>().Get(ViberProviders.DecisionTelecom).ToString());
-        scan.Check("SmsByOptions.ToString()", services.GetRequiredService<IOptionsMonitor<SmsByOptions>>().Get(ViberProviders.SmsBy).ToString());
+        foreach (var provider in ProviderManifest.All)
+        {
+            scan.Check($"{provider.OptionsType.Name}.ToString()", provider.Options(services, provider.Name).ToString());
+        }
     }
 
     /// <summary>
@@ -297,6 +287,7 @@ public sealed class SecretsTests
             nameof(ViberMessaging.Routing.ViberRouterBuilder) => Activator.CreateInstance(type, BindingFlags.NonPublic | BindingFlags.Instance, null, [new ViberMessaging.Routing.ViberRouterOptions()], null),
             nameof(TwoWayOptions) => TwoWayOptions.ReplyIn("2766"),
             nameof(DeliveryReport) => new DeliveryReport(new MessageId("SmsClub", "1"), DeliveryStatus.Sent),
+            nameof(ViberCallback) => new ViberCallback([new DeliveryReport(new MessageId("SmsClub", "1"), DeliveryStatus.Sent)]),
             nameof(ViberMessaging.Pacing.PacingGateContext) => new ViberMessaging.Pacing.PacingGateContext("SmsClub", "0123abcd", new PacingOptions(), TimeSpan.FromSeconds(30), TimeProvider.System, _ => throw new NotSupportedException()),
             _ => type.GetConstructors(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault() is { } constructor
                 ? constructor.Invoke([.. constructor.GetParameters().Select(p => Sample(p.ParameterType))])

@@ -11,16 +11,24 @@ namespace ViberMessaging.Tests.Reliability;
 [Collection(ReliabilityCollection.Name)]
 public sealed class UnreadableIdTests
 {
-    public static TheoryData<string, string, string> Answers => new()
+    /// <summary>Each provider's answers (<see cref="ProviderCase.UnreadableIdAnswers"/>).</summary>
+    public static TheoryData<string, string, string> Answers
     {
-        { ViberProviders.SmsClub, """{"successfulRequest":{"requestData":{"messages":[{"number":"380989361121","id":"msg-5769"}]}}}""", "msg-5769" },
-        { ViberProviders.SmsClub, """{"successfulRequest":{"requestData":{"messages":[{"number":"380989361121","id":true}]}}}""", "true" },
-        { ViberProviders.Devino, """{"status":"ok","messages":[{"providerId":"3158611117333282816x","code":"ok"}]}""", "3158611117333282816x" },
-        { ViberProviders.DecisionTelecom, """{"message_id":"429-a"}""", "429-a" },
-        { ViberProviders.DecisionTelecom, """{"message_id":-429}""", "-429" },
-        { ViberProviders.SmsBy, """{"status":"OK","result":{"message_id":"8484abc"}}""", "8484abc" },
-        { ViberProviders.SmsBy, """{"status":"OK","result":{"message_id":"0"}}""", "0" },
-    };
+        get
+        {
+            var data = new TheoryData<string, string, string>();
+            foreach (var provider in ReliabilityProviders.All)
+            {
+                Assert.NotEmpty(provider.UnreadableIdAnswers());
+                foreach (var (answer, rawId) in provider.UnreadableIdAnswers())
+                {
+                    data.Add(provider.Name, answer, rawId);
+                }
+            }
+
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Answers))]

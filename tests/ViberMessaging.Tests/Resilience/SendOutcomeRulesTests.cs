@@ -50,7 +50,7 @@ public sealed class SendOutcomeRulesTests
         // Answered with what may follow processing: a 5xx, or an error the provider documents as such at any status.
         "send | written | None | Read          | 500 | -                              → Unknown | OutcomeUnknown",
         "send | written | None | ProviderError | 503 | ProviderUnavailable            → Unknown | OutcomeUnknown",
-        "send | written | None | ProviderError | 200 | ProviderUnavailable+ambiguous  → Unknown | OutcomeUnknown", // Devino error-system, DecisionTelecom code 2
+        "send | written | None | ProviderError | 200 | ProviderUnavailable+ambiguous  → Unknown | OutcomeUnknown", // an error the provider documents as possibly after processing (MayFollowProcessing)
         "send | written | None | ProviderError | 500 | InvalidRequest                 → Unknown | OutcomeUnknown",
         "send | written | None | Unparseable   | 502 | -                              → Unknown | MalformedResponse",
         "send | written | None | Unparseable   | 400 | -                              → NotSent | MalformedResponse",

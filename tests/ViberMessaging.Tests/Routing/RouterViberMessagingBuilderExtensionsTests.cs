@@ -2,14 +2,19 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ViberMessaging.Testing;
+using ViberMessaging.Tests.Reliability;
 
 namespace ViberMessaging.Tests.Routing;
 
 /// <summary>Routers bound from <c>ViberMessaging:Routers:&lt;name&gt;</c>: every mistake reported at start-up by configuration path.</summary>
 public sealed class RouterViberMessagingBuilderExtensionsTests
 {
-    [Fact]
-    public async Task AddRouter_FromConfiguration_RoutesSkipsAndFailsOverWithNoCode()
+    /// <summary>Every provider but the routes' own (SMS Club, Devino) as the failover target.</summary>
+    public static TheoryData<string> Fallbacks => new(ViberProviders.All.Where(n => n is not ViberProviders.SmsClub and not ViberProviders.Devino));
+
+    [Theory]
+    [MemberData(nameof(Fallbacks))]
+    public async Task AddRouter_FromConfiguration_RoutesSkipsAndFailsOverWithNoCode(string fallback)
     {
         await using var emulator = await ViberEmulator.StartAsync();
         using var sut = CreateSut(
@@ -17,9 +22,10 @@ public sealed class RouterViberMessagingBuilderExtensionsTests
             {
                 ["ViberMessaging:Routers:Main:Routes:380"] = "SmsClub",
                 ["ViberMessaging:Routers:Main:Otherwise"] = "Devino",
-                ["ViberMessaging:Routers:Main:FailOverTo:0"] = "DecisionTelecom",
+                ["ViberMessaging:Routers:Main:FailOverTo:0"] = fallback,
             },
-            emulator);
+            emulator,
+            fallback: fallback);
         sut.GetRequiredService<IStartupValidator>().Validate();
 
         var result = await sut.GetRequiredKeyedService<IViberSender>("Main").SendAsync(new ViberMessage
@@ -31,7 +37,7 @@ public sealed class RouterViberMessagingBuilderExtensionsTests
 
         // SMS Club refuses the blocked account (NotSent): failed over. Devino cannot carry a 14-character sender: skipped.
         Assert.Equal(
-            ["SmsClub:FailedOver DecisionTelecom:Final", "Devino:Skipped DecisionTelecom:Final"],
+            [$"SmsClub:FailedOver {fallback}:Final", $"Devino:Skipped {fallback}:Final"],
             result.Recipients.Select(r => string.Join(" ", r.Route.Select(hop => $"{hop.ProviderName}:{hop.Kind}"))));
         Assert.True(result.IsFullyAccepted);
         Assert.Empty(emulator.RequestsTo(ViberProviders.Devino));
@@ -65,8 +71,9 @@ public sealed class RouterViberMessagingBuilderExtensionsTests
         Assert.Same(sut.GetRequiredKeyedService<IViberSender>("Main"), sut.GetRequiredService<IViberSender>());
     }
 
-    [Fact]
-    public async Task AddRouter_RouteFailOverToEmptyInConfiguration_TurnsFailoverOffForThatRoute()
+    [Theory]
+    [MemberData(nameof(Fallbacks))]
+    public async Task AddRouter_RouteFailOverToEmptyInConfiguration_TurnsFailoverOffForThatRoute(string fallback)
     {
         await using var emulator = await ViberEmulator.StartAsync();
         using var sut = CreateSut(
@@ -74,10 +81,11 @@ public sealed class RouterViberMessagingBuilderExtensionsTests
             {
                 ["ViberMessaging:Routers:Main:Routes:380"] = "SmsClub",
                 ["ViberMessaging:Routers:Main:Routes:7"] = "Devino",
-                ["ViberMessaging:Routers:Main:FailOverTo:0"] = "DecisionTelecom",
+                ["ViberMessaging:Routers:Main:FailOverTo:0"] = fallback,
                 ["ViberMessaging:Routers:Main:RouteFailOverTo:380"] = string.Empty,
             },
-            emulator);
+            emulator,
+            fallback: fallback);
         sut.GetRequiredService<IStartupValidator>().Validate();
 
         var error = await Assert.ThrowsAsync<ViberMessagingException>(() => sut.GetRequiredKeyedService<IViberSender>("Main").SendAsync(new ViberMessage
@@ -87,13 +95,14 @@ public sealed class RouterViberMessagingBuilderExtensionsTests
             Text = "Hello",
         }));
 
-        // An empty list for 380: the account block is final there (the one recipient's error is thrown), DecisionTelecom is never asked.
+        // An empty list for 380: the account block is final there (the one recipient's error is thrown), the fallback is never asked.
         Assert.Equal((ViberErrorCode.AccountBlocked, SendOutcome.NotSent), (error.ErrorCode, error.Outcome));
-        Assert.Empty(emulator.RequestsTo(ViberProviders.DecisionTelecom));
+        Assert.Empty(emulator.RequestsTo(fallback));
     }
 
-    [Fact]
-    public async Task RouteFailOverTo_EmptyForOneRoute_ThatRouteNeverFailsOverAndOthersStillDo()
+    [Theory]
+    [MemberData(nameof(Fallbacks))]
+    public async Task RouteFailOverTo_EmptyForOneRoute_ThatRouteNeverFailsOverAndOthersStillDo(string fallback)
     {
         await using var emulator = await ViberEmulator.StartAsync();
         using var sut = CreateSut(
@@ -101,10 +110,11 @@ public sealed class RouterViberMessagingBuilderExtensionsTests
             {
                 ["ViberMessaging:Routers:Main:Routes:380"] = "SmsClub",
                 ["ViberMessaging:Routers:Main:Otherwise"] = "SmsClub",
-                ["ViberMessaging:Routers:Main:FailOverTo:0"] = "DecisionTelecom",
+                ["ViberMessaging:Routers:Main:FailOverTo:0"] = fallback,
             },
             emulator,
-            r => r.RouteFailOverTo("380"));
+            r => r.RouteFailOverTo("380"),
+            fallback);
         sut.GetRequiredService<IStartupValidator>().Validate();
 
         var result = await sut.GetRequiredKeyedService<IViberSender>("Main").SendAsync(new ViberMessage
@@ -115,10 +125,10 @@ public sealed class RouterViberMessagingBuilderExtensionsTests
         });
 
         Assert.Equal(
-            ["SmsClub:Final", "SmsClub:FailedOver DecisionTelecom:Final"],
+            ["SmsClub:Final", $"SmsClub:FailedOver {fallback}:Final"],
             result.Recipients.Select(r => string.Join(" ", r.Route.Select(hop => $"{hop.ProviderName}:{hop.Kind}"))));
         Assert.Equal((ViberErrorCode.AccountBlocked, SendOutcome.NotSent), (result.Recipients[0].Error!.ErrorCode, result.Recipients[0].Error!.Outcome));
-        Assert.Equal("491701234567", PhoneNumber.Parse(Assert.Single(emulator.AcceptedMessages(ViberProviders.DecisionTelecom)).Recipient).Digits);
+        Assert.Equal("491701234567", PhoneNumber.Parse(Assert.Single(emulator.AcceptedMessages(fallback)).Recipient).Digits);
     }
 
     [Fact]
@@ -127,7 +137,7 @@ public sealed class RouterViberMessagingBuilderExtensionsTests
         using var sut = CreateSut(new()
         {
             ["ViberMessaging:Routers:Main:Routes:380"] = "SmsClub",
-            ["ViberMessaging:Routers:Main:RouteFailOverTo:375:0"] = "DecisionTelecom",
+            ["ViberMessaging:Routers:Main:RouteFailOverTo:375:0"] = "Devino",
             ["ViberMessaging:Routers:Main:RouteFailOverTo:380:0"] = "Viber",
         });
 
@@ -154,9 +164,9 @@ public sealed class RouterViberMessagingBuilderExtensionsTests
         Assert.Equal(
             [
                 "ViberMessaging:Routers:Backup configures a router that is not registered (registered: Main); add it with AddRouter(\"Backup\").",
-                "ViberMessaging:Routers:Main:FailOverTo:0 is 'Viber', but no provider with that name is registered (registered: SmsClub, Devino, DecisionTelecom).",
+                "ViberMessaging:Routers:Main:FailOverTo:0 is 'Viber', but no provider with that name is registered (registered: SmsClub, Devino).",
                 "ViberMessaging:Routers:Main:Otherwize is not a known setting; did you mean Otherwise?",
-                "ViberMessaging:Routers:Main:Routes:380 is 'SmsClb', but no provider with that name is registered (registered: SmsClub, Devino, DecisionTelecom); did you mean SmsClub?",
+                "ViberMessaging:Routers:Main:Routes:380 is 'SmsClb', but no provider with that name is registered (registered: SmsClub, Devino); did you mean SmsClub?",
                 "ViberMessaging:Routers:Main:Routes:38O is not a prefix: 1 to 15 digits of the international number, such as 380 or 7.",
             ],
             error.Failures.Order(StringComparer.Ordinal));
@@ -182,15 +192,22 @@ public sealed class RouterViberMessagingBuilderExtensionsTests
         Assert.Contains("'SmsClub' is already registered", error.Message, StringComparison.Ordinal);
     }
 
-    private static ServiceProvider CreateSut(Dictionary<string, string?> settings, ViberEmulator? emulator = null, Action<ViberMessaging.Routing.ViberRouterBuilder>? configure = null)
+    /// <summary>SMS Club and Devino from configuration, the fallback under test (if any) as the reliability suite registers it, and the router.</summary>
+    private static ServiceProvider CreateSut(Dictionary<string, string?> settings, ViberEmulator? emulator = null, Action<ViberMessaging.Routing.ViberRouterBuilder>? configure = null, string? fallback = null)
     {
         settings["ViberMessaging:SmsClub:Token"] = "t";
         settings["ViberMessaging:Devino:Login"] = "l";
         settings["ViberMessaging:Devino:Password"] = "p";
-        settings["ViberMessaging:DecisionTelecom:ApiKey"] = "k";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        var builder = services.AddViberMessaging(configuration).AddSmsClub().AddDevino().AddDecisionTelecom().AddRouter("Main", configure);
+        var builder = services.AddViberMessaging(configuration).AddSmsClub().AddDevino();
+        if (fallback is not null)
+        {
+            var provider = ReliabilityProviders.Get(fallback);
+            provider.AddTo(builder, o => provider.AcceptSender(o, SmsClubEmulatorSettings.BlockedAccountSender));
+        }
+
+        builder.AddRouter("Main", configure);
         if (emulator is not null)
         {
             builder.UseEmulator(emulator);

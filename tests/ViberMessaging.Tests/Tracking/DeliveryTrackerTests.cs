@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using ViberMessaging.Providers;
 using ViberMessaging.Tracking;
 
 namespace ViberMessaging.Tests.Tracking;
@@ -10,6 +11,9 @@ namespace ViberMessaging.Tests.Tracking;
 /// <summary>The tracker's polling on a fake clock against scripted status queries: when, how much, how often, and what it announces.</summary>
 public sealed class DeliveryTrackerTests
 {
+    /// <summary>An account whose provider posts status callbacks (listed in <see cref="DeliveryTrackerOptions.CallbackProviders"/> where a test says so).</summary>
+    private const string Pushing = "Pushing";
+
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 15, 10, 0, 0, TimeSpan.Zero));
     private readonly Dictionary<string, TrackedAccount> _accounts = new(StringComparer.OrdinalIgnoreCase);
 
@@ -30,20 +34,24 @@ public sealed class DeliveryTrackerTests
     [Fact]
     public async Task PollDueAsync_MoreIdsThanOneRequestCarries_BatchesToTheProvidersMaximum()
     {
-        var smsClub = Account("SmsClub", 500, (_, _) => DeliveryStatus.Sent);
-        var devino = Account("Devino", 100, (_, _) => DeliveryStatus.Sent);
-        var decision = Account("DecisionTelecom", 1, (_, _) => DeliveryStatus.Sent);
+        // Every provider at once, each with its own maximum (its capabilities): two full requests and a half one.
+        var accounts = ProviderManifest.All.Select(p =>
+        {
+            var max = p.Capabilities((ViberProviderOptions)Activator.CreateInstance(p.OptionsType)!).MaxStatusIdsPerRequest;
+            return (p.Name, Max: max, Query: Account(p.Name, max, (_, _) => DeliveryStatus.Sent));
+        }).ToArray();
+        Assert.Contains(accounts, a => a.Max > 1);
+        Assert.Contains(accounts, a => a.Max == 1);
         using var sut = CreateSut();
-        sut.Track(Sent("SmsClub", 1_200));
-        sut.Track(Sent("Devino", 250));
-        sut.Track(Sent("DecisionTelecom", 3));
+        foreach (var (name, max, _) in accounts)
+        {
+            sut.Track(Sent(name, (2 * max) + ((max + 1) / 2)));
+        }
 
         _time.Advance(TimeSpan.FromSeconds(10));
         await sut.PollDueAsync(CancellationToken.None);
 
-        Assert.Equal([500, 500, 200], smsClub.Requests.Select(r => r.Length));
-        Assert.Equal([100, 100, 50], devino.Requests.Select(r => r.Length));
-        Assert.Equal([1, 1, 1], decision.Requests.Select(r => r.Length));
+        Assert.All(accounts, a => Assert.Equal([a.Max, a.Max, (a.Max + 1) / 2], a.Query.Requests.Select(r => r.Length)));
     }
 
     [Fact]
@@ -111,12 +119,12 @@ public sealed class DeliveryTrackerTests
     [Fact]
     public async Task ReportAsync_FinalCallbackBeforeTrack_IsKeptAndTheMessageIsNeverPolled()
     {
-        var query = Account("DecisionTelecom", 1, (_, _) => DeliveryStatus.Sent);
+        var query = Account(Pushing, 1, (_, _) => DeliveryStatus.Sent);
         using var sut = CreateSut();
-        var id = new MessageId("DecisionTelecom", "1");
+        var id = new MessageId(Pushing, "1");
 
         Assert.True(await sut.ReportAsync(new DeliveryReport(id, DeliveryStatus.Delivered)));
-        sut.Track(Sent("DecisionTelecom", 1));
+        sut.Track(Sent(Pushing, 1));
         _time.Advance(TimeSpan.FromMinutes(1));
         await sut.PollDueAsync(CancellationToken.None);
 
@@ -128,9 +136,9 @@ public sealed class DeliveryTrackerTests
     [Fact]
     public async Task ReportAsync_RepeatAndLateSent_ChangeNothingAndAreNotAnnounced()
     {
-        Account("DecisionTelecom", 1, (_, _) => DeliveryStatus.Sent);
+        Account(Pushing, 1, (_, _) => DeliveryStatus.Sent);
         using var sut = CreateSut();
-        var id = new MessageId("DecisionTelecom", "7");
+        var id = new MessageId(Pushing, "7");
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var watched = new List<DeliveryReport>();
         await using var changes = sut.WatchAsync(cancel.Token).GetAsyncEnumerator(cancel.Token);
@@ -160,7 +168,7 @@ public sealed class DeliveryTrackerTests
     public async Task WatchAsync_ChangesBeforeFirstMoveNext_AreDelivered()
     {
         using var sut = CreateSut();
-        var id = new MessageId("DecisionTelecom", "8");
+        var id = new MessageId(Pushing, "8");
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var stream = sut.WatchAsync(cancel.Token);   // subscribed now, enumerated only after the changes
 
@@ -187,7 +195,7 @@ public sealed class DeliveryTrackerTests
         var stream = sut.WatchAsync(cancel.Token);
         await cancel.CancelAsync();
 
-        await sut.ReportAsync(new DeliveryReport(new MessageId("DecisionTelecom", "9"), DeliveryStatus.Sent));
+        await sut.ReportAsync(new DeliveryReport(new MessageId(Pushing, "9"), DeliveryStatus.Sent));
 
         Assert.Equal(0, sut.WatcherCount);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
@@ -202,19 +210,19 @@ public sealed class DeliveryTrackerTests
     [Fact]
     public async Task PollDueAsync_CallbackAccount_IsPolledOnlyAfterCallbackSilence()
     {
-        var query = Account("DecisionTelecom", 1, (_, _) => DeliveryStatus.Sent);
-        using var sut = CreateSut(o => o.CallbackProviders.Add("DecisionTelecom"));
-        sut.Track(Sent("DecisionTelecom", 2));
+        var query = Account(Pushing, 1, (_, _) => DeliveryStatus.Sent);
+        using var sut = CreateSut(o => o.CallbackProviders.Add(Pushing));
+        sut.Track(Sent(Pushing, 2));
 
         _time.Advance(TimeSpan.FromMinutes(29));
         await sut.PollDueAsync(CancellationToken.None);
         Assert.Empty(query.Requests);
-        await sut.ReportAsync(new DeliveryReport(new MessageId("DecisionTelecom", "1"), DeliveryStatus.Sent));
+        await sut.ReportAsync(new DeliveryReport(new MessageId(Pushing, "1"), DeliveryStatus.Sent));
         _time.Advance(TimeSpan.FromMinutes(2));
         await sut.PollDueAsync(CancellationToken.None);
 
         var only = Assert.Single(query.Requests);
-        Assert.Equal([new MessageId("DecisionTelecom", "2")], only);
+        Assert.Equal([new MessageId(Pushing, "2")], only);
     }
 
     [Fact]
@@ -222,7 +230,7 @@ public sealed class DeliveryTrackerTests
     {
         // An account that answers a request once (SMS.by's bulk callback): that answer is no promise of more callbacks, so polling goes on.
         var query = Account("AnsweredOnce", 1, (_, _) => DeliveryStatus.Sent);
-        using var sut = CreateSut(o => o.CallbackProviders.Add("DecisionTelecom"));
+        using var sut = CreateSut(o => o.CallbackProviders.Add(Pushing));
         sut.Track(Sent("AnsweredOnce", 1));
 
         await sut.ReportAsync(new DeliveryReport(new MessageId("AnsweredOnce", "1"), DeliveryStatus.Pending) { RawStatus = "NEW" });

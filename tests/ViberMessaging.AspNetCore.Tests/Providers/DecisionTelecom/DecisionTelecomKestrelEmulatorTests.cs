@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using ViberMessaging.Testing;
 
-namespace ViberMessaging.AspNetCore.Tests;
+namespace ViberMessaging.AspNetCore.Tests.Providers.DecisionTelecom;
 
-/// <summary>The whole loop on loopback: send through the emulator with the account's callback URL, the emulator posts its callbacks to Kestrel, the tracker hears them.</summary>
-public sealed class KestrelEmulatorTests
+/// <summary>The whole loop on loopback for a provider that takes a callback URL per message: send through the emulator with the account's callback URL, the emulator posts its callbacks to Kestrel, the tracker hears them.</summary>
+public sealed class DecisionTelecomKestrelEmulatorTests
 {
     [Fact]
     public async Task EmulatorCallbacks_ToKestrel_ReachTheTrackerUntilFinal()
@@ -14,7 +14,7 @@ public sealed class KestrelEmulatorTests
         await using var emulator = await ViberEmulator.StartAsync(new ViberEmulatorOptions());
         emulator.ScriptRecipient("380504444441", RecipientBehavior.Delivers);
         emulator.ScriptRecipient("380504444442", RecipientBehavior.BlocksSender);
-        await using var app = await CallbackApp.StartAsync(kestrel: true, register: b => b.AddDecisionTelecom().UseEmulator(emulator));
+        await using var app = await CallbackApp.StartAsync(b => b.AddDecisionTelecom().UseEmulator(emulator), kestrel: true);
         var address = new Uri(app.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         var sender = app.Services.GetRequiredKeyedService<IViberSender>("DecisionTelecom");
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));

@@ -3,16 +3,17 @@ using System.Collections.Concurrent;
 namespace ViberMessaging.AspNetCore;
 
 /// <summary>
-/// The correlation tokens of SMS.by <c>sendBulkViber</c> requests: issued when the SDK sets the request's callback URL,
-/// tied to the request's message ids once SMS.by answered. A callback that arrives before that (SMS.by may post before
-/// <c>SendAsync</c> returns) is kept and handed back with the ids, so it is never lost.
+/// The correlation tokens of requests with per-request callbacks (<see cref="IViberCallbackReader.PerRequest"/>): issued
+/// when the SDK sets the request's callback URL, tied to the request's message ids once the provider answered the send.
+/// A callback that arrives before that (the provider may post before <c>SendAsync</c> returns) is kept and handed back
+/// with the ids, so it is never lost.
 /// </summary>
 /// <remarks>
 /// In memory: after a restart a callback for an older token is answered 404 and the tracker's polling covers its
 /// messages. A token never tied to ids (the send failed) is forgotten after <see cref="PendingLifetime"/>; a tied one
 /// after <see cref="CorrelatedLifetime"/>.
 /// </remarks>
-internal sealed class SmsByCallbackCorrelations(TimeProvider time)
+internal sealed class CallbackCorrelations(TimeProvider time)
 {
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromHours(1);
     public static readonly TimeSpan CorrelatedLifetime = TimeSpan.FromDays(2);
@@ -41,7 +42,7 @@ internal sealed class SmsByCallbackCorrelations(TimeProvider time)
     /// <summary>
     /// A callback for a token: <see langword="false"/> when the token is unknown (404). Otherwise the message ids to
     /// read it with, or <see langword="null"/> when the send has not returned yet and the body was kept for then
-    /// (or dropped, past <see cref="MaxEarlyBodies"/> early bodies: SMS.by answers a request once).
+    /// (or dropped, past <see cref="MaxEarlyBodies"/> early bodies: such a provider answers a request once).
     /// </summary>
     public bool TryAccept(string account, string token, byte[] body, out IReadOnlyList<MessageId>? ids)
     {

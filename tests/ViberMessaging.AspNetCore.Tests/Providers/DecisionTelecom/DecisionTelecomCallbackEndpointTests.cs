@@ -3,10 +3,10 @@ using System.Text;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ViberMessaging.AspNetCore.Tests;
+namespace ViberMessaging.AspNetCore.Tests.Providers.DecisionTelecom;
 
 /// <summary>The DecisionTelecom callback endpoint on TestServer: every answer it documents, and what reaches the tracker.</summary>
-public sealed class CallbackEndpointTests
+public sealed class DecisionTelecomCallbackEndpointTests
 {
     private const string Delivered = """{"message_id":429,"status":1}""";
     private const string Sent = """{"message_id":429,"status":0}""";
@@ -15,7 +15,7 @@ public sealed class CallbackEndpointTests
     [Fact]
     public async Task Post_StatusCallback_Answers200AndTheTrackerKnowsIt()
     {
-        await using var app = await CallbackApp.StartAsync();
+        await using var app = await CallbackApp.StartAsync(AddAccount);
 
         using var response = await PostAsync(app, Delivered);
 
@@ -28,7 +28,7 @@ public sealed class CallbackEndpointTests
     [Fact]
     public async Task Post_RepeatedAndLateCallbacks_AreAnsweredButChangeNothing()
     {
-        await using var app = await CallbackApp.StartAsync();
+        await using var app = await CallbackApp.StartAsync(AddAccount);
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var changes = app.Tracker.WatchAsync(cancel.Token).GetAsyncEnumerator(cancel.Token);
         var next = changes.MoveNextAsync();
@@ -54,7 +54,7 @@ public sealed class CallbackEndpointTests
     [Fact]
     public async Task Post_CallbackBeforeSendReturns_IsKeptForTheTrackedMessage()
     {
-        await using var app = await CallbackApp.StartAsync();
+        await using var app = await CallbackApp.StartAsync(AddAccount);
 
         using var response = await PostAsync(app, Delivered);
         app.Tracker.Track(new SendResult("DecisionTelecom", [new RecipientResult { Recipient = PhoneNumber.Parse("380504444444"), Status = RecipientStatus.Accepted, MessageId = Id }]));
@@ -69,7 +69,7 @@ public sealed class CallbackEndpointTests
     [InlineData("{\"status\":1}")]
     public async Task Post_MalformedBody_Answers400AndLogsIt(string body)
     {
-        await using var app = await CallbackApp.StartAsync();
+        await using var app = await CallbackApp.StartAsync(AddAccount);
 
         using var response = await PostAsync(app, body);
 
@@ -81,7 +81,7 @@ public sealed class CallbackEndpointTests
     [Fact]
     public async Task Post_BodyOverMaxBodyBytes_Answers413()
     {
-        await using var app = await CallbackApp.StartAsync();
+        await using var app = await CallbackApp.StartAsync(AddAccount);
         var huge = "{\"message_id\":429,\"status\":1,\"pad\":\"" + new string('x', 5000) + "\"}";
 
         using var response = await PostAsync(app, huge);
@@ -95,7 +95,7 @@ public sealed class CallbackEndpointTests
     [Fact]
     public async Task Post_NotJson_Answers415()
     {
-        await using var app = await CallbackApp.StartAsync();
+        await using var app = await CallbackApp.StartAsync(AddAccount);
 
         using var response = await PostAsync(app, Delivered, contentType: "text/plain");
 
@@ -110,7 +110,7 @@ public sealed class CallbackEndpointTests
     [InlineData("/viber/anything/else/here")]
     public async Task Post_WrongSecretOrPath_Answers404AndChangesNothing(string path)
     {
-        await using var app = await CallbackApp.StartAsync();
+        await using var app = await CallbackApp.StartAsync(AddAccount);
 
         using var response = await PostAsync(app, Delivered, path: path);
 
@@ -121,7 +121,7 @@ public sealed class CallbackEndpointTests
     [Fact]
     public async Task Get_TheRightPath_Answers404()
     {
-        await using var app = await CallbackApp.StartAsync();
+        await using var app = await CallbackApp.StartAsync(AddAccount);
 
         using var response = await app.App.GetTestClient().GetAsync(app.Paths.PathFor("DecisionTelecom"));
 
@@ -132,7 +132,7 @@ public sealed class CallbackEndpointTests
     public async Task Post_Reply_ReachesTheReplyHandler()
     {
         var handler = new CollectingReplyHandler();
-        await using var app = await CallbackApp.StartAsync(services: s => s.AddSingleton<IViberReplyHandler>(handler));
+        await using var app = await CallbackApp.StartAsync(AddAccount, services: s => s.AddSingleton<IViberReplyHandler>(handler));
 
         using var response = await PostAsync(app, """{"message_token":4444444444444444,"phone_number":"972512222222","time":2121212121,"message":{"text":"Yes please","tracking_data":"tracking_id:429"}}""");
 
@@ -141,18 +141,8 @@ public sealed class CallbackEndpointTests
         Assert.Equal(("Yes please", Id), (reply.Text, reply.InReplyTo));
     }
 
-    [Fact]
-    public void PathFor_SameSecret_IsStableAndDiffersPerAccount()
-    {
-        var paths = new ViberCallbackPaths(Microsoft.Extensions.Options.Options.Create(new ViberCallbackOptions { Secret = CallbackApp.Secret }));
-        var other = new ViberCallbackPaths(Microsoft.Extensions.Options.Options.Create(new ViberCallbackOptions { Secret = CallbackApp.Secret + "!" }));
-
-        Assert.Equal(paths.PathFor("DecisionTelecom"), paths.PathFor("DecisionTelecom"));
-        Assert.NotEqual(paths.PathFor("DecisionTelecom"), paths.PathFor("DecisionTelecomMarketing"));
-        Assert.NotEqual(paths.PathFor("DecisionTelecom"), other.PathFor("DecisionTelecom"));
-        Assert.Matches("^/viber/DecisionTelecom/[0-9a-f]{32}$", paths.PathFor("DecisionTelecom"));
-        Assert.Equal(new Uri("https://shop.example" + paths.PathFor("DecisionTelecom")), paths.UrlFor(new Uri("https://shop.example/"), "DecisionTelecom"));
-    }
+    /// <summary>The account every test posts to: DecisionTelecom's callbacks name their message, one URL per account.</summary>
+    internal static void AddAccount(IViberMessagingBuilder builder) => builder.AddDecisionTelecom(o => o.ApiKey = "a-key");
 
     private static async Task<HttpResponseMessage> PostAsync(CallbackApp app, string body, string? path = null, string contentType = "application/json", bool chunked = false)
     {
