@@ -186,8 +186,12 @@ internal static class ProviderRegistration
 
         if (ProviderManifest.All.FirstOrDefault(p => p.OptionsType == typeof(TOptions))?.Callbacks is { } callbacks)
         {
-            services.AddKeyedSingleton<IViberCallbackReader>(name, (sp, key) => new ProviderCallbackReader(
-                callbacks, (string)key!, sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get((string)key!)));
+            services.AddKeyedSingleton<IViberCallbackReader>(name, (sp, key) =>
+            {
+                var monitor = sp.GetRequiredService<IOptionsMonitor<TOptions>>();
+                var account = (string)key!;
+                return new ProviderCallbackReader(callbacks, account, () => monitor.Get(account));
+            });
         }
 
         if (typeof(IBalanceQuery).IsAssignableFrom(typeof(TClient)))
