@@ -13,8 +13,10 @@ namespace ViberMessaging.Campaigns;
 /// <see cref="CampaignRecipientState.Unknown"/>: never sent again automatically (check their status with the provider).
 /// </para>
 /// <para>
-/// Memory stays bounded by one chunk plus the journal's index of recipients already handled. Cancellation stops
-/// between chunks; a chunk in flight is journaled with its outcome (Unknown if its request may have been processed).
+/// Up to <see cref="CampaignDefinition.MaxConcurrentRequests"/> requests are in flight at once (each journaled on its
+/// own), so a crash leaves at most that many requests' recipients Unknown. Memory stays bounded by a few chunks plus
+/// the requests in flight, whatever the size of the input. Cancellation starts no new request; requests in flight
+/// finish and are journaled with their outcome (Unknown if a request was cut after it may have been processed).
 /// Thread-safe; run one campaign id at a time.
 /// </para>
 /// </remarks>
