@@ -10,7 +10,8 @@ namespace ViberMessaging.Campaigns;
 /// <b>Never twice.</b> Before each send the runner records its recipients as pending, durably; after it, their
 /// outcomes. A run with the id of an earlier one skips every recipient with a known outcome, sends again those
 /// provably not sent, and reports those whose request was in flight when the earlier run stopped as
-/// <see cref="CampaignRecipientState.Unknown"/>: never sent again automatically (check their status with the provider).
+/// <see cref="CampaignRecipientState.Unknown"/>: never sent again automatically (check with the provider, then set
+/// <see cref="CampaignDefinition.ResendUnknown"/> to send them again on your word).
 /// </para>
 /// <para>
 /// Up to <see cref="CampaignDefinition.MaxConcurrentRequests"/> requests are in flight at once (each journaled on its
