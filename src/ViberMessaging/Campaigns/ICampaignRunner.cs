@@ -30,7 +30,7 @@ public interface ICampaignRunner
     /// <param name="progress">Receives the counts after each send, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the run between chunks; run again with the same id to resume.</param>
     /// <returns>The counts of this run.</returns>
-    /// <exception cref="ArgumentException">The campaign's id or chunk size is invalid.</exception>
+    /// <exception cref="ArgumentException">The campaign's id, chunk size or <see cref="CampaignDefinition.MaxConcurrentRequests"/> is invalid.</exception>
     /// <exception cref="ViberValidationException">
     /// The template breaks the provider's rules (a field other than a recipient): the run stops at the first chunk,
     /// journaled NotSent (nothing was sent), and a run with the template fixed resumes it.
