@@ -26,41 +26,11 @@ internal sealed partial class CampaignRunner(ICampaignJournal journal, TimeProvi
         // user said so: ResendUnknown).
         run.Unknown += await journal.RecoverInFlightAsync(campaign.Id, CancellationToken.None).ConfigureAwait(false);
 
-        // Memory: at most one chunk read but not yet looked up, less than two chunks looked up and waiting, the chunk
-        // being dispatched and MaxConcurrentRequests requests in flight, whatever the size of the input or of the
-        // journal (the journal is asked one chunk at a time).
-        var read = new List<CampaignRecipient>(chunkSize);
-        var ready = new List<CampaignRecipient>(2 * chunkSize);
         using var requests = new Requests(this, journal, sender, run, progress, cancellationToken);
         var cancelled = false;
         try
         {
-            await foreach (var recipient in recipients.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                if (!requests.Window.Add(recipient.Phone.Digits))
-                {
-                    run.AlreadyDone++;
-                    continue;
-                }
-
-                read.Add(recipient);
-                if (read.Count < chunkSize)
-                {
-                    continue;
-                }
-
-                await LookUpAsync(run, read, ready, requests).ConfigureAwait(false);
-                if (!await SendReadyAsync(requests, ready, chunkSize, keep: chunkSize - 1).ConfigureAwait(false))
-                {
-                    break;
-                }
-            }
-
-            if (!requests.Stopped)
-            {
-                await LookUpAsync(run, read, ready, requests).ConfigureAwait(false);
-                await SendReadyAsync(requests, ready, chunkSize, keep: 0).ConfigureAwait(false);
-            }
+            await StreamAsync(requests, run, recipients, chunkSize, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -76,6 +46,41 @@ internal sealed partial class CampaignRunner(ICampaignJournal journal, TimeProvi
 
         requests.ThrowIfFailed();
         return new CampaignSummary { CampaignId = campaign.Id, Progress = run.Snapshot(), Cancelled = cancelled || requests.Cancelled };
+    }
+
+    /// <summary>
+    /// Reads the input in chunks, looks each up in the journal and hands what is left to <paramref name="requests"/>,
+    /// until the input ends or the run must stop. Memory: at most one chunk read but not yet looked up, less than two
+    /// chunks looked up and waiting, the chunk being dispatched and the requests in flight, whatever the size of the
+    /// input or of the journal (the journal is asked one chunk at a time).
+    /// </summary>
+    private static async Task StreamAsync(Requests requests, Run run, IAsyncEnumerable<CampaignRecipient> recipients, int chunkSize, CancellationToken cancellationToken)
+    {
+        var read = new List<CampaignRecipient>(chunkSize);
+        var ready = new List<CampaignRecipient>(2 * chunkSize);
+        await foreach (var recipient in recipients.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (!requests.Window.Add(recipient.Phone.Digits))
+            {
+                run.AlreadyDone++;
+                continue;
+            }
+
+            read.Add(recipient);
+            if (read.Count < chunkSize)
+            {
+                continue;
+            }
+
+            await LookUpAsync(run, read, ready, requests).ConfigureAwait(false);
+            if (!await SendReadyAsync(requests, ready, chunkSize, keep: chunkSize - 1).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+
+        await LookUpAsync(run, read, ready, requests).ConfigureAwait(false);
+        await SendReadyAsync(requests, ready, chunkSize, keep: 0).ConfigureAwait(false);
     }
 
     /// <summary>Sends whole chunks from <paramref name="ready"/> until at most <paramref name="keep"/> recipients are left; <see langword="false"/> when the run must stop.</summary>
