@@ -237,7 +237,8 @@ public sealed class CampaignRunnerConcurrencyTests
                     changed = _changed.Task;
                 }
 
-                if (await Task.WhenAny(changed, run) == run)
+                // A safety net, not a timing assert: a runner that breaks the rule under test must fail the test, not hang it.
+                if (await Task.WhenAny(changed, run).WaitAsync(TimeSpan.FromSeconds(30)) == run)
                 {
                     return false;
                 }
