@@ -101,6 +101,18 @@ public static class Program
             Description = "The campaign journal (SQLite file).",
             DefaultValueFactory = _ => "campaigns.db",
         };
+        var concurrency = new Option<int>("--concurrency")
+        {
+            Description = $"Requests in flight at once (1 to {CampaignDefinition.MaxConcurrentRequestsLimit}), each journaled before and after; a crash leaves at most these Unknown.",
+            DefaultValueFactory = _ => CampaignDefinition.DefaultMaxConcurrentRequests,
+        };
+        concurrency.Validators.Add(result =>
+        {
+            if (result.GetValue(concurrency) is < 1 or > CampaignDefinition.MaxConcurrentRequestsLimit)
+            {
+                result.AddError($"--concurrency must be between 1 and {CampaignDefinition.MaxConcurrentRequestsLimit}.");
+            }
+        });
         var summaryCsv = new Option<string?>("--summary")
         {
             Description = "Write the per-recipient summary CSV (phone, state, message id, final delivery status) to this file at the end.",
@@ -110,7 +122,7 @@ public static class Program
             "Sends one campaign to a large recipient list through one provider, paced to its rate limit, with live progress; "
             + "reports accepted/rejected counts, the request rate achieved against the limit and the total time. Ctrl+C stops cleanly.")
         {
-            file, count, provider, sender, text, maxSeconds, saveIds, campaignId, journal, summaryCsv,
+            file, count, provider, sender, text, maxSeconds, saveIds, campaignId, journal, concurrency, summaryCsv,
         };
         root.SetAction((parse, token) => SampleRun.GuardAsync(
             io.Error,
@@ -127,6 +139,7 @@ public static class Program
                     parse.GetValue(saveIds),
                     parse.GetValue(campaignId),
                     parse.GetValue(journal)!,
+                    parse.GetValue(concurrency),
                     parse.GetValue(summaryCsv)),
                 token),
             token));
@@ -158,7 +171,7 @@ public static class Program
         var target = ProviderSetup.Target(setup, options);
         console.MarkupLineInterpolated($"Campaign to [blue]{Count(list.Recipients.Count)}[/] recipients ({source}) through [blue]{name}[/] ({target}).");
         console.MarkupLineInterpolated($"Campaign id [blue]{id}[/], journal {Path.GetFullPath(settings.Journal)}: run again with --campaign-id {id} to resume.");
-        console.MarkupLineInterpolated($"{Plural(chunks, "request")} of at most {Plural(perRequest, "recipient")}; pacing {Limit(options.Pacing)}; one request at a time, each journaled before and after.");
+        console.MarkupLineInterpolated($"{Plural(chunks, "request")} of at most {Plural(perRequest, "recipient")}; pacing {Limit(options.Pacing)}; up to {Plural(settings.Concurrency, "request")} in flight, each journaled before and after.");
         if (list.Invalid > 0)
         {
             console.MarkupLineInterpolated($"[yellow]Skipped {Count(list.Invalid)} invalid numbers[/] ({string.Join(", ", list.InvalidSamples)}{(list.Invalid > list.InvalidSamples.Count ? ", …" : string.Empty)}).");
@@ -183,6 +196,7 @@ public static class Program
         {
             Id = id,
             ExpectedRecipients = list.Recipients.Count,
+            MaxConcurrentRequests = settings.Concurrency,
             Template = new ViberMessage { Sender = settings.Sender, Text = settings.Text, Kind = MessageKind.Promotional },
         };
         var stopwatch = Stopwatch.StartNew();
@@ -372,5 +386,5 @@ public static class Program
     }
 
     private sealed record CampaignSettings(
-        string? File, int Count, string Provider, string Sender, string Text, TimeSpan? MaxDuration, string? SaveIds, string? CampaignId, string Journal, string? Summary);
+        string? File, int Count, string Provider, string Sender, string Text, TimeSpan? MaxDuration, string? SaveIds, string? CampaignId, string Journal, int Concurrency, string? Summary);
 }

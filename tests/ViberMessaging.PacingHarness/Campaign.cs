@@ -65,7 +65,7 @@ internal sealed partial class Scenarios
                     $"resume after kill -9 at {sentAtKill:N0} sent", $"{stats.Arrivals.Count - beforeResume} (+{beforeResume} before the kill)", Format.Seconds(wall),
                     (wall / remainingLimit).ToString("0.000", CultureInfo.InvariantCulture) + "× (of the rest)", stats.RateLimited, stats.Duplicates, null, null, Format.Mb(JournalBytes(killed)),
                     $"{summary.Progress.AlreadyDone:N0} skipped, {summary.Progress.Unknown:N0} Unknown (in flight at the kill), {summary.Progress.Accepted:N0} accepted; first chunk sent {Format.Seconds(firstChunk ?? TimeSpan.Zero)} after the restart",
-                    Format.Verdict(stats.Duplicates == 0 && summary.Progress.Unknown <= 500) + " (no duplicate, Unknown ≤ one request)");
+                    Format.Verdict(stats.Duplicates == 0 && summary.Progress.Unknown <= 500 * CampaignDefinition.DefaultMaxConcurrentRequests) + $" (no duplicate, Unknown ≤ {CampaignDefinition.DefaultMaxConcurrentRequests} requests in flight)");
             }
         }
         finally

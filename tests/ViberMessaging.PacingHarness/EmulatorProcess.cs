@@ -86,6 +86,12 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         using var _ = await CallAsync(new { cmd = "inject429", provider });
     }
 
+    /// <summary>Delays the provider's next <paramref name="count"/> requests by <paramref name="delay"/> each (after the window admitted them): a round trip to a distant API.</summary>
+    public async Task DelayAsync(string provider, TimeSpan delay, int count)
+    {
+        using var _ = await CallAsync(new { cmd = "delay", provider, delayMs = delay.TotalMilliseconds, count });
+    }
+
     /// <summary>Every request a provider received since the last reset: when it arrived and what was answered.</summary>
     public async Task<EmulatorStats> StatsAsync(string provider, string? bodyContains = null, bool duplicates = false)
     {
@@ -189,6 +195,13 @@ internal static class EmulatorServer
                     break;
                 case "inject429":
                     emulator.InjectFault(root.GetProperty("provider").GetString()!, EmulatorFault.RateLimited());
+                    answer = "{}";
+                    break;
+                case "delay":
+                    emulator.InjectFault(
+                        root.GetProperty("provider").GetString()!,
+                        EmulatorFault.Delayed(TimeSpan.FromMilliseconds(root.GetProperty("delayMs").GetDouble())),
+                        root.GetProperty("count").GetInt32());
                     answer = "{}";
                     break;
                 case "stats":

@@ -5,7 +5,7 @@ namespace ViberMessaging.PacingHarness;
 /// <summary>What to run, and for how long.</summary>
 internal sealed record HarnessSettings(bool Quick, IReadOnlyList<string> Scenarios, TimeSpan SoakLength, string? OutputPath, string? DumpDirectory = null)
 {
-    public static readonly string[] All = ["rate", "stalls", "idle", "connect", "tighten", "stray429", "cancel", "bulk", "providers", "mixed", "callbacks", "soak", "distributed", "campaign"];
+    public static readonly string[] All = ["rate", "stalls", "idle", "connect", "tighten", "stray429", "cancel", "bulk", "providers", "mixed", "callbacks", "soak", "distributed", "campaign", "campaign-latency"];
 
     public const string Usage = """
         Pacing and throughput harness: the SDK and the naive alternatives against the emulator's strict windows.
@@ -18,7 +18,8 @@ internal sealed record HarnessSettings(bool Quick, IReadOnlyList<string> Scenari
                                 callbacks (the callback endpoint's throughput), soak, distributed (3 and 5 processes through a redis-server
                                 of its own; needs redis-server installed), campaign (1 000 000
                                 recipients through the campaign runner on the SQLite journal, then a
-                                kill -9 at 50 % and the resume)
+                                kill -9 at 50 % and the resume), campaign-latency (the runner against
+                                150 ms round trips: one request in flight against the default)
           --soak-minutes N      length of the soak (default 10; 0 skips it)
           --out FILE            also write the result tables (Markdown) to FILE
           --dump DIR            write every run's arrivals (emulator clock, status) to DIR as CSV

@@ -56,6 +56,7 @@ foreach (var name in settings.Scenarios)
         "soak" => scenarios.SoakAsync(),
         "distributed" => scenarios.DistributedAsync(),
         "campaign" => scenarios.CampaignAsync(),
+        "campaign-latency" => scenarios.CampaignLatencyAsync(),
         _ => throw new InvalidOperationException(name),
     });
 }

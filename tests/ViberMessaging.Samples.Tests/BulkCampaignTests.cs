@@ -26,6 +26,7 @@ public sealed class BulkCampaignTests : IDisposable
         Assert.Matches(@"^\d+\.\d\d requests/s = \d+% of the 9/s limit", outcome.Value("Request rate"));
         Assert.Matches(@"^[34] requests, at most [1-9] in any window", outcome.Value("Emulator saw"));
         Assert.Contains("100%", outcome.Output, StringComparison.Ordinal);
+        Assert.Contains("up to 4 requests in flight", outcome.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,12 +161,15 @@ public sealed class BulkCampaignTests : IDisposable
         Assert.Equal(0, outcome.ExitCode);
         Assert.Contains("--max-seconds", outcome.Output, StringComparison.Ordinal);
         Assert.Contains("--save-ids", outcome.Output, StringComparison.Ordinal);
+        Assert.Contains("--concurrency", outcome.Output, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("--count", "0", "--count")]
     [InlineData("--provider", "Viber", "--provider")]
     [InlineData("--max-seconds", "0", "--max-seconds")]
+    [InlineData("--concurrency", "0", "--concurrency")]
+    [InlineData("--concurrency", "33", "--concurrency")]
     [InlineData("missing.csv", null, "missing.csv")]
     public async Task RunAsync_BadArgument_ExitsTwoWithAOneLineReason(string argument, string? value, string named)
     {

@@ -1,5 +1,5 @@
-// One campaign run on the SQLite journal, for CampaignCrashTests: it prints "ready" before the run, "chunk <sent>"
-// after each chunk's outcome is journaled, and "done <summary>" at the end; the test kills it with SIGKILL at random.
+// One campaign run on the SQLite journal (default MaxConcurrentRequests), for CampaignCrashTests: it prints "ready" before the run, "chunk <sent>"
+// after each request's outcome is journaled, and "done <summary>" at the end; the test kills it with SIGKILL at random.
 //
 //   ViberMessaging.Sqlite.CrashChild <journal.db> <campaign id> <recipients> <chunk size> <SmsClub setting=value>...
 using System.Globalization;
@@ -37,7 +37,7 @@ static async IAsyncEnumerable<CampaignRecipient> Recipients(int count)
     }
 }
 
-/// <summary>Writes a line per chunk on the runner's own thread, before the next chunk is journaled.</summary>
+/// <summary>Writes a line per request taken in, on the runner's own flow.</summary>
 internal sealed class Lines : IProgress<CampaignProgress>
 {
     public void Report(CampaignProgress value) => Console.Out.WriteLine("chunk " + value.Sent.ToString(CultureInfo.InvariantCulture));

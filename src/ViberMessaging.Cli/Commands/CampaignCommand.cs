@@ -51,9 +51,10 @@ internal static class CampaignCommand
                 r.AddError("--chunk-size must be at least 1.");
             }
         });
+        var concurrency = ConcurrencyOption();
         var command = new Command("run", "Start a campaign. Ctrl+C stops between requests; `viber campaign resume <id>` continues it.")
         {
-            file, id, text, sender, image, button, buttonUrl, smsFallback, smsSender, kind, chunk,
+            file, id, text, sender, image, button, buttonUrl, smsFallback, smsSender, kind, chunk, concurrency,
         };
         CommandRunner.SetAction(command, context, async (parse, output, cancellationToken) =>
         {
@@ -84,9 +85,10 @@ internal static class CampaignCommand
                 SmsSender = parse.GetValue(smsSender),
                 Kind = parse.GetValue(kind),
                 ChunkSize = parse.GetValue(chunk),
+                MaxConcurrentRequests = parse.GetValue(concurrency),
             };
             plan.Save(session.JournalDirectory);
-            return await RunAsync(session, output, plan, csv, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(session, output, plan, csv, resendUnknown: false, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -94,7 +96,15 @@ internal static class CampaignCommand
     private static Command Resume(ViberCliContext context, Option<string?> journal)
     {
         var id = new Argument<string>("id") { Description = "The campaign's id, as `viber campaign run` printed it." };
-        var command = new Command("resume", "Continue a stopped campaign: recipients with a known outcome are skipped, those in flight when it stopped are reported Unknown and never re-sent.") { id };
+        var concurrency = ConcurrencyOption();
+        var resendUnknown = new Option<bool>("--resend-unknown")
+        {
+            Description = "Also send again the recipients an earlier run left Unknown (they may have been sent: the provider may deliver and bill them twice). Only once you have checked them.",
+        };
+        var command = new Command("resume", "Continue a stopped campaign: recipients with a known outcome are skipped, those in flight when it stopped are reported Unknown and never re-sent (unless --resend-unknown).")
+        {
+            id, concurrency, resendUnknown,
+        };
         CommandRunner.SetAction(command, context, async (parse, output, cancellationToken) =>
         {
             var campaignId = parse.GetValue(id)!;
@@ -115,7 +125,12 @@ internal static class CampaignCommand
             }
 
             session.EnsureValid();
-            return await RunAsync(session, output, plan, csv, cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(concurrency) is { } changed)
+            {
+                plan = plan with { MaxConcurrentRequests = changed };
+            }
+
+            return await RunAsync(session, output, plan, csv, parse.GetValue(resendUnknown), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -197,11 +212,36 @@ internal static class CampaignCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CliSession session, CliOutput output, CampaignPlan plan, RecipientCsv csv, CancellationToken cancellationToken)
+    /// <summary>--concurrency: the requests in flight at once (<see cref="CampaignDefinition.MaxConcurrentRequests"/>).</summary>
+    private static Option<int?> ConcurrencyOption()
+    {
+        var concurrency = new Option<int?>("--concurrency")
+        {
+            Description = $"Requests in flight at once (1 to {CampaignDefinition.MaxConcurrentRequestsLimit}); a crash leaves at most these Unknown. Default: {CampaignDefinition.DefaultMaxConcurrentRequests}.",
+        };
+        concurrency.Validators.Add(r =>
+        {
+            if (r.GetValue(concurrency) is < 1 or > CampaignDefinition.MaxConcurrentRequestsLimit)
+            {
+                r.AddError($"--concurrency must be from 1 to {CampaignDefinition.MaxConcurrentRequestsLimit}.");
+            }
+        });
+        return concurrency;
+    }
+
+    private static async Task<int> RunAsync(CliSession session, CliOutput output, CampaignPlan plan, RecipientCsv csv, bool resendUnknown, CancellationToken cancellationToken)
     {
         var runner = session.Services.GetRequiredService<ICampaignRunner>();
         var sender = session.Get<IViberSender>(plan.Provider);
-        var definition = new CampaignDefinition { Id = plan.Id, Template = plan.ToTemplate(), ChunkSize = plan.ChunkSize, ExpectedRecipients = csv.Valid };
+        var definition = new CampaignDefinition
+        {
+            Id = plan.Id,
+            Template = plan.ToTemplate(),
+            ChunkSize = plan.ChunkSize,
+            MaxConcurrentRequests = plan.MaxConcurrentRequests ?? CampaignDefinition.DefaultMaxConcurrentRequests,
+            ResendUnknown = resendUnknown,
+            ExpectedRecipients = csv.Valid,
+        };
         if (!output.Json)
         {
             output.Console.MarkupLine($"Campaign [blue]{Formats.Escape(plan.Id)}[/]: {Formats.Count(csv.Valid)} recipients from {Formats.Escape(plan.File)} through [blue]{Formats.Escape(plan.Provider)}[/]{(session.Emulator is not null ? " (embedded emulator)" : string.Empty)}; journal in {Formats.Escape(session.JournalDirectory)}.");
@@ -296,6 +336,7 @@ internal static class CampaignCommand
                 rejected = p.Rejected,
                 notSent = p.NotSent.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value),
                 unknown = p.Unknown,
+                resent = p.Resent,
                 alreadyDone = p.AlreadyDone,
                 elapsedSeconds = p.Elapsed.TotalSeconds,
                 recipientsPerSecond = p.RecipientsPerSecond,
@@ -313,11 +354,16 @@ internal static class CampaignCommand
         table.AddRow("Not sent", Formats.Escape(Formats.Count(notSent) + (p.NotSent.Count > 0 ? " (" + string.Join(", ", p.NotSent.Select(kv => $"{kv.Key}: {kv.Value}")) + ")" : string.Empty)));
         table.AddRow("Unknown", Formats.Count(p.Unknown));
         table.AddRow("Already done", Formats.Count(p.AlreadyDone));
+        if (p.Resent > 0)
+        {
+            table.AddRow("Unknown re-sent", Formats.Count(p.Resent));
+        }
+
         table.AddRow("Time", Formats.Escape(string.Create(CultureInfo.InvariantCulture, $"{p.Elapsed.TotalSeconds:0.0} s, {p.RecipientsPerSecond:0.0} recipients/s")));
         output.Console.Write(table);
         if (p.Unknown > 0)
         {
-            output.Error.WriteLine($"warning: {p.Unknown} recipients may have been sent (Unknown): they are never sent again automatically; `viber campaign report {summary.CampaignId} --json` lists them.");
+            output.Error.WriteLine($"warning: {p.Unknown} recipients may have been sent (Unknown): they are never sent again automatically; `viber campaign report {summary.CampaignId} --json` lists them, and `viber campaign resume {summary.CampaignId} --resend-unknown` sends them again on your word.");
         }
 
         if (summary.Cancelled)

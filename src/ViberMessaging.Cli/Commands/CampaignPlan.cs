@@ -34,6 +34,9 @@ internal sealed record CampaignPlan
 
     public int? ChunkSize { get; init; }
 
+    /// <summary>--concurrency of the run (a resume may change it); <see langword="null"/>: the runner's default.</summary>
+    public int? MaxConcurrentRequests { get; init; }
+
     public static string PathOf(string journalDirectory, string id) => System.IO.Path.Combine(journalDirectory, id + ".campaign.json");
 
     public static CampaignPlan? Load(string journalDirectory, string id)

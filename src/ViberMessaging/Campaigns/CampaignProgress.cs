@@ -18,6 +18,12 @@ public sealed class CampaignProgress
     /// <summary>Recipients that may have been sent, in this run or in flight when an earlier run stopped: never sent again automatically.</summary>
     public long Unknown { get; init; }
 
+    /// <summary>
+    /// Recipients an earlier run had left <see cref="CampaignRecipientState.Unknown"/> and this run sent again, because
+    /// <see cref="CampaignDefinition.ResendUnknown"/> is on (also counted in <see cref="Sent"/> and their outcome).
+    /// </summary>
+    public long Resent { get; init; }
+
     /// <summary>Recipients skipped because the journal already had their outcome (an earlier run, or a duplicate in the input).</summary>
     public long AlreadyDone { get; init; }
 
@@ -33,5 +39,5 @@ public sealed class CampaignProgress
     /// <summary>Returns the counts in one line.</summary>
     /// <returns>A summary.</returns>
     public override string ToString()
-        => $"{Sent} sent, {Accepted} accepted, {Rejected} rejected, {NotSent?.Values.Sum() ?? 0} not sent, {Unknown} unknown, {AlreadyDone} already done";
+        => $"{Sent} sent, {Accepted} accepted, {Rejected} rejected, {NotSent?.Values.Sum() ?? 0} not sent, {Unknown} unknown, {AlreadyDone} already done{(Resent > 0 ? $", {Resent} unknown re-sent" : string.Empty)}";
 }

@@ -15,6 +15,8 @@ internal sealed partial class CampaignRunner
 
         public long Unknown { get; set; }
 
+        public long Resent { get; set; }
+
         private long Sent { get; set; }
 
         private long Accepted { get; set; }
@@ -53,6 +55,7 @@ internal sealed partial class CampaignRunner
                 NotSent = new Dictionary<ViberErrorCode, long>(_notSent),
                 Unknown = Unknown,
                 AlreadyDone = AlreadyDone,
+                Resent = Resent,
                 Elapsed = elapsed,
                 EstimatedRemaining = remaining,
             };

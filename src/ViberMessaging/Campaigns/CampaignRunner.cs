@@ -1,11 +1,11 @@
 using System.Buffers;
-using System.Runtime.ExceptionServices;
 
 namespace ViberMessaging.Campaigns;
 
 /// <summary>
 /// The <see cref="ICampaignRunner"/>: reads the journal, marks what was in flight as Unknown, then streams the input in
-/// chunks (the journal asked one chunk at a time) — pending recorded durably, sent, outcomes recorded — skipping every recipient with a known outcome.
+/// chunks (the journal asked one chunk at a time) — each request recorded pending durably, sent, its outcomes recorded,
+/// up to <see cref="CampaignDefinition.MaxConcurrentRequests"/> at once — skipping every recipient with a known outcome.
 /// "May it have been sent?" is each error's <see cref="ViberMessagingException.Outcome"/>, never decided here.
 /// </summary>
 internal sealed partial class CampaignRunner(ICampaignJournal journal, TimeProvider time, IDeliveryTracker? tracker = null) : ICampaignRunner
@@ -22,43 +22,15 @@ internal sealed partial class CampaignRunner(ICampaignJournal journal, TimeProvi
         var chunkSize = ChunkSize(sender, campaign, recipients);
         var run = new Run(campaign, time);
 
-        // Recipients pending when the last run stopped may have been sent: recorded Unknown, never resent.
+        // Recipients pending when the last run stopped may have been sent: recorded Unknown, never resent (unless the
+        // user said so: ResendUnknown).
         run.Unknown += await journal.RecoverInFlightAsync(campaign.Id, CancellationToken.None).ConfigureAwait(false);
 
-        // Memory: at most one chunk read but not yet looked up, plus less than two chunks looked up and waiting to be
-        // sent, whatever the size of the input or of the journal (the journal is asked one chunk at a time).
-        var read = new List<CampaignRecipient>(chunkSize);
-        var ready = new List<CampaignRecipient>(2 * chunkSize);
-        var window = new HashSet<string>(StringComparer.Ordinal);
+        using var requests = new Requests(this, journal, sender, run, progress, cancellationToken);
         var cancelled = false;
         try
         {
-            await foreach (var recipient in recipients.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                if (!window.Add(recipient.Phone.Digits))
-                {
-                    run.AlreadyDone++;
-                    continue;
-                }
-
-                read.Add(recipient);
-                if (read.Count < chunkSize)
-                {
-                    continue;
-                }
-
-                await LookUpAsync(run, read, ready, window, cancellationToken).ConfigureAwait(false);
-                if (!await SendReadyAsync(sender, run, ready, chunkSize, keep: chunkSize - 1, window, progress, cancellationToken).ConfigureAwait(false))
-                {
-                    return Summary(run, cancelled: true);
-                }
-            }
-
-            await LookUpAsync(run, read, ready, window, cancellationToken).ConfigureAwait(false);
-            if (!await SendReadyAsync(sender, run, ready, chunkSize, keep: 0, window, progress, cancellationToken).ConfigureAwait(false))
-            {
-                return Summary(run, cancelled: true);
-            }
+            await StreamAsync(requests, run, recipients, chunkSize, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -66,16 +38,60 @@ internal sealed partial class CampaignRunner(ICampaignJournal journal, TimeProvi
             // so a resume sends them.
             cancelled = true;
         }
+        finally
+        {
+            // Requests in flight finish (or are cut by the token) and are journaled before the run returns or throws.
+            await requests.DrainAsync().ConfigureAwait(false);
+        }
 
-        return Summary(run, cancelled);
+        requests.ThrowIfFailed();
+        return new CampaignSummary { CampaignId = campaign.Id, Progress = run.Snapshot(), Cancelled = cancelled || requests.Cancelled };
+    }
+
+    /// <summary>
+    /// Reads the input in chunks, looks each up in the journal and hands what is left to <paramref name="requests"/>,
+    /// until the input ends or the run must stop. Memory: at most one chunk read but not yet looked up, less than two
+    /// chunks looked up and waiting, the chunk being dispatched and the requests in flight, whatever the size of the
+    /// input or of the journal (the journal is asked one chunk at a time).
+    /// </summary>
+    private static async Task StreamAsync(Requests requests, Run run, IAsyncEnumerable<CampaignRecipient> recipients, int chunkSize, CancellationToken cancellationToken)
+    {
+        var read = new List<CampaignRecipient>(chunkSize);
+        var ready = new List<CampaignRecipient>(2 * chunkSize);
+        await foreach (var recipient in recipients.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (!requests.Window.Add(recipient.Phone.Digits))
+            {
+                run.AlreadyDone++;
+                continue;
+            }
+
+            read.Add(recipient);
+            if (read.Count < chunkSize)
+            {
+                continue;
+            }
+
+            await LookUpAsync(run, read, ready, requests).ConfigureAwait(false);
+            if (!await SendReadyAsync(requests, ready, chunkSize, keep: chunkSize - 1).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+
+        await LookUpAsync(run, read, ready, requests).ConfigureAwait(false);
+        await SendReadyAsync(requests, ready, chunkSize, keep: 0).ConfigureAwait(false);
     }
 
     /// <summary>Sends whole chunks from <paramref name="ready"/> until at most <paramref name="keep"/> recipients are left; <see langword="false"/> when the run must stop.</summary>
-    private async Task<bool> SendReadyAsync(IViberSender sender, Run run, List<CampaignRecipient> ready, int chunkSize, int keep, HashSet<string> window, IProgress<CampaignProgress>? progress, CancellationToken cancellationToken)
+    private static async Task<bool> SendReadyAsync(Requests requests, List<CampaignRecipient> ready, int chunkSize, int keep)
     {
         while (ready.Count > keep)
         {
-            if (!await SendNextAsync(sender, run, ready, chunkSize, window, progress, cancellationToken).ConfigureAwait(false))
+            var count = Math.Min(chunkSize, ready.Count);
+            var chunk = ready.GetRange(0, count);
+            ready.RemoveRange(0, count);
+            if (!await requests.SendChunkAsync(chunk).ConfigureAwait(false))
             {
                 return false;
             }
@@ -96,6 +112,11 @@ internal sealed partial class CampaignRunner(ICampaignJournal journal, TimeProvi
             throw new ArgumentException($"CampaignDefinition.Id must be 1 to 100 letters, digits, '.', '-' or '_' (not starting with '.'); '{campaign.Id}' is not.", nameof(campaign));
         }
 
+        if (campaign.MaxConcurrentRequests is < 1 or > CampaignDefinition.MaxConcurrentRequestsLimit)
+        {
+            throw new ArgumentException($"CampaignDefinition.MaxConcurrentRequests must be from 1 to {CampaignDefinition.MaxConcurrentRequestsLimit}; {campaign.MaxConcurrentRequests} is not.", nameof(campaign));
+        }
+
         var chunkSize = campaign.ChunkSize ?? sender.Capabilities.MaxRecipientsPerRequest;
         if (chunkSize < 1)
         {
@@ -105,25 +126,33 @@ internal sealed partial class CampaignRunner(ICampaignJournal journal, TimeProvi
         return chunkSize;
     }
 
-    private static CampaignSummary Summary(Run run, bool cancelled)
-        => new() { CampaignId = run.Campaign.Id, Progress = run.Snapshot(), Cancelled = cancelled };
-
-    /// <summary>Moves the recipients read to <paramref name="ready"/>, except those whose outcome the journal already knows.</summary>
-    private async Task LookUpAsync(Run run, List<CampaignRecipient> read, List<CampaignRecipient> ready, HashSet<string> window, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves the recipients read to <paramref name="ready"/>, except those whose outcome the journal already knows
+    /// (Unknown ones are sent again only when <see cref="CampaignDefinition.ResendUnknown"/> is on).
+    /// </summary>
+    private static async Task LookUpAsync(Run run, List<CampaignRecipient> read, List<CampaignRecipient> ready, Requests requests)
     {
         if (read.Count == 0)
         {
             return;
         }
 
-        var known = await journal.FindAsync(run.Campaign.Id, read.ConvertAll(r => r.Phone), cancellationToken).ConfigureAwait(false);
+        var known = await requests.FindAsync(read.ConvertAll(r => r.Phone)).ConfigureAwait(false);
         var done = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in known)
         {
-            if (entry.State != CampaignRecipientState.NotSent)
+            if (entry.State == CampaignRecipientState.NotSent)
             {
-                done.Add(entry.Phone.Digits);
+                continue;
             }
+
+            if (entry.State == CampaignRecipientState.Unknown && run.Campaign.ResendUnknown)
+            {
+                requests.Resend.Add(entry.Phone.Digits);
+                continue;
+            }
+
+            done.Add(entry.Phone.Digits);
         }
 
         foreach (var recipient in read)
@@ -131,7 +160,7 @@ internal sealed partial class CampaignRunner(ICampaignJournal journal, TimeProvi
             if (done.Contains(recipient.Phone.Digits))
             {
                 run.AlreadyDone++;
-                window.Remove(recipient.Phone.Digits);
+                requests.Window.Remove(recipient.Phone.Digits);
             }
             else
             {
@@ -140,102 +169,6 @@ internal sealed partial class CampaignRunner(ICampaignJournal journal, TimeProvi
         }
 
         read.Clear();
-    }
-
-    /// <summary>Sends the first chunk of <paramref name="ready"/>; returns <see langword="false"/> when the run must stop (cancelled).</summary>
-    private async Task<bool> SendNextAsync(IViberSender sender, Run run, List<CampaignRecipient> ready, int chunkSize, HashSet<string> window, IProgress<CampaignProgress>? progress, CancellationToken cancellationToken)
-    {
-        var count = Math.Min(chunkSize, ready.Count);
-        var chunk = ready.GetRange(0, count);
-        ready.RemoveRange(0, count);
-        var sent = await SendChunkAsync(sender, run, chunk, progress, cancellationToken).ConfigureAwait(false);
-        foreach (var recipient in chunk)
-        {
-            window.Remove(recipient.Phone.Digits);
-        }
-
-        return sent;
-    }
-
-    /// <summary>
-    /// Sends one chunk, one request per rendered text, each journaled pending just before it goes and its outcome just
-    /// after: a crash leaves only the request in flight Unknown. Returns <see langword="false"/> when the run must stop.
-    /// </summary>
-    private async Task<bool> SendChunkAsync(IViberSender sender, Run run, List<CampaignRecipient> chunk, IProgress<CampaignProgress>? progress, CancellationToken cancellationToken)
-    {
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-
-        var unsent = new List<CampaignJournalEntry>();
-        var outcomes = new List<CampaignJournalEntry>(chunk.Count);
-        var stop = false;
-        ViberValidationException? invalidTemplate = null;
-        foreach (var part in Render(run.Campaign.Template, chunk, unsent))
-        {
-            if (stop || cancellationToken.IsCancellationRequested)
-            {
-                stop = true;
-                unsent.AddRange(part.Phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.NotSent, detail: nameof(ViberErrorCode.Cancelled))));
-                continue;
-            }
-
-            // Durable before this request is sent, and never cut half-way by the caller's token: a recipient journaled
-            // as pending and then not sent would only be reported Unknown, never lost or sent twice.
-            await journal.RecordPendingAsync(run.Campaign.Id, part.Phones, CancellationToken.None).ConfigureAwait(false);
-            var sent = await SendPartAsync(sender, run, part.Text, part.Phones, cancellationToken).ConfigureAwait(false);
-            await journal.RecordOutcomesAsync(run.Campaign.Id, sent.Outcomes, CancellationToken.None).ConfigureAwait(false);
-            outcomes.AddRange(sent.Outcomes);
-            stop = sent.Stop;
-            invalidTemplate ??= sent.InvalidTemplate;
-        }
-
-        if (unsent.Count > 0)
-        {
-            await journal.RecordOutcomesAsync(run.Campaign.Id, unsent, CancellationToken.None).ConfigureAwait(false);
-            outcomes.AddRange(unsent);
-        }
-
-        run.Count(outcomes);
-        progress?.Report(run.Snapshot());
-        if (invalidTemplate is not null)
-        {
-            ExceptionDispatchInfo.Throw(invalidTemplate);
-        }
-
-        return !stop;
-    }
-
-    /// <summary>One request: what became of each recipient, and whether the run must stop.</summary>
-    private async Task<(List<CampaignJournalEntry> Outcomes, bool Stop, ViberValidationException? InvalidTemplate)> SendPartAsync(IViberSender sender, Run run, string? text, PhoneNumber[] phones, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var result = await sender.SendAsync(run.Campaign.Template.WithRecipients(phones, text), cancellationToken).ConfigureAwait(false);
-            tracker?.Track(result);
-            return ([.. result.Recipients.Select(ToEntry)], false, null);
-        }
-        catch (SendCanceledException e)
-        {
-            return (e.Result is { } partial
-                ? [.. partial.Recipients.Select(ToEntry)]
-                : [.. phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.Unknown, detail: nameof(ViberErrorCode.Cancelled)))], true, null);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return ([.. phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.NotSent, detail: nameof(ViberErrorCode.Cancelled)))], true, null);
-        }
-        catch (ViberValidationException e) when (!e.Errors.Any(r => r.Field.StartsWith(nameof(ViberMessage.Recipients), StringComparison.Ordinal)))
-        {
-            // The template itself breaks the provider's rules: every chunk would fail the same way, so the run stops
-            // and throws it. Nothing was sent: the recipients are journaled NotSent, sent again once the template is fixed.
-            return ([.. phones.Select(p => FromError(p, e))], true, e);
-        }
-        catch (ViberMessagingException e)
-        {
-            return ([.. phones.Select(p => FromError(p, e))], false, null);
-        }
     }
 
     /// <summary>The chunk grouped by rendered text, in input order; recipients missing a variable go straight to <paramref name="outcomes"/> as NotSent.</summary>
@@ -265,6 +198,40 @@ internal sealed partial class CampaignRunner(ICampaignJournal journal, TimeProvi
         return parts.Select(p => (p.Text, p.Phones.ToArray())).ToList();
     }
 
+    /// <summary>One request: what became of each recipient, and whether the run must stop.</summary>
+    private async Task<RequestResult> SendPartAsync(IViberSender sender, Run run, string? text, PhoneNumber[] phones, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await sender.SendAsync(run.Campaign.Template.WithRecipients(phones, text), cancellationToken).ConfigureAwait(false);
+            tracker?.Track(result);
+            return new([.. result.Recipients.Select(ToEntry)], false, null);
+        }
+        catch (SendCanceledException e)
+        {
+            return new(
+                e.Result is { } partial
+                    ? [.. partial.Recipients.Select(ToEntry)]
+                    : [.. phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.Unknown, detail: nameof(ViberErrorCode.Cancelled)))],
+                true,
+                null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new([.. phones.Select(p => new CampaignJournalEntry(p, CampaignRecipientState.NotSent, detail: nameof(ViberErrorCode.Cancelled)))], true, null);
+        }
+        catch (ViberValidationException e) when (!e.Errors.Any(r => r.Field.StartsWith(nameof(ViberMessage.Recipients), StringComparison.Ordinal)))
+        {
+            // The template itself breaks the provider's rules: every chunk would fail the same way, so the run stops
+            // and throws it. Nothing was sent: the recipients are journaled NotSent, sent again once the template is fixed.
+            return new([.. phones.Select(p => FromError(p, e))], true, e);
+        }
+        catch (ViberMessagingException e)
+        {
+            return new([.. phones.Select(p => FromError(p, e))], false, null);
+        }
+    }
+
     private static CampaignJournalEntry ToEntry(RecipientResult result) => result.Status switch
     {
         RecipientStatus.Accepted => new CampaignJournalEntry(result.Recipient, CampaignRecipientState.Accepted, result.MessageId),
@@ -274,4 +241,7 @@ internal sealed partial class CampaignRunner(ICampaignJournal journal, TimeProvi
 
     private static CampaignJournalEntry FromError(PhoneNumber phone, ViberMessagingException? error)
         => new(phone, error is { Outcome: SendOutcome.NotSent } ? CampaignRecipientState.NotSent : CampaignRecipientState.Unknown, detail: (error?.ErrorCode ?? ViberErrorCode.Unknown).ToString());
+
+    /// <summary>What one request did: each recipient's outcome, whether the run must stop, and the template's error if that is why.</summary>
+    private sealed record RequestResult(List<CampaignJournalEntry> Outcomes, bool Stop, ViberValidationException? InvalidTemplate);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ViberMessaging;
 using ViberMessaging.Campaigns;
+using ViberMessaging.DependencyInjection;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -9,29 +10,29 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class CampaignViberMessagingBuilderExtensions
 {
     /// <summary>
-    /// Registers <see cref="ICampaignRunner"/> and, unless one is already registered, the SDK's file
-    /// <see cref="ICampaignJournal"/> in <see cref="CampaignRunnerOptions.JournalDirectory"/>.
+    /// Registers <see cref="ICampaignRunner"/> over the <see cref="ICampaignJournal"/> registered in the container. The
+    /// core ships no journal: add the <c>ViberMessaging.Sqlite</c> package and call <c>UseSqliteCampaignJournal(path)</c>
+    /// (which calls this method), or register your own <see cref="ICampaignJournal"/>. Without one, the host fails at
+    /// start-up (<c>ValidateOnStart</c>), or resolving the runner fails, with an <see cref="OptionsValidationException"/>
+    /// that names the fix.
     /// </summary>
     /// <param name="builder">The builder from <c>AddViberMessaging()</c>.</param>
-    /// <param name="configure">Sets the journal's directory.</param>
     /// <returns>The builder.</returns>
     /// <example>
     /// <code>
-    /// services.AddViberMessaging(configuration).AddSmsClub().AddCampaignRunner(o => o.JournalDirectory = "/var/lib/shop/campaigns");
+    /// services.AddViberMessaging(configuration).AddSmsClub().UseSqliteCampaignJournal("/var/lib/shop/campaigns.db");   // the runner and its journal
+    /// // or: services.AddSingleton&lt;ICampaignJournal, MyJournal&gt;(); builder.AddCampaignRunner();
     /// var summary = await provider.GetRequiredService&lt;ICampaignRunner&gt;().RunAsync(sender, campaign, recipients, progress, cancellationToken);
     /// </code>
     /// </example>
-    public static IViberMessagingBuilder AddCampaignRunner(this IViberMessagingBuilder builder, Action<CampaignRunnerOptions>? configure = null)
+    public static IViberMessagingBuilder AddCampaignRunner(this IViberMessagingBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Services.AddOptions<CampaignRunnerOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        builder.Services.TryAddSingleton<ICampaignJournal>(static sp => new FileCampaignJournal(sp.GetRequiredService<IOptions<CampaignRunnerOptions>>().Value.JournalDirectory));
-        builder.Services.TryAddSingleton<ICampaignRunner>(static sp => new CampaignRunner(sp.GetRequiredService<ICampaignJournal>(), sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetService<IDeliveryTracker>()));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StartupValidation>, CampaignJournalValidator>());
+        builder.Services.TryAddSingleton<ICampaignRunner>(static sp => new CampaignRunner(
+            sp.GetService<ICampaignJournal>() ?? throw CampaignJournalValidator.Missing(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetService<IDeliveryTracker>()));
         return builder;
     }
 }

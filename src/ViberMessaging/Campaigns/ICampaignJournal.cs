@@ -2,14 +2,16 @@ namespace ViberMessaging.Campaigns;
 
 /// <summary>
 /// Where a campaign records, durably, which recipients it is about to send and what became of them, so a restarted
-/// campaign never sends a recipient twice. The core's store is an append-only file per campaign
-/// (<see cref="CampaignRunnerOptions.JournalDirectory"/>); the <c>ViberMessaging.Sqlite</c> package adds an embedded
-/// SQLite journal (<c>UseSqliteCampaignJournal(path)</c>); register your own implementation to keep it elsewhere.
+/// campaign never sends a recipient twice. The core ships none (it stays free of native dependencies): the
+/// <c>ViberMessaging.Sqlite</c> package adds an embedded SQLite journal (<c>UseSqliteCampaignJournal(path)</c>);
+/// register your own implementation to keep it elsewhere.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Implementations must make <see cref="RecordPendingAsync"/> durable before it returns (the runner sends right
-/// after), and must be safe for one campaign run at a time per id.
+/// after), and must be safe for one campaign run at a time per id. The calls of one run never overlap (the runner
+/// serialises them even with several requests in flight); runs of different campaigns on one journal may call it
+/// concurrently.
 /// </para>
 /// <para>
 /// The runner never asks for the whole journal at once: it asks for the records of one chunk of input at a time

@@ -10,11 +10,14 @@ namespace ViberMessaging.Campaigns;
 /// <b>Never twice.</b> Before each send the runner records its recipients as pending, durably; after it, their
 /// outcomes. A run with the id of an earlier one skips every recipient with a known outcome, sends again those
 /// provably not sent, and reports those whose request was in flight when the earlier run stopped as
-/// <see cref="CampaignRecipientState.Unknown"/>: never sent again automatically (check their status with the provider).
+/// <see cref="CampaignRecipientState.Unknown"/>: never sent again automatically (check with the provider, then set
+/// <see cref="CampaignDefinition.ResendUnknown"/> to send them again on your word).
 /// </para>
 /// <para>
-/// Memory stays bounded by one chunk plus the journal's index of recipients already handled. Cancellation stops
-/// between chunks; a chunk in flight is journaled with its outcome (Unknown if its request may have been processed).
+/// Up to <see cref="CampaignDefinition.MaxConcurrentRequests"/> requests are in flight at once (each journaled on its
+/// own), so a crash leaves at most that many requests' recipients Unknown. Memory stays bounded by a few chunks plus
+/// the requests in flight, whatever the size of the input. Cancellation starts no new request; requests in flight
+/// finish and are journaled with their outcome (Unknown if a request was cut after it may have been processed).
 /// Thread-safe; run one campaign id at a time.
 /// </para>
 /// </remarks>
@@ -27,7 +30,7 @@ public interface ICampaignRunner
     /// <param name="progress">Receives the counts after each send, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the run between chunks; run again with the same id to resume.</param>
     /// <returns>The counts of this run.</returns>
-    /// <exception cref="ArgumentException">The campaign's id or chunk size is invalid.</exception>
+    /// <exception cref="ArgumentException">The campaign's id, chunk size or <see cref="CampaignDefinition.MaxConcurrentRequests"/> is invalid.</exception>
     /// <exception cref="ViberValidationException">
     /// The template breaks the provider's rules (a field other than a recipient): the run stops at the first chunk,
     /// journaled NotSent (nothing was sent), and a run with the template fixed resumes it.

@@ -99,22 +99,23 @@ public sealed class SqliteCampaignJournalTests : IDisposable
     }
 
     [Fact]
-    public async Task UseSqliteCampaignJournal_AfterAddCampaignRunner_ReplacesTheFileJournalAndRunnerResumesFromIt()
+    public async Task UseSqliteCampaignJournal_OneCall_RegistersTheRunnerThatResumesFromTheFile()
     {
         await using var emulator = await ViberEmulator.StartAsync();
         var services = new ServiceCollection();
-        services.AddViberMessaging().AddSmsClub().AddCampaignRunner(o => o.JournalDirectory = Path.Combine(_directory, "files")).UseSqliteCampaignJournal(DatabasePath).UseEmulator(emulator);
+        services.AddViberMessaging().AddSmsClub().UseSqliteCampaignJournal(DatabasePath).UseEmulator(emulator);
         await using var provider = services.BuildServiceProvider();
         var sut = provider.GetRequiredService<ICampaignRunner>();
         var sender = provider.GetRequiredKeyedService<IViberSender>(ViberProviders.SmsClub);
-        var campaign = new CampaignDefinition { Id = "spring", ChunkSize = 10, Template = new ViberMessage { Sender = "MyShop", Text = "Hi {name}" } };
+        // One request at a time, so the stop lands exactly after 20 (several in flight: CampaignRunnerConcurrencyTests).
+        var campaign = new CampaignDefinition { Id = "spring", ChunkSize = 10, MaxConcurrentRequests = 1, Template = new ViberMessage { Sender = "MyShop", Text = "Hi {name}" } };
         using var stop = new CancellationTokenSource();
 
         var first = await sut.RunAsync(sender, campaign, Recipients(45), new StopAfter(20, stop), stop.Token);
         var second = await sut.RunAsync(sender, campaign, Recipients(45));
 
         Assert.IsType<SqliteCampaignJournal>(provider.GetRequiredService<ICampaignJournal>());
-        Assert.False(Directory.Exists(Path.Combine(_directory, "files")));
+        Assert.True(File.Exists(DatabasePath));
         Assert.True(first.Cancelled);
         Assert.Equal((20L, 25L, 20L), (first.Progress.Accepted, second.Progress.Accepted, second.Progress.AlreadyDone));
         var accepted = emulator.AcceptedMessages(ViberProviders.SmsClub);

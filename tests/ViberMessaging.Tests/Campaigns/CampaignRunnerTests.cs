@@ -10,9 +10,9 @@ namespace ViberMessaging.Tests.Campaigns;
 /// Campaigns against the emulator: the emulator's ledger (every message it accepted, and the duplicates) proves that a
 /// stopped, crashed or failed run resumes without sending anybody twice.
 /// </summary>
-public sealed class CampaignRunnerTests : IDisposable
+public sealed class CampaignRunnerTests
 {
-    private readonly string _journalDirectory = Path.Combine(Path.GetTempPath(), "vm-campaigns-" + Guid.NewGuid().ToString("N"));
+    private readonly InMemoryCampaignJournal _journal = new();
 
     [Fact]
     public async Task RunAsync_TemplateWithVariables_SendsEachRecipientItsOwnTextOnce()
@@ -42,8 +42,9 @@ public sealed class CampaignRunnerTests : IDisposable
             pendingAtEachSend.Add(string.Join(",", states.Where(s => s.Value == CampaignRecipientState.Pending).Select(s => s.Key).Order(StringComparer.Ordinal)) + "→" + string.Join(",", message.Recipients.Select(r => r.Digits)));
         });
 
-        // One chunk of five, five texts: five requests. A crash during any of them must leave only its recipient Unknown.
-        var summary = await CreateSut(harness).RunAsync(sender, Campaign("personal", chunkSize: 5), Recipients(5));
+        // One chunk of five, five texts: five requests, one at a time. A crash during any of them must leave only its
+        // recipient Unknown. (With several in flight: CampaignRunnerConcurrencyTests.)
+        var summary = await CreateSut(harness).RunAsync(sender, Campaign("personal", chunkSize: 5, concurrency: 1), Recipients(5));
 
         Assert.Equal(5L, summary.Progress.Accepted);
         Assert.Equal(
@@ -68,27 +69,33 @@ public sealed class CampaignRunnerTests : IDisposable
         var first = await sut.RunAsync(Sender(harness), Campaign("spring", chunkSize: 10), Recipients(50), progress, stop.Token);
         var second = await sut.RunAsync(Sender(harness), Campaign("spring", chunkSize: 10), Recipients(50));
 
+        // Cancelled once 20 were sent: no request started after that; the (at most 3) others in flight finished, or were
+        // cut by the token (NotSent if still waiting for the pacer, Unknown if they may have reached the provider).
         Assert.True(first.Cancelled);
-        Assert.Equal((20L, 20L), (first.Progress.Sent, first.Progress.Accepted));
-        Assert.Equal((30L, 30L, 20L, 0L), (second.Progress.Sent, second.Progress.Accepted, second.Progress.AlreadyDone, second.Progress.Unknown));
-        var accepted = harness.Emulator.AcceptedMessages(ViberProviders.SmsClub);
-        Assert.Equal(50, accepted.Count);
-        Assert.Equal(50, accepted.Select(m => PhoneNumber.Parse(m.Recipient).Digits).Distinct().Count());
+        Assert.InRange(first.Progress.Sent, 20L, 20L + CampaignDefinition.DefaultMaxConcurrentRequests - 1);
+        Assert.Equal(first.Progress.Sent, first.Progress.Accepted + first.Progress.Unknown + first.Progress.NotSent.Values.Sum());
+        Assert.Equal(first.Progress.Accepted + first.Progress.Unknown, second.Progress.AlreadyDone);
+        Assert.Equal(50L - second.Progress.AlreadyDone, second.Progress.Accepted);
+        var journal = _journal.Snapshot("spring").Values;
+        Assert.Equal(50, journal.Count);
+        Assert.All(journal, e => Assert.True(e.State is CampaignRecipientState.Accepted or CampaignRecipientState.Unknown, e.ToString()));
+        var ledger = harness.Emulator.AcceptedMessages(ViberProviders.SmsClub).Select(m => PhoneNumber.Parse(m.Recipient).Digits).ToList();
+        Assert.Equal(ledger.Count, ledger.Distinct().Count());
         Assert.Equal(0, harness.Emulator.DuplicateCount(ViberProviders.SmsClub));
+        Assert.All(journal.Where(e => e.State == CampaignRecipientState.Accepted), e => Assert.Contains(e.Phone.Digits, ledger));
+        Assert.Equal(0, _journal.OverlappingCalls);
     }
 
     [Fact]
-    public async Task RunAsync_JournalCutByACrashWithAChunkInFlight_ReportsItUnknownAndNeverSendsIt()
+    public async Task RunAsync_JournalLeftByACrashWithAChunkInFlight_ReportsItUnknownAndNeverSendsIt()
     {
         await using var harness = await StartAsync();
         var journal = harness.Services.GetRequiredService<ICampaignJournal>();
         var phones = Recipients(10).ToBlockingEnumerable().Select(r => r.Phone).ToArray();
-        // What a process killed during its second request leaves: chunk 1 pending then accepted, chunk 2 pending only,
-        // and the first half of chunk 3's pending line (the crash cut the write; nothing of chunk 3 was sent).
+        // What a process killed during its second request leaves: chunk 1 pending then accepted, chunk 2 pending only.
         await journal.RecordPendingAsync("crash", phones[..2]);
         await journal.RecordOutcomesAsync("crash", phones[..2].Select(p => new CampaignJournalEntry(p, CampaignRecipientState.Accepted, new MessageId(ViberProviders.SmsClub, "1"))).ToArray());
         await journal.RecordPendingAsync("crash", phones[2..5]);
-        await File.AppendAllTextAsync(Path.Combine(_journalDirectory, "crash.journal"), "0\t3805000");
         var sut = CreateSut(harness);
 
         var summary = await sut.RunAsync(Sender(harness), Campaign("crash"), Recipients(10));
@@ -117,6 +124,48 @@ public sealed class CampaignRunnerTests : IDisposable
         Assert.Equal((0L, 3L), (second.Progress.Sent, second.Progress.AlreadyDone));
         Assert.Equal(3, harness.Emulator.AcceptedMessages(ViberProviders.SmsClub).Count);
         Assert.Equal(0, harness.Emulator.DuplicateCount(ViberProviders.SmsClub));
+    }
+
+    [Fact]
+    public async Task RunAsync_ResendUnknownOff_NeverResendsAndOn_ResendsExactlyTheUnknownOnce()
+    {
+        await using var harness = await StartAsync();
+        var sut = CreateSut(harness);
+        harness.Emulator.InjectFault(ViberProviders.SmsClub, EmulatorFault.ResetAfterAccept());
+        var first = await sut.RunAsync(Sender(harness), Campaign("resend", concurrency: 1), Recipients(3));
+        var unknown = Assert.Single(_journal.Snapshot("resend").Values, e => e.State == CampaignRecipientState.Unknown).Phone.Digits;
+
+        var off = await sut.RunAsync(Sender(harness), Campaign("resend"), Recipients(3));
+        var ledgerAfterOff = harness.Emulator.AcceptedMessages(ViberProviders.SmsClub).Count;
+        var on = await sut.RunAsync(Sender(harness), Campaign("resend", resendUnknown: true), Recipients(3));
+        var again = await sut.RunAsync(Sender(harness), Campaign("resend", resendUnknown: true), Recipients(3));
+
+        Assert.Equal((1L, 2L), (first.Progress.Unknown, first.Progress.Accepted));
+        Assert.Equal((0L, 0L, 3L), (off.Progress.Sent, off.Progress.Resent, off.Progress.AlreadyDone));
+        Assert.Equal(3, ledgerAfterOff);
+        Assert.Equal((1L, 1L, 1L, 2L), (on.Progress.Sent, on.Progress.Resent, on.Progress.Accepted, on.Progress.AlreadyDone));
+        Assert.Contains("1 unknown re-sent", on.ToString(), StringComparison.Ordinal);
+        Assert.Equal((0L, 0L, 3L), (again.Progress.Sent, again.Progress.Resent, again.Progress.AlreadyDone));
+
+        // The ledger: the user's choice cost exactly one duplicate, of exactly the Unknown recipient.
+        var ledger = harness.Emulator.AcceptedMessages(ViberProviders.SmsClub).Select(m => PhoneNumber.Parse(m.Recipient).Digits).ToList();
+        Assert.Equal(4, ledger.Count);
+        Assert.Equal([unknown], ledger.GroupBy(d => d).Where(g => g.Count() > 1).Select(g => g.Key));
+        Assert.Equal(CampaignRecipientState.Accepted, _journal.Snapshot("resend")[unknown].State);
+    }
+
+    [Fact]
+    public async Task RunAsync_ResendUnknownAfterACrash_ResendsTheRecipientsThatWereInFlight()
+    {
+        await using var harness = await StartAsync();
+        var phones = Recipients(4).ToBlockingEnumerable().Select(r => r.Phone).ToArray();
+        await _journal.RecordPendingAsync("inflight", phones[..2]);
+
+        var summary = await CreateSut(harness).RunAsync(Sender(harness), Campaign("inflight", resendUnknown: true), Recipients(4));
+
+        // Recovered as Unknown (counted), then sent again on the user's word, with the two never sent.
+        Assert.Equal((2L, 2L, 4L, 4L), (summary.Progress.Unknown, summary.Progress.Resent, summary.Progress.Sent, summary.Progress.Accepted));
+        Assert.All(_journal.Snapshot("inflight").Values, e => Assert.Equal(CampaignRecipientState.Accepted, e.State));
     }
 
     [Fact]
@@ -170,7 +219,7 @@ public sealed class CampaignRunnerTests : IDisposable
     {
         var clock = TestClock.Create();
         await using var harness = await EmulatorHarness.StartAsync(
-            b => b.AddSmsClub().AddCampaignRunner(o => o.JournalDirectory = _journalDirectory), o => o.TimeProvider = clock);
+            b => b.AddSmsClub().AddCampaignRunner(), o => o.TimeProvider = clock, s => s.AddSingleton<ICampaignJournal>(_journal));
         var sut = CreateSut(harness);
         await sut.RunAsync(Sender(harness), Campaign("report"), Items(
             new CampaignRecipient(PhoneNumber.Parse("+380500000001"), new Dictionary<string, string> { ["name"] = "Ann" }),
@@ -218,16 +267,8 @@ public sealed class CampaignRunnerTests : IDisposable
     public void Field_Value_IsQuotedOnlyWhereCsvNeedsIt(string? value, string expected)
         => Assert.Equal(expected, CampaignCsv.Field(value));
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_journalDirectory))
-        {
-            Directory.Delete(_journalDirectory, recursive: true);
-        }
-    }
-
     private Task<EmulatorHarness> StartAsync()
-        => EmulatorHarness.StartAsync(b => b.AddSmsClub().AddCampaignRunner(o => o.JournalDirectory = _journalDirectory));
+        => EmulatorHarness.StartAsync(b => b.AddSmsClub().AddCampaignRunner(), configureServices: s => s.AddSingleton<ICampaignJournal>(_journal));
 
     private static ICampaignRunner CreateSut(EmulatorHarness harness) => harness.Services.GetRequiredService<ICampaignRunner>();
 
@@ -235,7 +276,8 @@ public sealed class CampaignRunnerTests : IDisposable
 
     private static ViberMessage Template(string sender = "MyShop") => new() { Sender = sender, Text = "Hello, {name}!" };
 
-    private static CampaignDefinition Campaign(string id, int? chunkSize = null) => new() { Id = id, Template = Template(), ChunkSize = chunkSize };
+    private static CampaignDefinition Campaign(string id, int? chunkSize = null, int concurrency = CampaignDefinition.DefaultMaxConcurrentRequests, bool resendUnknown = false)
+        => new() { Id = id, Template = Template(), ChunkSize = chunkSize, MaxConcurrentRequests = concurrency, ResendUnknown = resendUnknown };
 
     private static async IAsyncEnumerable<CampaignRecipient> Recipients(int count)
     {
