@@ -54,7 +54,9 @@ internal static class CpuProfile
 
         var sdkNs = Median(sdkRounds);
         var rawNs = Median(rawRounds);
-        Console.WriteLine($"{provider} in memory, median of 20 rounds: ViberMessaging {sdkNs:0} ns, raw HttpClient {rawNs:0} ns, ratio {sdkNs / rawNs:0.00}");
+        var sdkBytes = await BytesAsync(sdk);
+        var rawBytes = await BytesAsync(baseline);
+        Console.WriteLine($"{provider} in memory, median of 20 rounds: ViberMessaging {sdkNs:0} ns, raw HttpClient {rawNs:0} ns, ratio {sdkNs / rawNs:0.00}; allocated {sdkBytes:0} B vs {rawBytes:0} B, ratio {sdkBytes / rawBytes:0.00}");
 
         if (seconds <= 0)
         {
@@ -97,6 +99,17 @@ internal static class CpuProfile
         }
 
         return Stopwatch.GetElapsedTime(start).TotalNanoseconds / calls;
+    }
+
+    private static async Task<double> BytesAsync(Func<Task> call)
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        for (var i = 0; i < 10_000; i++)
+        {
+            await call();
+        }
+
+        return (GC.GetTotalAllocatedBytes(precise: true) - before) / 10_000.0;
     }
 
     private static double Median(List<double> values)

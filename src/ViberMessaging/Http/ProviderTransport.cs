@@ -44,7 +44,14 @@ internal sealed class ProviderTransport(
     /// throws <see cref="SendCanceledException"/> (the provider may have processed it); one cancelled before stays a
     /// plain cancellation.
     /// </summary>
-    public async Task<ProviderResponse> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    public Task<ProviderResponse> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        => SendCoreAsync(request, cancellationToken).AsTask();
+
+    /// <summary>
+    /// What <see cref="SendAsync"/> does, as a <see cref="ValueTask{TResult}"/>: <see cref="CallAsync{TWire, TState, TResult}"/>
+    /// awaits it without a task of its own when the answer is already there.
+    /// </summary>
+    private async ValueTask<ProviderResponse> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
@@ -97,7 +104,7 @@ internal sealed class ProviderTransport(
     {
         using (request)
         {
-            using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
             if (!response.TryRead(answerType, _errorParser, out var answer, out var error))
             {
                 return refused is null ? throw response.Error(error) : refused(response, error, state);
