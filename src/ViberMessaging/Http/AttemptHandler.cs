@@ -14,11 +14,11 @@ internal sealed class AttemptHandler(ProviderPipelines pipelines, int maxRespons
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         => pipelines.Attempt.ExecuteAsync(
-            static (state, token) => new ValueTask<HttpResponseMessage>(state.handler.SendAndBufferAsync(state.request, token)),
+            static (state, token) => state.handler.SendAndBufferAsync(state.request, token),
             (handler: this, request),
             cancellationToken).AsTask();
 
-    private async Task<HttpResponseMessage> SendAndBufferAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async ValueTask<HttpResponseMessage> SendAndBufferAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         try
@@ -45,9 +45,15 @@ internal sealed class BufferedContent : HttpContent
         _buffer = buffer;
         _length = length;
 
-        // As received, unparsed: the transport stores response headers as text, and they stay text here.
+        // As received, unparsed: the transport stores response headers as text, and they stay text here. Content-Length
+        // is this body's own (TryComputeLength), not copied: the same number once the whole body was read.
         foreach (var header in original.Headers.NonValidated)
         {
+            if (header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             foreach (var value in header.Value)
             {
                 Headers.TryAddWithoutValidation(header.Key, value);
@@ -84,7 +90,7 @@ internal sealed class BufferedContent : HttpContent
         }
     }
 
-    public static async Task<BufferedContent> ReadAsync(
+    public static async ValueTask<BufferedContent> ReadAsync(
         HttpResponseMessage response, HttpRequestMessage request, string providerName, int maxBytes, CancellationToken cancellationToken)
     {
         var original = response.Content;

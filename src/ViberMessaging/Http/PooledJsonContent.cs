@@ -10,15 +10,17 @@ namespace ViberMessaging.Http;
 /// <summary>
 /// A JSON request body serialised once, with a source-generated contract, into a pooled buffer, and sent with an
 /// exact Content-Length (no chunked encoding, which some provider front-ends mishandle). Retries resend the same
-/// bytes. The buffer returns to the pool when the request is disposed.
+/// bytes. The buffer returns to the pool when the request is disposed. It reports its writes to the current attempt's
+/// <see cref="WriteTracker"/> itself (<see cref="ITrackedContent"/>), so attempts need no wrapper around it.
 /// </summary>
-internal sealed class PooledJsonContent<T> : HttpContent
+internal sealed class PooledJsonContent<T> : HttpContent, ITrackedContent
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
 
     private readonly T _value;
     private readonly JsonTypeInfo<T> _typeInfo;
     private PooledBufferWriter? _buffer;
+    private WriteTracker? _tracker;
 
     public PooledJsonContent(T value, JsonTypeInfo<T> typeInfo)
     {
@@ -33,8 +35,35 @@ internal sealed class PooledJsonContent<T> : HttpContent
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
         => SerializeToStreamAsync(stream, context, CancellationToken.None);
 
+    /// <inheritdoc/>
+    public void TrackWith(WriteTracker tracker) => Volatile.Write(ref _tracker, tracker);
+
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
-        => stream.WriteAsync(EnsureSerialized().WrittenMemory, cancellationToken).AsTask();
+    {
+        // The attempt that writes is the one whose tracker was current when writing began (as with WriteTrackingContent).
+        var tracker = Volatile.Read(ref _tracker);
+        if (tracker is null)
+        {
+            return stream.WriteAsync(EnsureSerialized().WrittenMemory, cancellationToken).AsTask();
+        }
+
+        var body = EnsureSerialized().WrittenMemory;
+        tracker.MarkStarted();
+        var write = stream.WriteAsync(body, cancellationToken);
+        if (write.IsCompletedSuccessfully)
+        {
+            tracker.MarkWritten();
+            return Task.CompletedTask;
+        }
+
+        return WrittenAsync(write, tracker);
+    }
+
+    private static async Task WrittenAsync(ValueTask write, WriteTracker tracker)
+    {
+        await write.ConfigureAwait(false);
+        tracker.MarkWritten();
+    }
 
     protected override bool TryComputeLength(out long length)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -43,12 +44,21 @@ internal sealed class ProviderTransport(
     /// throws <see cref="SendCanceledException"/> (the provider may have processed it); one cancelled before stays a
     /// plain cancellation.
     /// </summary>
-    public async Task<ProviderResponse> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    public Task<ProviderResponse> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        => SendCoreAsync(request, cancellationToken).AsTask();
+
+    /// <summary>
+    /// What <see cref="SendAsync"/> does, as a <see cref="ValueTask{TResult}"/>: <see cref="CallAsync{TWire, TState, TResult}"/>
+    /// awaits it without a task of its own when the answer is already there.
+    /// </summary>
+    private async ValueTask<ProviderResponse> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
         {
-            response = await Client().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var client = Client();
+            client.Resolve(request);
+            response = await client.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (ViberMessagingException error)
         {
@@ -94,7 +104,7 @@ internal sealed class ProviderTransport(
     {
         using (request)
         {
-            using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
             if (!response.TryRead(answerType, _errorParser, out var answer, out var error))
             {
                 return refused is null ? throw response.Error(error) : refused(response, error, state);
@@ -123,7 +133,7 @@ internal sealed class ProviderTransport(
         return false;
     }
 
-    private HttpClient Client()
+    private CachedClient Client()
     {
         var now = _time.GetTimestamp();
         var cached = Volatile.Read(ref _client);
@@ -134,7 +144,7 @@ internal sealed class ProviderTransport(
             Volatile.Write(ref _client, cached);
         }
 
-        return cached.Client;
+        return cached;
     }
 
     /// <summary>
@@ -146,5 +156,42 @@ internal sealed class ProviderTransport(
             ? lifetime / 2
             : ClientLifetime;
 
-    private sealed record CachedClient(HttpClient Client, long Created);
+    /// <summary>
+    /// A client from the factory, and the absolute addresses of the paths it was asked for: HttpClient would combine its
+    /// <see cref="HttpClient.BaseAddress"/> with a relative path on every request (a new <see cref="Uri"/> parsed each
+    /// time, the costliest step of an in-memory send); the combination is the same every time, and a <see cref="Uri"/>
+    /// is immutable, so it is made once per path and client.
+    /// </summary>
+    private sealed class CachedClient(HttpClient client, long created)
+    {
+        // Paths are the endpoints' constants; a path with an id in it would fill the cache, so it stops at this size.
+        private const int MaxPaths = 32;
+        private readonly Uri? _baseAddress = client.BaseAddress;
+        private readonly ConcurrentDictionary<string, Uri> _absolute = new(StringComparer.Ordinal);
+
+        public HttpClient Client { get; } = client;
+
+        public long Created { get; } = created;
+
+        /// <summary>Makes a relative request address absolute, as the client would, from the cache.</summary>
+        public void Resolve(HttpRequestMessage request)
+        {
+            if (_baseAddress is null || request.RequestUri is not { IsAbsoluteUri: false } relative)
+            {
+                return;
+            }
+
+            var path = relative.OriginalString;
+            if (!_absolute.TryGetValue(path, out var absolute))
+            {
+                absolute = new Uri(_baseAddress, relative);
+                if (_absolute.Count < MaxPaths)
+                {
+                    _absolute.TryAdd(path, absolute);
+                }
+            }
+
+            request.RequestUri = absolute;
+        }
+    }
 }

@@ -30,7 +30,11 @@ internal sealed class ResilienceHandler(ProviderPipelines pipelines) : Delegatin
                     var tracker = new WriteTracker(handler.Clock);
                     request.StartAttempt(tracker);
                     var body = request.Content;
-                    if (body is not null)
+                    if (body is ITrackedContent own)
+                    {
+                        own.TrackWith(tracker);
+                    }
+                    else if (body is not null)
                     {
                         request.Content = new WriteTrackingContent(body, tracker);
                     }

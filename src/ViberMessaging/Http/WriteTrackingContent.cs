@@ -4,6 +4,16 @@ using System.Net.Http.Headers;
 namespace ViberMessaging.Http;
 
 /// <summary>
+/// A request body that reports its own writes to the current attempt's <see cref="WriteTracker"/> (the SDK's own bodies):
+/// the resilience handler hands it each attempt's tracker instead of wrapping it in a <see cref="WriteTrackingContent"/>.
+/// </summary>
+internal interface ITrackedContent
+{
+    /// <summary>Reports the writes that begin from now on to <paramref name="tracker"/>: started before the first byte, written after the last.</summary>
+    void TrackWith(WriteTracker tracker);
+}
+
+/// <summary>
 /// Wraps one attempt's request body and records when the transport starts writing it (a body that was never
 /// written proves the provider never saw the request, which makes the attempt safe to retry) and when it finished
 /// (the moment the request departed, which the pacing gate stamps).

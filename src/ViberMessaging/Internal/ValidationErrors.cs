@@ -5,13 +5,14 @@ namespace ViberMessaging.Internal;
 /// <summary>Collects every broken rule of a request, so the caller hears about all of them at once.</summary>
 internal sealed class ValidationErrors
 {
-    private readonly List<ValidationError> _errors = [];
+    // Made on the first problem: most messages have none, and every send validates.
+    private List<ValidationError>? _errors;
 
-    public int Count => _errors.Count;
+    public int Count => _errors?.Count ?? 0;
 
-    public IReadOnlyList<ValidationError> Errors => _errors;
+    public IReadOnlyList<ValidationError> Errors => _errors ?? [];
 
-    public void Add(string field, string rule, string message) => _errors.Add(new ValidationError(field, rule, message));
+    public void Add(string field, string rule, string message) => (_errors ??= []).Add(new ValidationError(field, rule, message));
 
     public bool Required(string field, string? value, string? why = null)
     {
@@ -81,9 +82,9 @@ internal sealed class ValidationErrors
 
     public void ThrowIfAny()
     {
-        if (_errors.Count > 0)
+        if (_errors is { Count: > 0 } errors)
         {
-            throw new ViberValidationException(_errors.ToArray());
+            throw new ViberValidationException(errors.ToArray());
         }
     }
 

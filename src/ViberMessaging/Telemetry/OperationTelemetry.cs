@@ -5,7 +5,8 @@ namespace ViberMessaging.Telemetry;
 /// <summary>
 /// One client operation's span and duration: started before the work, ended exactly once with
 /// <see cref="Succeeded"/> or <see cref="Failed"/>, which record <c>vibermessaging.client.operation.duration</c>
-/// (with <c>error.type</c> on failure) and close the span (<see cref="ActivityStatusCode.Error"/> on failure).
+/// (with <c>error.type</c> on failure) and close the span (<see cref="ActivityStatusCode.Error"/> on failure). Nothing is
+/// timed or recorded when no listener has enabled the instrument.
 /// </summary>
 internal readonly struct OperationTelemetry
 {
@@ -17,7 +18,8 @@ internal readonly struct OperationTelemetry
     {
         _provider = provider;
         _operation = operation;
-        _started = Stopwatch.GetTimestamp();
+        // The clock is read only for a measurement someone listens to (most apps record no metrics).
+        _started = ViberMessagingInstruments.OperationDuration.Enabled ? Stopwatch.GetTimestamp() : 0;
         Activity = activity;
     }
 
@@ -39,19 +41,27 @@ internal readonly struct OperationTelemetry
 
     private void End(string? errorType, string? description)
     {
-        var tags = new TagList
-        {
-            { ViberMessagingInstruments.ProviderTag, _provider },
-            { ViberMessagingInstruments.OperationTag, _operation },
-        };
         if (errorType is not null)
         {
-            tags.Add(ViberMessagingInstruments.ErrorTypeTag, errorType);
             Activity?.SetTag(ViberMessagingInstruments.ErrorTypeTag, errorType);
             Activity?.SetStatus(ActivityStatusCode.Error, description);
         }
 
-        ViberMessagingInstruments.OperationDuration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, tags);
+        if (_started != 0 && ViberMessagingInstruments.OperationDuration.Enabled)
+        {
+            var tags = new TagList
+            {
+                { ViberMessagingInstruments.ProviderTag, _provider },
+                { ViberMessagingInstruments.OperationTag, _operation },
+            };
+            if (errorType is not null)
+            {
+                tags.Add(ViberMessagingInstruments.ErrorTypeTag, errorType);
+            }
+
+            ViberMessagingInstruments.OperationDuration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, tags);
+        }
+
         Activity?.Dispose();
     }
 }

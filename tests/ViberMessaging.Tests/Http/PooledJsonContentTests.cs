@@ -34,6 +34,27 @@ public sealed partial class PooledJsonContentTests
         Assert.Equal("{\"text\":\"b\",\"id\":2}", await second.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task CopyToAsync_AfterTrackWith_ReportsTheWriteToTheLatestTracker()
+    {
+        using var sut = new PooledJsonContent<Payload>(new Payload("a", 1), PayloadContext.Default.Payload);
+        var earlier = new WriteTracker();
+        var tracker = new WriteTracker();
+        var reported = 0;
+        tracker.OnWritten(() => reported++);
+        sut.TrackWith(earlier);
+        sut.TrackWith(tracker);
+        Assert.False(tracker.Started);
+
+        using var sink = new MemoryStream();
+        await sut.CopyToAsync(sink);
+
+        Assert.Equal("{\"text\":\"a\",\"id\":1}", System.Text.Encoding.UTF8.GetString(sink.ToArray()));
+        Assert.True(tracker.Started);
+        Assert.Equal(1, reported);
+        Assert.False(earlier.Started);
+    }
+
     private sealed class ThrowingConverter : JsonConverter<Payload>
     {
         public override Payload Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options)

@@ -29,6 +29,25 @@ public sealed class ProviderTransportTests
     }
 
     [Fact]
+    public async Task SendAsync_RelativePath_GoesToTheBaseAddressAndReusesOneUriPerPath()
+    {
+        var (sut, _, _) = CreateSut();
+        using var first = Request();
+        using var second = Request();
+        using var other = ViberRequestOptions.Create(HttpMethod.Post, "status?id=1", content: null, "status", idempotent: true);
+
+        using (await sut.SendAsync(first, CancellationToken.None))
+        using (await sut.SendAsync(second, CancellationToken.None))
+        using (await sut.SendAsync(other, CancellationToken.None))
+        {
+        }
+
+        Assert.Equal(new Uri("https://provider.example/send"), first.RequestUri);
+        Assert.Same(first.RequestUri, second.RequestUri);
+        Assert.Equal(new Uri("https://provider.example/status?id=1"), other.RequestUri);
+    }
+
+    [Fact]
     public async Task SendAsync_AfterTheClientLifetime_TakesAFreshClientSoHandlersStillRotate()
     {
         var (sut, factory, time) = CreateSut();

@@ -42,6 +42,46 @@ public sealed class ResilienceHandlerTests
     }
 
     [Fact]
+    public async Task Send_SdkJsonBodyResetAfterItWasWritten_IsNotRetriedAndOutcomeIsUnknown()
+    {
+        // The SDK's own bodies report their writes themselves (no wrapper): the same rule must hold for them.
+        var stub = new StubHandler((request, _, _) => StubHandler.WriteBodyThenFail(request, new HttpRequestException(HttpRequestError.ResponseEnded, "reset")));
+        using var sut = _factory.Create(stub);
+
+        var error = await Assert.ThrowsAsync<ViberMessagingException>(() => sut.SendAsync(SendJson()));
+
+        Assert.Equal(1, stub.Calls);
+        Assert.Equal(ViberErrorCode.OutcomeUnknown, error.ErrorCode);
+        Assert.Equal(SendOutcome.Unknown, error.Outcome);
+    }
+
+    [Fact]
+    public async Task Send_SdkJsonBodyFailsBeforeItIsWritten_IsRetriedAndTheRetryIsWritten()
+    {
+        var written = new List<bool>();
+        var stub = new StubHandler((request, attempt, _) =>
+        {
+            if (attempt == 1)
+            {
+                written.Add(request.WasWritten());
+                throw new HttpRequestException(HttpRequestError.ConnectionError, "connect failed");
+            }
+
+            return StubHandler.WriteBodyThenAnswer(request, new HttpResponseMessage(HttpStatusCode.OK));
+        });
+        using var sut = _factory.Create(stub);
+        using var request = SendJson();
+
+        using var response = await sut.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, stub.Calls);
+        Assert.Equal([false], written);
+        Assert.True(request.WasWritten());
+        Assert.IsType<PooledJsonContent<PooledJsonContentTests.Payload>>(request.Content);
+    }
+
+    [Fact]
     public async Task Send_IOExceptionAfterWrite_IsNotRetried()
     {
         var stub = new StubHandler((request, _, _) => StubHandler.WriteBodyThenFail(request, new IOException("broken pipe")));
@@ -359,6 +399,13 @@ public sealed class ResilienceHandlerTests
         Assert.Equal(3, stub.Calls);
         Assert.Equal(3, _factory.Gate!.GetStatistics()!.TotalSuccessfulLeases);
     }
+
+    private static HttpRequestMessage SendJson() => ViberRequestOptions.Create(
+        HttpMethod.Post,
+        "send",
+        new PooledJsonContent<PooledJsonContentTests.Payload>(new("380989361121", 1), PooledJsonContentTests.PayloadContext.Default.Payload),
+        "send",
+        idempotent: false);
 
     private static HttpResponseMessage RateLimited(TimeSpan retryAfter)
     {

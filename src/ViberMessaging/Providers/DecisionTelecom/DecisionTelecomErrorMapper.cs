@@ -126,13 +126,15 @@ internal static class DecisionTelecomErrorMapper
     }
 
     /// <summary>For <c>ProviderDefinition.IsRateLimitedBody</c>: whether an answer is the rate-limit error (also with HTTP 200).</summary>
-    public static async ValueTask<bool> IsRateLimitedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    public static ValueTask<bool> IsRateLimitedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        // By now the body is buffered (AttemptHandler): reading it again costs no I/O.
-        var body = response.Content is BufferedContent buffered
-            ? buffered.Memory
-            : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return IsRateLimited(body.Span, response.StatusCode);
+        // By now the body is buffered (AttemptHandler): reading it again costs no I/O, and no state machine runs for it.
+        return response.Content is BufferedContent buffered
+            ? new ValueTask<bool>(IsRateLimited(buffered.Memory.Span, response.StatusCode))
+            : ReadThenCheckAsync(response, cancellationToken);
+
+        static async ValueTask<bool> ReadThenCheckAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+            => IsRateLimited(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false), response.StatusCode);
     }
 
     /// <summary>Whether <paramref name="body"/> is the provider's rate-limit error.</summary>

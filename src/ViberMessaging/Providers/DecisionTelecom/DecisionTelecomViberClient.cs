@@ -23,13 +23,14 @@ internal sealed class DecisionTelecomViberClient(ProviderContext<DecisionTelecom
 
     public void Check(ViberMessage message) => DecisionTelecomMessageValidator.Validate(message, Capabilities, ProviderName);
 
-    public async Task<SendResult> SendAsync(ViberMessage message, CancellationToken cancellationToken = default)
+    // Not async: the observing decorator awaits it, and an invalid message throws there all the same.
+    public Task<SendResult> SendAsync(ViberMessage message, CancellationToken cancellationToken = default)
     {
         Check(message);
         var callbackUrl = message.CallbackUrl is null ? context.Callbacks?.GetCallbackUrl(ProviderName, correlationToken: null) : null;
-        return await SendBatching.SendAsync(
+        return SendBatching.SendAsync(
             ProviderName, message.Recipients, chunkSize: 1, context.Options.MaxConcurrentRequests,
-            (chunk, token) => SendOneAsync(message, callbackUrl, chunk.Span[0], token), context.Logger, cancellationToken).ConfigureAwait(false);
+            (chunk, token) => SendOneAsync(message, callbackUrl, chunk.Span[0], token), context.Logger, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DeliveryReport>> GetStatusesAsync(IEnumerable<MessageId> messageIds, CancellationToken cancellationToken = default)
