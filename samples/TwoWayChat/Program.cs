@@ -4,14 +4,30 @@
 //   dotnet run --project samples/TwoWayChat -- --provider SmsBy --interactive
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace ViberMessaging.Samples.TwoWayChat;
 
 public static class Program
 {
-    /// <summary>The providers whose chats can be read and answered through <see cref="IViberChats"/>.</summary>
-    private static readonly string[] ChatProviders = [ViberProviders.SmsClub, ViberProviders.SmsBy];
+    /// <summary>
+    /// The providers whose chats can be read and answered: those whose registration includes <see cref="IViberChats"/>
+    /// (asked of the container without resolving anything, so no credentials are needed).
+    /// </summary>
+    private static readonly Lazy<string[]> ChatProviders = new(() =>
+    {
+        var builder = new ServiceCollection().AddViberMessaging();
+        foreach (var provider in ViberProviders.All)
+        {
+            builder.AddProvider(provider);
+        }
+
+        using var services = builder.Services.BuildServiceProvider();
+        return ViberProviders.All.Where(provider => Offers<IViberChats>(services, provider)).ToArray();
+    });
+
+    private static string ChatChoices => string.Join(" or ", ChatProviders.Value);
 
     public static Task<int> Main(string[] args) => RunAsync(args, SampleIO.Console, configuration: null, CancellationToken.None);
 
@@ -30,7 +46,7 @@ public static class Program
     {
         var provider = new Option<string>("--provider")
         {
-            Description = $"The provider whose chats to use: {string.Join(" or ", ChatProviders)} (DecisionTelecom posts replies to your callback URL instead; Devino has no two-way chats).",
+            Description = $"The provider whose chats to use: {ChatChoices} (the others keep no chats: they post replies to your callback URL, or have no two-way chats).",
             DefaultValueFactory = _ => ViberProviders.SmsClub,
         };
         provider.Validators.Add(result =>
@@ -38,13 +54,7 @@ public static class Program
             var name = result.GetValue(provider);
             if (!SampleConfiguration.Providers.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
-                result.AddError($"--provider must be {string.Join(" or ", ChatProviders)}.");
-            }
-            else if (!ChatProviders.Contains(name, StringComparer.OrdinalIgnoreCase))
-            {
-                result.AddError(string.Equals(name, ViberProviders.DecisionTelecom, StringComparison.OrdinalIgnoreCase)
-                    ? "--provider: DecisionTelecom keeps no chats to read: it posts each reply to your callback URL (parse it with DecisionTelecomCallbacks.ParseReply). Use SmsClub or SmsBy."
-                    : $"--provider: {SampleConfiguration.Canonical(name!)} has no two-way chats. Use SmsClub or SmsBy.");
+                result.AddError($"--provider must be {ChatChoices}.");
             }
         });
         var to = new Option<string?>("--to")
@@ -109,6 +119,16 @@ public static class Program
         configuration ??= SampleConfiguration.Load(typeof(Program).Assembly);
         var name = settings.Provider;
         await using var setup = await ProviderSetup.StartAsync(configuration, [name], settings.Sender, cancellationToken);
+        await using var services = setup.BuildServices();
+        var sender = ProviderSetup.Resolve<IViberSender>(services, name);
+        if (!Offers<IViberChats>(services, name))
+        {
+            // What the provider offers instead, from its registration and capabilities: replies posted to a callback URL, or none.
+            throw new SampleUsageException(sender.Capabilities.SupportsTwoWay && Offers<IViberCallbackReader>(services, name)
+                ? $"--provider: {name} keeps no chats to read: it posts each reply to your callback URL (read it with {nameof(IViberCallbackReader)}). Use {ChatChoices}."
+                : $"--provider: {name} has no two-way chats. Use {ChatChoices}.");
+        }
+
         if (setup.Emulator is { } emulator)
         {
             console.MarkupLineInterpolated($"{name} is not configured: using the embedded emulator at [blue]{emulator.BaseAddress}[/]; the recipient replies by script.");
@@ -119,8 +139,6 @@ public static class Program
         }
 
         var to = settings.To ?? SamplePhones.For(name, 7_654_321);
-        await using var services = setup.BuildServices();
-        var sender = ProviderSetup.Resolve<IViberSender>(services, name);
         var chats = ProviderSetup.Resolve<IViberChats>(services, name);
         var poll = setup.Emulator is null ? TimeSpan.FromSeconds(3) : TimeSpan.FromMilliseconds(200);
 
@@ -222,6 +240,10 @@ public static class Program
 
         Show(console, "→", text);
     }
+
+    /// <summary>Whether the provider's registration includes <typeparamref name="TService"/> (resolves nothing).</summary>
+    private static bool Offers<TService>(IServiceProvider services, string provider)
+        => services.GetRequiredService<IServiceProviderIsKeyedService>().IsKeyedService(typeof(TService), provider);
 
     private static void Show(IAnsiConsole console, string arrow, string text)
         => console.MarkupLineInterpolated($"  [bold]{arrow}[/] {text}");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -45,6 +46,9 @@ public sealed class ViberEmulator : IAsyncDisposable
         _modules = modules;
         BaseAddress = baseAddress;
     }
+
+    /// <summary>How many distinct numbers <see cref="GetSamplePhone"/> makes for each provider: indexes 0 to 9,999,999.</summary>
+    public const int SamplePhonesPerProvider = 10_000_000;
 
     /// <summary>The emulator's root address, for example <c>http://127.0.0.1:54321/</c>.</summary>
     public Uri BaseAddress { get; }
@@ -95,6 +99,29 @@ public sealed class ViberEmulator : IAsyncDisposable
         var emulator = new ViberEmulator(app, state, background, modules, new Uri(address.TrimEnd('/') + "/"));
         await emulator.WarmUpAsync(cancellationToken).ConfigureAwait(false);
         return emulator;
+    }
+
+    /// <summary>
+    /// A test number the provider accepts: a mobile number in its home region (its country and an operator code
+    /// there, then the index as seven digits), the same for every emulator and every run. Tests and samples that
+    /// send to made-up recipients can take them from here instead of knowing each provider's country.
+    /// </summary>
+    /// <param name="provider">The provider's name (see <see cref="ViberProviders"/>).</param>
+    /// <param name="index">Which number, from 0 to <see cref="SamplePhonesPerProvider"/> − 1: different indexes give different numbers.</param>
+    /// <returns>The number.</returns>
+    /// <exception cref="ArgumentException">The provider is not emulated.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative or not below <see cref="SamplePhonesPerProvider"/>.</exception>
+    /// <example>
+    /// <code>
+    /// var recipients = Enumerable.Range(0, 100).Select(i => ViberEmulator.GetSamplePhone(provider, i)).ToArray();
+    /// </code>
+    /// </example>
+    public static PhoneNumber GetSamplePhone(string provider, int index)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, SamplePhonesPerProvider);
+        return PhoneNumber.Parse(EmulatedProviders.Describe(provider).SamplePhonePrefix + index.ToString("D7", CultureInfo.InvariantCulture));
     }
 
     /// <summary>The base address of one provider's emulated API.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using ViberMessaging.Samples.Tests.TestSupport;
 using ViberMessaging.Testing;
 using TwoWayChatSample = ViberMessaging.Samples.TwoWayChat.Program;
@@ -75,17 +76,44 @@ public sealed class TwoWayChatTests
         Assert.Contains("No reply within 1 s.", outcome.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>The providers whose registration has no <see cref="IViberChats"/>, as the SDK registers them.</summary>
+    public static TheoryData<string> ProvidersWithoutChats() => new(WithoutChats());
+
     [Theory]
-    [InlineData("DecisionTelecom", "callback")]
-    [InlineData("Devino", "no two-way chats")]
-    public async Task RunAsync_ProviderWithoutChats_ExitsTwoSayingWhy(string provider, string reason)
+    [MemberData(nameof(ProvidersWithoutChats))]
+    public async Task RunAsync_ProviderWithoutChats_ExitsTwoSayingWhyAndSendsNothing(string provider)
     {
+        // What the provider offers instead, read from the SDK: replies posted to a callback URL (two-way messages and a
+        // callback reader), or no two-way chats at all.
+        await using var emulator = await ViberEmulator.StartAsync();
+        await using var services = EveryProvider(b => b.UseEmulator(emulator));
+        var postsReplies = services.GetRequiredKeyedService<IViberSender>(provider).Capabilities.SupportsTwoWay
+            && services.GetRequiredService<IServiceProviderIsKeyedService>().IsKeyedService(typeof(IViberCallbackReader), provider);
+
         var outcome = await SampleOutcome.RunAsync((output, error) =>
-            TwoWayChatSample.RunAsync(["--provider", provider], output, error, configuration: SampleOutcome.NoConfiguration));
+            TwoWayChatSample.RunAsync(["--provider", provider], output, error, configuration: SampleEmulator.ConfigurationFor(emulator, provider)));
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains(reason, outcome.Error, StringComparison.Ordinal);
+        Assert.Contains(postsReplies ? "posts each reply to your callback URL" : "has no two-way chats", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains(provider, outcome.Error, StringComparison.Ordinal);
+        Assert.Empty(emulator.RequestsTo(provider));
         outcome.AssertNoStackTrace();
+    }
+
+    [Fact]
+    public async Task RunAsync_ProviderWithoutChats_BothReasonsAreShownToday()
+    {
+        // Today one provider posts replies to a callback URL and one has no two-way chats: both messages are reachable.
+        var reasons = new List<string>();
+        foreach (var provider in WithoutChats())
+        {
+            var outcome = await SampleOutcome.RunAsync((output, error) =>
+                TwoWayChatSample.RunAsync(["--provider", provider], output, error, configuration: SampleOutcome.NoConfiguration));
+            reasons.Add(outcome.Error.Contains("callback URL", StringComparison.Ordinal) ? "callback" : "none");
+        }
+
+        Assert.Contains("callback", reasons);
+        Assert.Contains("none", reasons);
     }
 
     [Fact]
@@ -110,5 +138,24 @@ public sealed class TwoWayChatTests
         Assert.StartsWith("error: ", outcome.Error, StringComparison.Ordinal);
         Assert.Contains(option, outcome.Error, StringComparison.Ordinal);
         outcome.AssertNoStackTrace();
+    }
+
+    private static string[] WithoutChats()
+    {
+        using var services = EveryProvider(configure: null);
+        var keyed = services.GetRequiredService<IServiceProviderIsKeyedService>();
+        return ViberProviders.All.Where(p => !keyed.IsKeyedService(typeof(IViberChats), p)).ToArray();
+    }
+
+    private static ServiceProvider EveryProvider(Action<IViberMessagingBuilder>? configure)
+    {
+        var builder = new ServiceCollection().AddViberMessaging();
+        foreach (var provider in ViberProviders.All)
+        {
+            builder.AddProvider(provider);
+        }
+
+        configure?.Invoke(builder);
+        return builder.Services.BuildServiceProvider();
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using ViberMessaging.Tests.TestSupport;
 
 namespace ViberMessaging.Testing.Tests;
@@ -341,6 +343,52 @@ public sealed class ViberEmulatorTests
         });
         Assert.Contains(new KeyValuePair<string, string>("Password", "changed"), emulator.GetConfiguration(ViberProviders.Devino));
         Assert.Throws<ArgumentException>(() => emulator.GetConfiguration("Twilio"));
+    }
+
+    [Fact]
+    public async Task GetSamplePhone_EveryProvider_GivesDistinctNumbersOfOneRegionThatItsEmulatorAccepts()
+    {
+        await using var emulator = await ViberEmulator.StartAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            // SMS.by takes sender ids, not names: the emulator's first Viber sender id.
+            [$"ViberMessaging:{ViberProviders.SmsBy}:ViberSenders:MyShop"] = "101",
+        }).Build();
+        var registration = new ServiceCollection().AddViberMessaging(configuration);
+        foreach (var provider in ViberProviders.All)
+        {
+            registration.AddProvider(provider);
+        }
+
+        await using var services = registration.UseEmulator(emulator).Services.BuildServiceProvider();
+        var every = new List<PhoneNumber>();
+        foreach (var provider in ViberProviders.All)
+        {
+            PhoneNumber[] phones = [ViberEmulator.GetSamplePhone(provider, 0), ViberEmulator.GetSamplePhone(provider, 1_234_567), ViberEmulator.GetSamplePhone(provider, ViberEmulator.SamplePhonesPerProvider - 1)];
+
+            var sent = await services.GetRequiredKeyedService<IViberSender>(provider).SendAsync(new ViberMessage { Sender = "MyShop", Recipients = phones, Text = "Your order is ready." });
+
+            Assert.All(sent.Recipients, r => Assert.Equal(RecipientStatus.Accepted, r.Status));
+            Assert.Equal(phones.Select(p => p.Digits).Order(StringComparer.Ordinal), emulator.AcceptedMessages(provider).Select(m => m.Recipient).Order(StringComparer.Ordinal));
+            Assert.Single(phones.Select(p => p.Digits[..^7]).Distinct());
+            Assert.EndsWith("1234567", phones[1].Digits, StringComparison.Ordinal);
+            Assert.Equal(phones[1], ViberEmulator.GetSamplePhone(provider.ToUpperInvariant(), 1_234_567));
+            every.AddRange(phones);
+        }
+
+        Assert.Equal(every.Count, every.Distinct().Count());
+    }
+
+    [Fact]
+    public void GetSamplePhone_BadArguments_ThrowNamingTheArgument()
+    {
+        Assert.Equal("index", Assert.Throws<ArgumentOutOfRangeException>(() => ViberEmulator.GetSamplePhone(ViberProviders.All[0], -1)).ParamName);
+        Assert.Equal("index", Assert.Throws<ArgumentOutOfRangeException>(() => ViberEmulator.GetSamplePhone(ViberProviders.All[0], ViberEmulator.SamplePhonesPerProvider)).ParamName);
+        Assert.Equal("provider", Assert.Throws<ArgumentNullException>(() => ViberEmulator.GetSamplePhone(null!, 0)).ParamName);
+        var unknown = Assert.Throws<ArgumentException>(() => ViberEmulator.GetSamplePhone("Twilio", 0));
+        Assert.Equal("provider", unknown.ParamName);
+        Assert.Contains("Twilio", unknown.Message, StringComparison.Ordinal);
+        Assert.All(ViberProviders.All, p => Assert.Contains(p, unknown.Message, StringComparison.Ordinal));
     }
 
     [Fact]

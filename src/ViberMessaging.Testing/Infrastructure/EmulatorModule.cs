@@ -20,6 +20,12 @@ internal abstract class EmulatorModule(EmulatorState state, EmulatorBackground b
     /// <summary>The path segment the provider is mounted under, for example <c>smsclub</c>.</summary>
     public abstract string PathPrefix { get; }
 
+    /// <summary>
+    /// The start of a mobile number in the provider's home region, country and operator code (for example <c>+38050</c>):
+    /// any seven more digits make a number the provider accepts (<see cref="ViberEmulator.GetSamplePhone"/>).
+    /// </summary>
+    public abstract string SamplePhonePrefix { get; }
+
     /// <summary>The provider's knobs (see <see cref="ViberEmulator.Provider{TSettings}"/>).</summary>
     public abstract EmulatorProviderSettings Settings { get; }
 

@@ -20,7 +20,19 @@ internal static class EmulatedProviders
         (state, background) => new SmsClubEmulator(state, background),
     ];
 
+    /// <summary>
+    /// One module per provider on a state of their own, never mapped or started: what a module knows without an
+    /// emulator (its name, its sample numbers).
+    /// </summary>
+    private static readonly Lazy<EmulatorModule[]> Described = new(() => Create(new EmulatorState(new ViberEmulatorOptions()), new EmulatorBackground()));
+
     /// <summary>One module per provider for one emulator.</summary>
     public static EmulatorModule[] Create(EmulatorState state, EmulatorBackground background)
         => All.Select(create => create(state, background)).ToArray();
+
+    /// <summary>The emulated provider with this name (case-insensitive), outside any emulator.</summary>
+    /// <exception cref="ArgumentException">No provider of that name is emulated.</exception>
+    public static EmulatorModule Describe(string provider)
+        => Described.Value.FirstOrDefault(p => string.Equals(p.Name, provider, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"'{provider}' is not an emulated provider (emulated: {string.Join(", ", Described.Value.Select(p => p.Name))}).", nameof(provider));
 }

@@ -27,13 +27,6 @@ public sealed partial class ProviderListTests
         ["samples/Quickstart/Program.cs"] = "the README quickstart and one message per provider, as rich as each allows",
         ["tests/PackageSmoke/Consumer/Program.cs"] = "the README quickstart against the packed package",
 
-        // Samples that show what differs between providers, which is their point.
-        ["samples/Shared/SamplePhones.cs"] = "a number in each provider's home region",
-        ["samples/TwoWayChat/Program.cs"] = "which providers keep chats and how the others deliver replies",
-
-        // Scenario tests that drive each provider's own error, knob or shape in one run.
-        ["tests/ViberMessaging.Samples.Tests/TwoWayChatTests.cs"] = "the TwoWayChat sample's answer for each provider",
-
         // Measurement tools: hand-written raw clients per provider are the baseline being measured against.
         ["tests/ViberMessaging.Benchmarks/Clients.cs"] = "the raw HttpClient baseline of each provider",
         ["tests/ViberMessaging.PacingHarness/Clients.cs"] = "the SDK pointed at an out-of-process emulator",

@@ -53,6 +53,8 @@ internal sealed class DecisionTelecomEmulator : EmulatorModule<DecisionTelecomOp
 
     public override string PathPrefix => "decisiontelecom";
 
+    public override string SamplePhonePrefix => "+38067";
+
     public override IReadOnlyList<EmulatorEndpoint> Endpoints { get; }
 
     public DecisionTelecomEmulatorAnswers Answers { get; }

@@ -47,6 +47,8 @@ internal sealed class DevinoEmulator : EmulatorModule<DevinoOptions, DevinoEmula
 
     public override string PathPrefix => "devino";
 
+    public override string SamplePhonePrefix => "+7916";
+
     public override IReadOnlyList<EmulatorEndpoint> Endpoints { get; }
 
     public DevinoEmulatorAnswers Answers { get; }

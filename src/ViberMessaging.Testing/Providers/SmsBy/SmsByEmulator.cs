@@ -79,6 +79,8 @@ internal sealed class SmsByEmulator : EmulatorModule<SmsByOptions, SmsByEmulator
 
     public override string PathPrefix => "smsby";
 
+    public override string SamplePhonePrefix => "+37529";
+
     public override IReadOnlyList<EmulatorEndpoint> Endpoints { get; }
 
     public SmsByEmulatorStore Store { get; }

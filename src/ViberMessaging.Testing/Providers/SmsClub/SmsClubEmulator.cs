@@ -31,6 +31,8 @@ internal sealed class SmsClubEmulator : EmulatorModule<SmsClubOptions, SmsClubEm
 
     public override string PathPrefix => "smsclub";
 
+    public override string SamplePhonePrefix => "+38050";
+
     public override IReadOnlyList<EmulatorEndpoint> Endpoints { get; }
 
     public override Task WriteRateLimitedAsync(HttpContext context) => SmsClubEmulatorAnswers.RateLimitedAsync(context);
