@@ -1,5 +1,4 @@
 using System.Diagnostics.Tracing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ViberMessaging.Benchmarks;
 
@@ -12,24 +11,8 @@ internal static class AllocationProfile
 {
     public static async Task RunAsync(string provider)
     {
-        var (baseOf, local) = await BenchmarkEmulator.ConnectAsync();
-        var address = baseOf(provider);
-        var recorder = new RecordingHandler();
-        using (var recording = new RawClient(provider, address, recorder))
-        {
-            await recording.SendAsync();
-        }
-
-        var answer = recorder.Answer!;
-        if (local is not null)
-        {
-            await local.DisposeAsync();
-        }
-
-        await using var services = Subjects.Sdk(provider, address, () => new InMemoryHandler(answer));
-        var sender = services.GetRequiredKeyedService<IViberSender>(provider);
-        var message = Subjects.Message(provider);
-        using var raw = new RawClient(provider, address, new InMemoryHandler(answer));
+        await using var subjects = await InMemorySubjects.CreateAsync(provider);
+        var (sender, message, raw) = (subjects.Sender, subjects.Message, subjects.Raw);
         await Profile("ViberMessaging SendAsync", async () => await sender.SendAsync(message));
         await Profile("raw HttpClient", async () => await raw.SendAsync());
     }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Diagnostics.Tracing;
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing.Etlx;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ViberMessaging.Benchmarks;
 
@@ -16,24 +15,8 @@ internal static class CpuProfile
 {
     public static async Task RunAsync(string provider, int seconds)
     {
-        var (baseOf, local) = await BenchmarkEmulator.ConnectAsync();
-        var address = baseOf(provider);
-        var recorder = new RecordingHandler();
-        using (var recording = new RawClient(provider, address, recorder))
-        {
-            await recording.SendAsync();
-        }
-
-        var answer = recorder.Answer!;
-        if (local is not null)
-        {
-            await local.DisposeAsync();
-        }
-
-        await using var services = Subjects.Sdk(provider, address, () => new InMemoryHandler(answer));
-        var sender = services.GetRequiredKeyedService<IViberSender>(provider);
-        var message = Subjects.Message(provider);
-        using var raw = new RawClient(provider, address, new InMemoryHandler(answer));
+        await using var subjects = await InMemorySubjects.CreateAsync(provider);
+        var (sender, message, raw) = (subjects.Sender, subjects.Message, subjects.Raw);
         Func<Task> sdk = async () => await sender.SendAsync(message);
         Func<Task> baseline = async () => await raw.SendAsync();
 
